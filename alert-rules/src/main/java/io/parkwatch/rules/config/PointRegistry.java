@@ -1,0 +1,39 @@
+package io.parkwatch.rules.config;
+
+import io.parkwatch.rules.model.Point;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every known point and enterprise of the park, by id. Immutable once loaded. */
+public final class PointRegistry {
+
+    private final Map<String, Enterprise> enterprises;
+    private final Map<String, Point> points;
+
+    public PointRegistry(Collection<Enterprise> enterprises, Collection<Point> points) {
+        Map<String, Enterprise> e = new LinkedHashMap<>();
+        enterprises.forEach(x -> e.put(x.id(), x));
+        Map<String, Point> p = new LinkedHashMap<>();
+        points.forEach(x -> p.put(x.id(), x));
+        this.enterprises = Map.copyOf(e);
+        this.points = java.util.Collections.unmodifiableMap(p);
+    }
+
+    public Optional<Point> point(String id) {
+        return Optional.ofNullable(points.get(id));
+    }
+
+    public Optional<Enterprise> enterprise(String id) {
+        return Optional.ofNullable(enterprises.get(id));
+    }
+
+    public Collection<Point> points() {
+        return points.values();
+    }
+
+    public Collection<Enterprise> enterprises() {
+        return enterprises.values();
+    }
+}

@@ -1,0 +1,143 @@
+package io.parkwatch.rules.config;
+
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.PointKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a point registry YAML file:
+ * <pre>
+ * enterprises:
+ *   - id: ent-a
+ *     name: A Petrochemical
+ * points:
+ *   - id: A-T101-LEL1
+ *     enterprise: ent-a
+ *     kind: gas_lel          # see PointKind
+ *     unit: "%LEL"           # optional, defaults by kind
+ *     range: [0, 100]        # instrument range
+ *     interval: 1s           # expected reporting interval
+ *     tank: T101             # tank or process unit (optional)
+ *     zone: A-Z1             # detection zone (optional)
+ *     name: Gas detector 1 at tank T101
+ * </pre>
+ */
+public final class PointRegistryFile {
+
+    private static final Set<String> TOP = Set.of("enterprises", "points");
+    private static final Set<String> ENTERPRISE = Set.of("id", "name");
+    private static final Set<String> POINT = Set.of("id", "enterprise", "kind", "unit", "range", "interval", "tank",
+            "zone", "name", "tags");
+
+    private PointRegistryFile() {
+    }
+
+    public static PointRegistry load(Path path) {
+        return parse(YamlSource.read(path));
+    }
+
+    public static PointRegistry parse(YamlSource src) {
+        Problems problems = new Problems();
+        ConfigNode root = src.root();
+        if (!root.isObject()) {
+            problems.add(root.error("a point registry must be a mapping with 'enterprises' and 'points'"));
+            problems.throwIfAny();
+        }
+        root.allowOnly(problems, TOP);
+
+        Map<String, Enterprise> enterprises = new LinkedHashMap<>();
+        for (ConfigNode e : root.get("enterprises").elements(problems)) {
+            e.allowOnly(problems, ENTERPRISE);
+            String id = e.get("id").text(problems, true);
+            String name = e.get("name").text(problems, false);
+            if (id != null && enterprises.putIfAbsent(id, new Enterprise(id, name == null ? id : name)) != null) {
+                problems.add(e.get("id").error("duplicate enterprise id '" + id + "'"));
+            }
+        }
+        if (!root.has("points")) {
+            problems.add(root.get("points").error("is required"));
+        }
+        List<Point> points = new ArrayList<>();
+        Map<String, ConfigNode> seen = new HashMap<>();
+        for (ConfigNode p : root.get("points").elements(problems)) {
+            Point point = point(p, enterprises, problems);
+            if (point == null) {
+                continue;
+            }
+            if (seen.putIfAbsent(point.id(), p) != null) {
+                problems.add(p.get("id").error("duplicate point id '" + point.id() + "'"));
+                continue;
+            }
+            points.add(point);
+        }
+        problems.throwIfAny();
+        return new PointRegistry(enterprises.values(), points);
+    }
+
+    private static Point point(ConfigNode p, Map<String, Enterprise> enterprises, Problems problems) {
+        int before = problems.errors().size();
+        p.allowOnly(problems, POINT);
+        String id = p.get("id").text(problems, true);
+        String enterprise = p.get("enterprise").text(problems, true);
+        if (enterprise != null && !enterprises.containsKey(enterprise)) {
+            problems.add(p.get("enterprise").error("enterprise '" + enterprise + "' is not declared under 'enterprises'"));
+        }
+        PointKind kind = null;
+        String kindText = p.get("kind").text(problems, true);
+        if (kindText != null) {
+            try {
+                kind = PointKind.parse(kindText);
+            } catch (IllegalArgumentException e) {
+                problems.add(p.get("kind").error(e.getMessage() + " (expected one of " + PointKind.allNames() + ")"));
+            }
+        }
+        String unit = p.get("unit").text(problems, false);
+        double low = 0;
+        double high = 100;
+        ConfigNode range = p.get("range");
+        if (range.isMissing()) {
+            problems.add(range.error("is required: the instrument range as [low, high]"));
+        } else {
+            List<ConfigNode> ends = range.elements(problems);
+            if (range.isArray() && ends.size() != 2) {
+                problems.add(range.error("must be [low, high]"));
+            } else if (ends.size() == 2) {
+                Double lo = ends.get(0).number(problems, true);
+                Double hi = ends.get(1).number(problems, true);
+                if (lo != null && hi != null) {
+                    if (lo >= hi) {
+                        problems.add(range.error("low end " + lo + " must be below high end " + hi));
+                    }
+                    low = lo;
+                    high = hi;
+                }
+            }
+        }
+        Duration interval = p.get("interval").duration(problems, Duration.ofSeconds(1));
+        if (interval.isZero() || interval.isNegative()) {
+            problems.add(p.get("interval").error("must be positive"));
+        }
+        String tank = p.get("tank").text(problems, false);
+        String zone = p.get("zone").text(problems, false);
+        String name = p.get("name").text(problems, false);
+        Map<String, String> tags = new LinkedHashMap<>();
+        p.get("tags").entries(problems).forEach((k, v) -> {
+            String s = v.text(problems, true);
+            if (s != null) {
+                tags.put(k, s);
+            }
+        });
+        if (problems.errors().size() > before || id == null || kind == null) {
+            return null;
+        }
+        return new Point(id, enterprise, kind, unit != null ? unit : kind.defaultUnit(), low, high, interval, tank,
+                zone, name, tags);
+    }
+}

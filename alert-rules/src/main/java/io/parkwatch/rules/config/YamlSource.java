@@ -1,0 +1,119 @@
+package io.parkwatch.rules.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A parsed YAML document that remembers where every field and value stood in the text.
+ * Jackson's tree model drops locations, so the text is streamed once to record them by JSON
+ * pointer, then read into a tree; validation errors can then point at line and column.
+ */
+public final class YamlSource {
+
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
+
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, JsonLocation> locations;
+
+    private YamlSource(String file, JsonNode root, Map<String, JsonLocation> locations) {
+        this.file = file;
+        this.root = root;
+        this.locations = locations;
+    }
+
+    public static YamlSource read(Path path) {
+        try {
+            return parse(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    public static YamlSource parse(String file, String text) {
+        Map<String, JsonLocation> locations = new HashMap<>();
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t == JsonToken.START_OBJECT
+                        || t == JsonToken.START_ARRAY) {
+                    // FIELD_NAME: the context already names the field; a value in an array gets its index.
+                    locations.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
+                }
+            }
+            JsonNode root = MAPPER.readTree(text);
+            return new YamlSource(file, root == null ? MissingNode.getInstance() : root, locations);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String msg = e.getOriginalMessage();
+            throw new ConfigException(new ConfigError(file, loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(), "", "not valid YAML: " + firstLine(msg)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public ConfigNode root() {
+        return new ConfigNode(this, root, "");
+    }
+
+    /** An error at the given JSON pointer, located at the nearest enclosing element that has a location. */
+    ConfigError errorAt(String pointer, String message) {
+        String p = pointer;
+        JsonLocation loc = null;
+        while (loc == null) {
+            loc = locations.get(p);
+            if (loc != null || p.isEmpty()) {
+                break;
+            }
+            p = p.substring(0, p.lastIndexOf('/'));
+        }
+        return new ConfigError(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(),
+                fieldPath(pointer), message);
+    }
+
+    /** {@code /rules/2/high/alarm} becomes {@code rules[2].high.alarm}. */
+    static String fieldPath(String pointer) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                sb.append('[').append(part).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,48 @@
+package io.parkwatch.rules.model;
+
+/**
+ * The current state of one alert: what a console shows in a board row, and what the compacted
+ * alerts topic keeps per alert id. It is the fold of the alert's events ({@link #apply}).
+ */
+public record Alert(
+        String alertId,
+        String ruleId,
+        String pointId,
+        String enterpriseId,
+        PointKind kind,
+        String unit,
+        Direction direction,
+        Level level,
+        AlertState state,
+        long raisedAt,
+        long updatedAt,
+        double lastValue,
+        double peakValue,
+        int lastSeq,
+        String lastEventId,
+        AlertEventType lastEventType,
+        String tank,
+        String zone,
+        String message) {
+
+    /** The alert as it stands right after it was raised. */
+    public static Alert raisedBy(AlertEvent e) {
+        if (e.type() != AlertEventType.RAISED) {
+            throw new IllegalArgumentException("an alert starts with RAISED, not " + e.type());
+        }
+        return new Alert(e.alertId(), e.ruleId(), e.pointId(), e.enterpriseId(), e.kind(), e.unit(),
+                e.direction(), e.level(), AlertState.ACTIVE, e.eventTime(), e.eventTime(), e.value(), e.value(),
+                e.seq(), e.eventId(), e.type(), e.tank(), e.zone(), e.message());
+    }
+
+    /** The alert after one more of its events. */
+    public Alert apply(AlertEvent e) {
+        if (!e.alertId().equals(alertId)) {
+            throw new IllegalArgumentException("event " + e.eventId() + " belongs to alert " + e.alertId());
+        }
+        AlertState next = e.type() == AlertEventType.RECOVERED ? AlertState.RECOVERED : state;
+        double peak = direction == Direction.LOW ? Math.min(peakValue, e.value()) : Math.max(peakValue, e.value());
+        return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, e.level(), next, raisedAt,
+                e.eventTime(), e.value(), peak, e.seq(), e.eventId(), e.type(), tank, zone, e.message());
+    }
+}

@@ -1,0 +1,49 @@
+package io.parkwatch.rules.model;
+
+/**
+ * One step in an alert's life. Ids are derived deterministically from the alert and the step,
+ * so a replay after a failure produces the same ids and every consumer can deduplicate.
+ *
+ * @param eventId       unique id of this event
+ * @param alertId       the alert it belongs to
+ * @param seq           1 for RAISED, then counting up per alert
+ * @param type          what happened
+ * @param ruleId        rule that produced it
+ * @param pointId       the point
+ * @param enterpriseId  the enterprise of the point
+ * @param kind          what the point measures
+ * @param unit          unit of {@code value} and {@code limit}
+ * @param direction     high or low limit
+ * @param level         level after this event
+ * @param previousLevel level before (for LEVEL_CHANGED), else null
+ * @param value         the reading's value that triggered the step
+ * @param limit         the limit that was crossed (or cleared)
+ * @param eventTime     the triggering reading's timestamp (event time), epoch ms
+ * @param detectedAt    wall-clock time the job produced the event, epoch ms
+ * @param readingReceivedAt when the gateway accepted the triggering reading, epoch ms
+ * @param tank          tank or unit of the point, or null
+ * @param zone          zone of the point, or null
+ * @param message       a sentence for people
+ */
+public record AlertEvent(
+        String eventId,
+        String alertId,
+        int seq,
+        AlertEventType type,
+        String ruleId,
+        String pointId,
+        String enterpriseId,
+        PointKind kind,
+        String unit,
+        Direction direction,
+        Level level,
+        Level previousLevel,
+        double value,
+        double limit,
+        long eventTime,
+        long detectedAt,
+        long readingReceivedAt,
+        String tank,
+        String zone,
+        String message) {
+}

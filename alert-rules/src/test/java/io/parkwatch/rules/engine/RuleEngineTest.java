@@ -1,0 +1,56 @@
+package io.parkwatch.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.PointRegistryFile;
+import io.parkwatch.rules.config.RuleFile;
+import io.parkwatch.rules.config.RuleSet;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Quality;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.threshold.ThresholdState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RuleEngineTest {
+
+    final PointRegistry registry = PointRegistryFile.load(Path.of("../config/points.yaml"));
+    final RuleSet rules = RuleFile.load(Path.of("../config/rules.yaml"), registry);
+    final RuleEngine engine = new RuleEngine(registry, rules);
+    final Map<String, ThresholdState> states = new HashMap<>();
+    final RuleStateStore<ThresholdState> store = new RuleStateStore<>() {
+        public ThresholdState get(String id) { return states.get(id); }
+        public void put(String id, ThresholdState s) { states.put(id, s); }
+        public void remove(String id) { states.remove(id); }
+    };
+
+    List<AlertEvent> run(String pointId, Quality q, double... values) {
+        Point p = engine.point(pointId).orElseThrow();
+        List<AlertEvent> out = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            out.addAll(engine.evaluate(p, new Reading(pointId, p.enterpriseId(), i * 1000L, values[i], q, 0), store, 0));
+        }
+        return out;
+    }
+
+    @Test
+    void faultyOrMaintenanceReadingsDoNotDriveProcessAlarms() {
+        assertThat(run("HX-T101-GT1", Quality.D, 80, 80, 80, 80)).isEmpty();
+        assertThat(run("HX-T101-GT1", Quality.M, 80, 80, 80, 80)).isEmpty();
+        assertThat(run("HX-T101-GT1", Quality.N, 80, 80, 80, 80)).hasSize(1);
+    }
+
+    @Test
+    void quietPointsKeepNoState() {
+        run("HX-T101-GT1", Quality.N, 1, 2, 3);
+        assertThat(states).isEmpty();
+        run("HX-T101-GT1", Quality.N, 30);
+        assertThat(states).containsOnlyKeys("combustible-gas");
+    }
+}
