@@ -1,0 +1,37 @@
+package io.parkwatch.rules.wire;
+
+import java.util.List;
+
+/** The Kafka topics that connect the ParkWatch components (see ARCHITECTURE.md). */
+public final class Topics {
+
+    /** One JSON reading per record, key = point id. */
+    public static final String READINGS = "parkwatch.readings";
+    /** The raw input of each refused reading with a machine-readable reason. */
+    public static final String READINGS_REJECTED = "parkwatch.readings.rejected";
+    /** Compacted: rules, point registry, maintenance windows, contacts. */
+    public static final String CONFIG = "parkwatch.config";
+    /** Every alert life-cycle event, key = alert id. */
+    public static final String ALERT_EVENTS = "parkwatch.alert-events";
+    /** Compacted: the current state of each alert, key = alert id. */
+    public static final String ALERTS = "parkwatch.alerts";
+    /** Operator commands (acknowledge, close, maintenance). */
+    public static final String COMMANDS = "parkwatch.commands";
+
+    public static final List<String> ALL = List.of(READINGS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS);
+
+    private Topics() {
+    }
+
+    public static boolean isCompacted(String topic) {
+        return topic.equals(CONFIG) || topic.equals(ALERTS);
+    }
+
+    /** Topics keyed by point or alert get the given partitions; the low-volume ones one partition. */
+    public static int partitions(String topic, int keyedPartitions) {
+        return switch (topic) {
+            case READINGS, ALERT_EVENTS, ALERTS -> keyedPartitions;
+            default -> 1;
+        };
+    }
+}
