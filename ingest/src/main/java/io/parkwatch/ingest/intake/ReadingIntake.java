@@ -1,0 +1,215 @@
+package io.parkwatch.ingest.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Quality;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.model.RejectReason;
+import io.parkwatch.rules.wire.RejectedReading;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Turns one published payload into validated readings. Protocol-independent: the MQTT endpoint
+ * calls it today; the HJ 212 endpoint and the broker bridge hand it the same (topic, payload).
+ *
+ * <p>Topics: {@code parkwatch/{enterpriseId}/{pointId}} with {@code {"ts":..., "v":..., "q":"N"}}, or
+ * {@code parkwatch/{enterpriseId}/batch} with a JSON array of {@code {"point":..., "ts":..., "v":..., "q":...}}.
+ * Each reading is accepted or refused on its own; a refusal keeps the raw input and a reason.
+ */
+public final class ReadingIntake {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String PREFIX = "parkwatch/";
+
+    private final Supplier<PointRegistry> registry;
+    private final Duration futureSkew;
+    private final int maxPayloadBytes;
+
+    public ReadingIntake(Supplier<PointRegistry> registry, Duration futureSkew, int maxPayloadBytes) {
+        this.registry = registry;
+        this.futureSkew = futureSkew;
+        this.maxPayloadBytes = maxPayloadBytes;
+    }
+
+    public int maxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
+    public IntakeResult accept(Origin origin, String topic, byte[] payload, long receivedAt) {
+        Batch b = new Batch(origin, topic, receivedAt);
+        if (payload.length > maxPayloadBytes) {
+            return b.rejectWhole(RejectReason.PAYLOAD_TOO_LARGE,
+                    "payload of " + payload.length + " bytes is over the limit of " + maxPayloadBytes, null, payload);
+        }
+        String[] parts = topic == null ? new String[0] : topic.split("/", -1);
+        if (!topic.startsWith(PREFIX) || parts.length != 3 || parts[1].isEmpty() || parts[2].isEmpty()) {
+            return b.rejectWhole(RejectReason.BAD_TOPIC, "topic '" + topic
+                    + "' is not parkwatch/{enterpriseId}/{pointId} or parkwatch/{enterpriseId}/batch", null, payload);
+        }
+        String enterprise = parts[1];
+        if (origin.enterpriseId() != null && !origin.enterpriseId().equals(enterprise)) {
+            return b.rejectWhole(RejectReason.FORBIDDEN_ENTERPRISE, "device '" + origin.username()
+                    + "' may publish only for enterprise '" + origin.enterpriseId() + "', not '" + enterprise + "'",
+                    null, payload);
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return b.rejectWhole(RejectReason.MALFORMED_JSON, "not valid JSON: " + e.getOriginalMessage(),
+                    "batch".equals(parts[2]) ? null : parts[2], payload);
+        } catch (IOException e) {
+            return b.rejectWhole(RejectReason.MALFORMED_JSON, "not valid JSON: " + e.getMessage(), null, payload);
+        }
+        if (root == null || root.isMissingNode()) {
+            return b.rejectWhole(RejectReason.MALFORMED_JSON, "empty payload", null, payload);
+        }
+        if ("batch".equals(parts[2])) {
+            if (!root.isArray()) {
+                return b.rejectWhole(RejectReason.MALFORMED_JSON, "a batch must be a JSON array of readings", null,
+                        payload);
+            }
+            for (JsonNode element : root) {
+                JsonNode point = element.get("point");
+                if (!element.isObject() || point == null || !point.isTextual() || point.asText().isEmpty()) {
+                    b.reject(RejectReason.MALFORMED_JSON, "each batch element must be an object with a \"point\" id",
+                            null, element.toString());
+                    continue;
+                }
+                one(b, enterprise, point.asText(), element);
+            }
+        } else {
+            if (!root.isObject()) {
+                return b.rejectWhole(RejectReason.MALFORMED_JSON, "a reading must be a JSON object {\"ts\":..,\"v\":..}",
+                        parts[2], payload);
+            }
+            one(b, enterprise, parts[2], root);
+        }
+        return new IntakeResult(b.accepted, b.rejected);
+    }
+
+    private void one(Batch b, String enterprise, String pointId, JsonNode n) {
+        Optional<Point> point = registry.get().point(pointId);
+        if (point.isEmpty()) {
+            b.reject(RejectReason.UNKNOWN_POINT, "point '" + pointId + "' is not in the point registry", pointId,
+                    n.toString());
+            return;
+        }
+        if (!point.get().enterpriseId().equals(enterprise)) {
+            b.reject(RejectReason.POINT_NOT_OF_ENTERPRISE, "point '" + pointId + "' belongs to enterprise '"
+                    + point.get().enterpriseId() + "', not '" + enterprise + "'", pointId, n.toString());
+            return;
+        }
+        JsonNode v = n.get("v");
+        if (v == null || v.isNull()) {
+            b.reject(RejectReason.MISSING_VALUE, "no value: \"v\" is missing", pointId, n.toString());
+            return;
+        }
+        if (!v.isNumber()) {
+            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a number, got " + v, pointId, n.toString());
+            return;
+        }
+        JsonNode ts = n.get("ts");
+        if (ts == null || ts.isNull()) {
+            b.reject(RejectReason.MISSING_TIMESTAMP, "no timestamp: \"ts\" is missing", pointId, n.toString());
+            return;
+        }
+        long timestamp;
+        if (ts.isIntegralNumber()) {
+            timestamp = ts.asLong();
+        } else if (ts.isTextual()) {
+            try {
+                timestamp = parseTime(ts.asText());
+            } catch (DateTimeParseException e) {
+                b.reject(RejectReason.BAD_TIMESTAMP, "timestamp \"ts\" must be epoch milliseconds or ISO-8601, got "
+                        + ts, pointId, n.toString());
+                return;
+            }
+        } else {
+            b.reject(RejectReason.BAD_TIMESTAMP, "timestamp \"ts\" must be epoch milliseconds or ISO-8601, got " + ts,
+                    pointId, n.toString());
+            return;
+        }
+        if (timestamp > b.receivedAt + futureSkew.toMillis()) {
+            b.reject(RejectReason.FUTURE_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(timestamp) + " is "
+                    + (timestamp - b.receivedAt) + " ms ahead of the gateway clock (allowed: " + futureSkew.toMillis()
+                    + " ms)", pointId, n.toString());
+            return;
+        }
+        Quality q;
+        try {
+            JsonNode qn = n.get("q");
+            q = Quality.parse(qn == null || qn.isNull() ? null : qn.asText());
+        } catch (IllegalArgumentException e) {
+            b.reject(RejectReason.BAD_QUALITY_FLAG, e.getMessage(), pointId, n.toString());
+            return;
+        }
+        b.accepted.add(new Reading(pointId, enterprise, timestamp, v.asDouble(), q, b.receivedAt));
+    }
+
+    static long parseTime(String s) {
+        try {
+            return Instant.parse(s).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        }
+    }
+
+    /** Accumulates one payload's results. */
+    private final class Batch {
+        final Origin origin;
+        final String topic;
+        final long receivedAt;
+        final List<Reading> accepted = new ArrayList<>(1);
+        final List<RejectedReading> rejected = new ArrayList<>(0);
+
+        Batch(Origin origin, String topic, long receivedAt) {
+            this.origin = origin;
+            this.topic = topic;
+            this.receivedAt = receivedAt;
+        }
+
+        void reject(RejectReason reason, String detail, String pointId, String rawText) {
+            rejected.add(new RejectedReading(reason, detail, origin.source(), origin.clientId(), origin.username(),
+                    origin.remote(), topic, pointId, receivedAt, rawText, "utf8",
+                    rawText.getBytes(StandardCharsets.UTF_8).length));
+        }
+
+        IntakeResult rejectWhole(RejectReason reason, String detail, String pointId, byte[] payload) {
+            byte[] kept = payload.length > maxPayloadBytes ? Arrays.copyOf(payload, maxPayloadBytes) : payload;
+            String text = utf8(kept);
+            rejected.add(new RejectedReading(reason, detail, origin.source(), origin.clientId(), origin.username(),
+                    origin.remote(), topic, pointId, receivedAt, text != null ? text : Base64.getEncoder().encodeToString(kept),
+                    text != null ? "utf8" : "base64", payload.length));
+            return new IntakeResult(List.of(), rejected);
+        }
+    }
+
+    /** The bytes as text if they are valid UTF-8, else null (then they travel as base64). */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}

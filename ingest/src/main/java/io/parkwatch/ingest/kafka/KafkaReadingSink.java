@@ -1,0 +1,142 @@
+package io.parkwatch.ingest.kafka;
+
+import io.parkwatch.ingest.intake.IntakeResult;
+import io.parkwatch.ingest.intake.ReadingSink;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.wire.ReadingJson;
+import io.parkwatch.rules.wire.RejectedReading;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Produces accepted readings to {@code parkwatch.readings} (key = point id, so a point's readings
+ * stay ordered) and refusals to {@code parkwatch.readings.rejected}, with acks=all and idempotence.
+ *
+ * <p>{@code send()} can block (metadata refresh, full buffer) while Kafka is unreachable, so it runs
+ * on one dedicated thread, never on a network event loop; one thread also keeps the send order.
+ */
+public final class KafkaReadingSink implements ReadingSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaReadingSink.class);
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ThreadPoolExecutor sender;
+
+    public KafkaReadingSink(String bootstrapServers, Duration deliveryTimeout, Map<String, Object> overrides) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        int timeout = (int) deliveryTimeout.toMillis();
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, timeout));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeout);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "parkwatch-gateway");
+        p.putAll(overrides);
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(100_000),
+                r -> {
+                    Thread t = new Thread(r, "gateway-kafka-send");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Override
+    public CompletableFuture<Void> write(IntakeResult result) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            sender.execute(() -> send(result, done));
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(new IllegalStateException("gateway send queue is full", e));
+        }
+        return done;
+    }
+
+    private void send(IntakeResult result, CompletableFuture<Void> done) {
+        int total = result.accepted().size() + result.rejected().size();
+        if (total == 0) {
+            done.complete(null);
+            return;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(total);
+        try {
+            for (Reading r : result.accepted()) {
+                acks.add(send(new ProducerRecord<>(Topics.READINGS, r.pointId(), ReadingJson.write(r))));
+            }
+            for (RejectedReading r : result.rejected()) {
+                String key = r.pointId() != null ? r.pointId() : r.topic();
+                acks.add(send(new ProducerRecord<>(Topics.READINGS_REJECTED, key, WireJson.write(r))));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Kafka did not take {} record(s): {}", total, e.toString());
+            done.completeExceptionally(e);
+            return;
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(null);
+            }
+        });
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        producer.send(record, (meta, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(null);
+            }
+        });
+        return f;
+    }
+
+    /** Waits until Kafka answers for the readings topic, so the gateway starts only when it can deliver. */
+    public void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                producer.partitionsFor(Topics.READINGS);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka is not reachable for topic " + Topics.READINGS, e);
+                }
+                LOG.info("waiting for Kafka: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sender.shutdown();
+        try {
+            sender.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+    }
+}

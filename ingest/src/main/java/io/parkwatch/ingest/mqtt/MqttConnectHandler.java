@@ -1,0 +1,114 @@
+package io.parkwatch.ingest.mqtt;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.parkwatch.ingest.device.Device;
+import io.parkwatch.ingest.device.DeviceRegistry;
+import io.parkwatch.ingest.intake.Origin;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticates the CONNECT against the device registry and answers CONNACK. Until a connection is
+ * authenticated nothing else passes; a second CONNECT is a protocol violation. Password checks
+ * (bcrypt, deliberately slow) run off the event loop, with reads paused meanwhile.
+ */
+final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnectHandler.class);
+
+    private final Supplier<DeviceRegistry> devices;
+    private final Executor authExecutor;
+    private final int maxPacketBytes;
+
+    MqttConnectHandler(Supplier<DeviceRegistry> devices, Executor authExecutor, int maxPacketBytes) {
+        super(false);
+        this.devices = devices;
+        this.authExecutor = authExecutor;
+        this.maxPacketBytes = maxPacketBytes;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+        boolean authenticated = MqttSession.of(ctx.channel()) != null;
+        if (msg.fixedHeader().messageType() != MqttMessageType.CONNECT) {
+            if (authenticated) {
+                ctx.fireChannelRead(msg);
+            } else {
+                ReferenceCountUtil.release(msg);
+                LOG.debug("{}: {} before CONNECT, closing", MqttSession.remote(ctx.channel()),
+                        msg.fixedHeader().messageType());
+                ctx.close();
+            }
+            return;
+        }
+        if (authenticated) {
+            LOG.info("{}: second CONNECT on one connection, closing", MqttSession.remote(ctx.channel()));
+            ctx.close();
+            return;
+        }
+        MqttConnectMessage connect = (MqttConnectMessage) msg;
+        MqttVersion version = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
+                (byte) connect.variableHeader().version());
+        String user = connect.payload().userName();
+        byte[] password = connect.payload().passwordInBytes();
+        String clientId = connect.payload().clientIdentifier();
+        int keepAlive = connect.variableHeader().keepAliveTimeSeconds();
+
+        ctx.channel().config().setAutoRead(false);
+        authExecutor.execute(() -> {
+            Optional<Device> device = devices.get().authenticate(user, password);
+            ctx.executor().execute(() -> finish(ctx, version, user, clientId, keepAlive, device));
+        });
+    }
+
+    private void finish(ChannelHandlerContext ctx, MqttVersion version, String user, String clientId, int keepAlive,
+            Optional<Device> device) {
+        String remote = MqttSession.remote(ctx.channel());
+        if (device.isEmpty()) {
+            LOG.warn("{}: refused CONNECT of '{}' (client '{}'): bad user name or password", remote, user, clientId);
+            MqttConnectReturnCode code = version == MqttVersion.MQTT_5
+                    ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                    : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
+            ctx.writeAndFlush(MqttMessageBuilders.connAck().returnCode(code).sessionPresent(false).build())
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        Device d = device.get();
+        Origin origin = new Origin("mqtt", clientId, d.username(), d.enterpriseId(), remote);
+        ctx.channel().attr(MqttSession.KEY).set(new MqttSession(d, clientId, version, origin));
+        if (keepAlive > 0) {
+            // MQTT: the server may close a connection silent for 1.5 x the keep-alive.
+            ctx.pipeline().replace(MqttGateway.IDLE, MqttGateway.IDLE,
+                    new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
+        } else {
+            ctx.pipeline().remove(MqttGateway.IDLE);
+        }
+        MqttMessageBuilders.ConnAckBuilder ack = MqttMessageBuilders.connAck()
+                .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
+                .sessionPresent(false);
+        if (version == MqttVersion.MQTT_5) {
+            // Tell v5 clients up front what this ingest-only endpoint does not offer.
+            ack.properties(p -> p.maximumQos((byte) 1).retainAvailable(false).wildcardSubscriptionAvailable(false)
+                    .sharedSubscriptionAvailable(false).subscriptionIdentifiersAvailable(false).topicAliasMaximum(0)
+                    .maximumPacketSize(maxPacketBytes));
+        }
+        ctx.writeAndFlush(ack.build());
+        ctx.channel().config().setAutoRead(true);
+        LOG.info("{}: device '{}' of {} connected as client '{}' ({})", remote, d.username(), d.enterpriseId(),
+                clientId, version);
+    }
+}
