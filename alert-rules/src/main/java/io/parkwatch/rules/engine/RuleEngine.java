@@ -2,7 +2,7 @@ package io.parkwatch.rules.engine;
 
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.RuleSet;
-import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.Rule;
@@ -35,11 +35,11 @@ public final class RuleEngine {
      * Evaluates a reading of a known point. Readings whose quality flag says the instrument is not
      * measuring the process (fault, maintenance, calibration...) do not drive process rules.
      */
-    public List<AlertEvent> evaluate(Point point, Reading reading, RuleStateStore<ThresholdState> store, long now) {
+    public List<AlertUpdate> evaluate(Point point, Reading reading, RuleStateStore<ThresholdState> store, long now) {
         if (!reading.quality().drivesProcessRules() || Double.isNaN(reading.value())) {
             return List.of();
         }
-        List<AlertEvent> out = new ArrayList<>(0);
+        List<AlertUpdate> out = new ArrayList<>(0);
         for (Rule rule : rules.rulesFor(point)) {
             if (rule instanceof ThresholdRule t) {
                 ThresholdState st = store.get(t.id());

@@ -35,6 +35,16 @@ public record Alert(
                 e.seq(), e.eventId(), e.type(), e.tank(), e.zone(), e.message());
     }
 
+    /** The same alert with {@code value} taken into its peak (the worst value seen while it is open). */
+    public Alert withPeak(double value) {
+        boolean worse = direction == Direction.LOW ? value < peakValue : value > peakValue;
+        if (!worse) {
+            return this;
+        }
+        return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, level, state, raisedAt,
+                updatedAt, lastValue, value, lastSeq, lastEventId, lastEventType, tank, zone, message);
+    }
+
     /** The alert after one more of its events. */
     public Alert apply(AlertEvent e) {
         if (!e.alertId().equals(alertId)) {

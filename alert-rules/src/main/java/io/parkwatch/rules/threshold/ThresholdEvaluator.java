@@ -4,6 +4,7 @@ import io.parkwatch.rules.engine.AlertIds;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Direction;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.Point;
@@ -33,8 +34,8 @@ public final class ThresholdEvaluator {
     }
 
     /** Evaluates both directions of the rule; returns the events produced (usually none). */
-    public static List<AlertEvent> evaluate(ThresholdRule rule, Point point, ThresholdState state, Reading r, long now) {
-        List<AlertEvent> out = new ArrayList<>(1);
+    public static List<AlertUpdate> evaluate(ThresholdRule rule, Point point, ThresholdState state, Reading r, long now) {
+        List<AlertUpdate> out = new ArrayList<>(1);
         if (rule.high() != null && !rule.high().isEmpty()) {
             evaluate(rule, point, Direction.HIGH, rule.high(), state.high, r, now, out);
         }
@@ -45,7 +46,7 @@ public final class ThresholdEvaluator {
     }
 
     static void evaluate(ThresholdRule rule, Point point, Direction dir, Limits limits, LimitState st, Reading r,
-            long now, List<AlertEvent> out) {
+            long now, List<AlertUpdate> out) {
         long ts = r.timestamp();
         if (st.lastTimestamp != LimitState.NONE && ts < st.lastTimestamp) {
             return; // out of order: timing below assumes time moves forward, so older readings do not drive it
@@ -73,6 +74,9 @@ public final class ThresholdEvaluator {
             }
         }
 
+        if (st.open != null) {
+            st.open = st.open.withPeak(v);
+        }
         Alert open = st.open;
         if (open == null) {
             if (reached != null) {
@@ -81,7 +85,7 @@ public final class ThresholdEvaluator {
                         limits.of(reached), r, now);
                 st.open = Alert.raisedBy(e);
                 st.clearSince = LimitState.NONE;
-                out.add(e);
+                out.add(new AlertUpdate(e, st.open));
             }
             return;
         }
@@ -90,7 +94,7 @@ public final class ThresholdEvaluator {
             AlertEvent e = event(rule, point, dir, open.alertId(), open.lastSeq() + 1, AlertEventType.LEVEL_CHANGED,
                     reached, open.level(), v, limits.of(reached), r, now);
             st.open = open.apply(e);
-            out.add(e);
+            out.add(new AlertUpdate(e, st.open));
             open = st.open;
         }
 
@@ -102,7 +106,7 @@ public final class ThresholdEvaluator {
             if (ts - st.clearSince >= rule.offDelay().toMillis()) {
                 AlertEvent e = event(rule, point, dir, open.alertId(), open.lastSeq() + 1, AlertEventType.RECOVERED,
                         open.level(), null, v, clearLimit, r, now);
-                out.add(e);
+                out.add(new AlertUpdate(e, open.apply(e)));
                 st.open = null;
                 st.clearSince = LimitState.NONE;
                 Arrays.fill(st.exceededSince, LimitState.NONE);

@@ -6,7 +6,7 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.RuleFile;
 import io.parkwatch.rules.config.RuleSet;
-import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
@@ -30,9 +30,9 @@ class RuleEngineTest {
         public void remove(String id) { states.remove(id); }
     };
 
-    List<AlertEvent> run(String pointId, Quality q, double... values) {
+    List<AlertUpdate> run(String pointId, Quality q, double... values) {
         Point p = engine.point(pointId).orElseThrow();
-        List<AlertEvent> out = new ArrayList<>();
+        List<AlertUpdate> out = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
             out.addAll(engine.evaluate(p, new Reading(pointId, p.enterpriseId(), i * 1000L, values[i], q, 0), store, 0));
         }

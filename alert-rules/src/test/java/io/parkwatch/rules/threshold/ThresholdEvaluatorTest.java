@@ -32,7 +32,7 @@ class ThresholdEvaluatorTest {
     void feed(ThresholdRule rule, long t0, double... values) {
         for (int i = 0; i < values.length; i++) {
             Reading r = new Reading(GAS.id(), GAS.enterpriseId(), t0 + i * 1000L, values[i], Quality.N, 0);
-            events.addAll(ThresholdEvaluator.evaluate(rule, GAS, state, r, 0));
+            ThresholdEvaluator.evaluate(rule, GAS, state, r, 0).forEach(u -> events.add(u.event()));
         }
     }
 
@@ -60,6 +60,23 @@ class ThresholdEvaluatorTest {
         assertThat(events).extracting(AlertEvent::seq).containsExactly(1, 2, 3);
         assertThat(events).extracting(AlertEvent::eventId).doesNotHaveDuplicates();
         assertThat(state.isIdle()).isTrue();
+    }
+
+    @Test
+    void eachEventComesWithTheAlertsNewState() {
+        List<io.parkwatch.rules.model.Alert> states = new ArrayList<>();
+        double[] values = {30, 30, 30, 60, 60, 60, 72, 60, 0};
+        for (int i = 0; i < values.length; i++) {
+            ThresholdEvaluator.evaluate(GAS_RULE, GAS, state, new Reading("GT1", "ent-a", i * 1000L, values[i], Quality.N, 0), 0)
+                    .forEach(u -> states.add(u.alert()));
+        }
+        assertThat(states).extracting(io.parkwatch.rules.model.Alert::state, io.parkwatch.rules.model.Alert::level,
+                io.parkwatch.rules.model.Alert::peakValue).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(io.parkwatch.rules.model.AlertState.ACTIVE, Level.ALARM, 30.0),
+                org.assertj.core.groups.Tuple.tuple(io.parkwatch.rules.model.AlertState.ACTIVE, Level.CRITICAL, 60.0),
+                org.assertj.core.groups.Tuple.tuple(io.parkwatch.rules.model.AlertState.RECOVERED, Level.CRITICAL, 72.0));
+        assertThat(states.get(2).raisedAt()).isEqualTo(2000);
+        assertThat(states.get(2).lastValue()).isEqualTo(0); // 72 came between events and still counts as the peak
     }
 
     @Test
@@ -134,7 +151,7 @@ class ThresholdEvaluatorTest {
         double[] values = {30, 30, 30, 60, 60, 60, 0};
         for (int i = 0; i < values.length; i++) {
             ThresholdEvaluator.evaluate(GAS_RULE, GAS, again, new Reading("GT1", "ent-a", i * 1000L, values[i], Quality.N, 0), 99)
-                    .forEach(e -> replay.add(e.eventId()));
+                    .forEach(u -> replay.add(u.event().eventId()));
         }
         assertThat(replay).isEqualTo(first).hasSize(3);
     }

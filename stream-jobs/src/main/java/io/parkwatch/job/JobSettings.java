@@ -1,0 +1,23 @@
+package io.parkwatch.job;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Everything the job needs, serializable so it travels with the job graph. The point registry and
+ * rule files travel as their text and are parsed (and validated) inside each operator.
+ *
+ * @param kafkaBootstrap     Kafka bootstrap servers
+ * @param consumerGroup      group id of the readings source (offsets are committed on checkpoints)
+ * @param pointsYaml         text of the point registry file
+ * @param rulesYaml          text of the rule file
+ * @param checkpointInterval how often state is checkpointed
+ * @param outOfOrderness     how far behind the newest reading a reading may arrive before it counts as late
+ * @param idleness           after how long a silent source partition stops holding back the watermark
+ * @param influx             where to write readings and alert events, or null for no InfluxDB output
+ * @param writeReadings      whether raw readings go to InfluxDB too (alert events always do)
+ */
+public record JobSettings(String kafkaBootstrap, String consumerGroup, String pointsYaml, String rulesYaml,
+        Duration checkpointInterval, Duration outOfOrderness, Duration idleness, InfluxSettings influx,
+        boolean writeReadings) implements Serializable {
+}

@@ -1,0 +1,58 @@
+package io.parkwatch.job;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the job in a Flink MiniCluster inside this JVM (the standalone mode and tests). */
+public final class LocalJobRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalJobRunner.class);
+
+    private final JobClient job;
+
+    private LocalJobRunner(JobClient job) {
+        this.job = job;
+    }
+
+    /**
+     * Starts the job and returns once it is submitted.
+     *
+     * @param checkpointDir where checkpoints go (survive a restart of the standalone process), or null for memory
+     */
+    public static LocalJobRunner start(JobSettings settings, int parallelism, Path checkpointDir) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        if (checkpointDir != null) {
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toAbsolutePath().toUri().toString());
+        }
+        conf.set(RestOptions.BIND_PORT, "0"); // no fixed web UI port to collide with
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        ParkWatchJob.define(env, settings);
+        JobClient client = env.executeAsync(ParkWatchJob.NAME);
+        LOG.info("Flink job {} submitted to the local MiniCluster (parallelism {})", client.getJobID(), parallelism);
+        return new LocalJobRunner(client);
+    }
+
+    public JobClient client() {
+        return job;
+    }
+
+    @Override
+    public void close() {
+        try {
+            job.cancel().get(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            LOG.info("Flink job cancelled");
+        } catch (Exception e) {
+            LOG.warn("Flink job did not cancel cleanly: {}", e.toString());
+        }
+    }
+}

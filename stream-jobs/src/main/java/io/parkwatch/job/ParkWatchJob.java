@@ -1,0 +1,101 @@
+package io.parkwatch.job;
+
+import io.parkwatch.job.influx.InfluxSink;
+import io.parkwatch.job.influx.LineProtocol;
+import io.parkwatch.job.kafka.JsonRecordSerializer;
+import io.parkwatch.job.kafka.ReadingDeserializer;
+import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.wire.RejectedReading;
+import io.parkwatch.rules.wire.Topics;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ParkWatch stream job: readings -> per-point rules -> alert events and alert state, plus
+ * late readings to the rejected topic and (optionally) alert events and readings to InfluxDB.
+ *
+ * <p>Kafka outputs are at-least-once with deterministic event ids (consumers deduplicate by id),
+ * which keeps alert latency independent of the checkpoint interval, unlike transactional output.
+ */
+public final class ParkWatchJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParkWatchJob.class);
+    public static final String NAME = "parkwatch-rules";
+
+    private ParkWatchJob() {
+    }
+
+    /** Adds the job's operators to {@code env}. */
+    public static void define(StreamExecutionEnvironment env, JobSettings s) {
+        env.enableCheckpointing(s.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
+
+        KafkaSource<Reading> source = KafkaSource.<Reading>builder()
+                .setBootstrapServers(s.kafkaBootstrap())
+                .setTopics(Topics.READINGS)
+                .setGroupId(s.consumerGroup())
+                // resume where the last checkpoint left off; a brand-new deployment reads what is there
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new ReadingDeserializer())
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("client.id.prefix", "parkwatch-job-readings")
+                .build();
+        WatermarkStrategy<Reading> watermarks = WatermarkStrategy
+                .<Reading>forBoundedOutOfOrderness(s.outOfOrderness())
+                .withTimestampAssigner((r, previous) -> r.timestamp())
+                .withIdleness(s.idleness());
+        DataStream<Reading> readings = env.fromSource(source, watermarks, "readings").uid("readings-source");
+
+        SingleOutputStreamOperator<AlertEvent> events = readings
+                .keyBy(Reading::pointId)
+                .process(new PointRulesFunction(s.pointsYaml(), s.rulesYaml()))
+                .uid("point-rules").name("point rules");
+
+        events.sinkTo(kafkaSink(s, Topics.ALERT_EVENTS, AlertEvent::alertId)).uid("alert-events-sink")
+                .name("alert events -> Kafka");
+        events.getSideOutput(PointRulesFunction.ALERT_STATE)
+                .sinkTo(kafkaSink(s, Topics.ALERTS, Alert::alertId)).uid("alerts-sink").name("alert state -> Kafka");
+        events.getSideOutput(PointRulesFunction.LATE)
+                .sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
+                .name("late readings -> Kafka");
+
+        if (s.influx() != null) {
+            events.sinkTo(new InfluxSink<AlertEvent>("alert-events", s.influx(), LineProtocol::alertEvent))
+                    .uid("influx-alert-events").name("alert events -> InfluxDB");
+            if (s.writeReadings()) {
+                readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), LineProtocol::reading))
+                        .uid("influx-readings").name("readings -> InfluxDB");
+            }
+            LOG.info("InfluxDB output on: {} (org {}, bucket {}){}", s.influx().url(), s.influx().org(),
+                    s.influx().bucket(), s.writeReadings() ? ", alert events and readings" : ", alert events only");
+        } else {
+            LOG.info("InfluxDB output is OFF: set influxdb url, token, org and bucket to record alerts and readings");
+        }
+    }
+
+    private static <T> KafkaSink<T> kafkaSink(JobSettings s, String topic, SerializableFunction<T, String> key) {
+        Properties p = new Properties();
+        p.setProperty("linger.ms", "2");
+        p.setProperty("acks", "all");
+        p.setProperty("enable.idempotence", "true");
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(s.kafkaBootstrap())
+                .setKafkaProducerConfig(p)
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(new JsonRecordSerializer<>(topic, key))
+                .build();
+    }
+}
