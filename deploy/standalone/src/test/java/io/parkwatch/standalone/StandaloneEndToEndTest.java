@@ -1,0 +1,168 @@
+package io.parkwatch.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkwatch.job.EmbeddedQuestDb;
+import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import io.parkwatch.simulator.DeviceLogin;
+import io.parkwatch.simulator.Incident;
+import io.parkwatch.simulator.ParkSimulator;
+import io.parkwatch.simulator.Profile;
+import io.parkwatch.simulator.SimulationPlan;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole path in one JVM with real parts: embedded KRaft Kafka, the Netty MQTT gateway, the Flink
+ * job in a MiniCluster, the console, QuestDB behind the InfluxDB v2 write API, and the Paho simulator
+ * publishing the gas-leak incident.
+ */
+class StandaloneEndToEndTest {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final String LEAK_POINT = "HX-T101-GT1";
+    static final String HOVER_POINT = "DH-V201-GT1";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void gasLeakIsRaisedEscalatedAndRecoveredOnKafkaInTheTimeSeriesStoreAndOnTheConsole() throws Exception {
+        try (EmbeddedQuestDb questdb = new EmbeddedQuestDb(tmp.resolve("questdb")).start()) {
+            Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
+                    .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
+                    .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0)
+                    .with("console.bind", "127.0.0.1").with("console.http-port", 0)
+                    .with("job.checkpoint-dir", tmp.resolve("checkpoints")).with("job.checkpoint-interval", "2s")
+                    .with("influxdb.url", questdb.url()).with("influxdb.token", "t").with("influxdb.org", "park")
+                    .with("influxdb.bucket", "parkwatch");
+            try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, ROOT);
+                    TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS)) {
+                HttpClient http = HttpClient.newHttpClient();
+                List<JsonNode> pushed = new CopyOnWriteArrayList<>();
+                WebSocket ws = openBoard(http, park.consolePort(), pushed);
+
+                List<DeviceLogin> logins = new ArrayList<>();
+                settings.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
+                        n.path("username").asText(), n.path("password").asText())));
+                Incident hover = new Incident("detector hovering at its limit", 5,
+                        Map.of(HOVER_POINT, Profile.of(0, 25.5, 60, 25.5)));
+                SimulationPlan plan = new SimulationPlan("tcp://127.0.0.1:" + park.mqttPort(), logins,
+                        List.of(Incident.gasLeakAtT101(5), hover), Duration.ofSeconds(100), 10, Duration.ofSeconds(1), 42);
+                try (ParkSimulator sim = new ParkSimulator(park.points(), plan).connect()) {
+                    sim.run();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> sim.acknowledged() == sim.sent());
+                    long leakStart = sim.simulationStart() + 5_000;
+
+                    // Kafka: exactly these events for the leaking detector, once each, in this order.
+                    await().atMost(Duration.ofSeconds(60)).until(() -> eventsOf(events, LEAK_POINT).size() >= 3
+                            && eventsOf(events, HOVER_POINT).size() >= 2);
+                    List<AlertEvent> leak = eventsOf(events, LEAK_POINT);
+                    assertThat(leak).extracting(AlertEvent::type, AlertEvent::level).containsExactly(
+                            tuple(AlertEventType.RAISED, Level.ALARM),
+                            tuple(AlertEventType.LEVEL_CHANGED, Level.CRITICAL),
+                            tuple(AlertEventType.RECOVERED, Level.CRITICAL));
+                    // The profile passes 25 %LEL about 22 s into the leak; with the 2 s on-delay and noise:
+                    assertThat(leak.get(0).eventTime() - leakStart).isBetween(19_000L, 28_000L);
+                    assertThat(leak.get(1).eventTime() - leakStart).isBetween(30_000L, 42_000L);
+                    assertThat(leak.get(2).eventTime() - leakStart).isBetween(60_000L, 75_000L);
+                    String alertId = leak.get(0).alertId();
+                    assertThat(leak).extracting(AlertEvent::alertId).containsOnly(alertId);
+
+                    // Hovering at 25.5 +/- noise for a minute: one alert, raised once and recovered once.
+                    assertThat(eventsOf(events, HOVER_POINT)).extracting(AlertEvent::type)
+                            .containsExactly(AlertEventType.RAISED, AlertEventType.RECOVERED);
+                    // Nothing else in the park alarmed, and nothing was emitted twice.
+                    assertThat(events.records()).hasSize(5);
+
+                    // The time-series store received the same events through the InfluxDB v2 write API.
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(questdb.query(
+                            "SELECT type, level, event_id FROM alert_event WHERE point = '" + LEAK_POINT
+                                    + "' ORDER BY timestamp"))
+                            .extracting(r -> r.get("type") + "/" + r.get("level") + "/" + r.get("event_id"))
+                            .containsExactlyElementsOf(leak.stream()
+                                    .map(e -> e.type() + "/" + e.level().label() + "/" + e.eventId()).toList()));
+
+                    // The console pushed the alert live and serves its final state.
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pushed.stream()
+                            .filter(m -> m.path("type").asText().equals("alert"))
+                            .map(m -> m.get("alert")).filter(a -> a.get("id").asText().equals(alertId))
+                            .map(a -> a.get("state").asText() + "/" + a.get("level").asText()).distinct().toList())
+                            .containsExactly("ACTIVE/ALARM", "ACTIVE/CRITICAL", "RECOVERED/CRITICAL"));
+                    JsonNode fromApi = null;
+                    for (JsonNode a : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + park.consolePort() + "/api/alerts")).build(), HttpResponse.BodyHandlers.ofString()).body())) {
+                        if (a.get("id").asText().equals(alertId)) {
+                            fromApi = a;
+                        }
+                    }
+                    assertThat(fromApi).isNotNull();
+                    assertThat(fromApi.get("point").asText()).isEqualTo(LEAK_POINT);
+                    assertThat(fromApi.get("enterprise").asText()).isEqualTo("ent-huaxin");
+                    assertThat(fromApi.get("rule").asText()).isEqualTo("combustible-gas");
+                    assertThat(fromApi.get("level").asText()).isEqualTo("CRITICAL");
+                    assertThat(fromApi.get("state").asText()).isEqualTo("RECOVERED");
+                    assertThat(fromApi.get("peakValue").asDouble()).isGreaterThan(55);
+                    assertThat(fromApi.get("raisedAt").asText()).isNotBlank();
+                }
+                ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static List<AlertEvent> eventsOf(TopicRecorder r, String point) {
+        Map<String, AlertEvent> byId = new LinkedHashMap<>();
+        r.records().forEach(rec -> {
+            AlertEvent e = WireJson.alertEvent(rec.value());
+            if (e.pointId().equals(point)) {
+                byId.putIfAbsent(e.eventId(), e);
+            }
+        });
+        return List.copyOf(byId.values());
+    }
+
+    static WebSocket openBoard(HttpClient http, int port, List<JsonNode> into) throws Exception {
+        return http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
+            final StringBuilder buf = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                buf.append(data);
+                if (last) {
+                    try {
+                        into.add(JSON.readTree(buf.toString()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    buf.setLength(0);
+                }
+                w.request(1);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+    }
+}
