@@ -19,13 +19,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -96,26 +93,8 @@ class ConsoleTest {
                 assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/nope.html")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
 
-                List<JsonNode> messages = new CopyOnWriteArrayList<>();
-                WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + console.port() + "/ws"),
-                        new WebSocket.Listener() {
-                            final StringBuilder buf = new StringBuilder();
-
-                            @Override
-                            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                                buf.append(data);
-                                if (last) {
-                                    try {
-                                        messages.add(JSON.readTree(buf.toString()));
-                                    } catch (Exception e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                    buf.setLength(0);
-                                }
-                                w.request(1);
-                                return null;
-                            }
-                        }).get(10, TimeUnit.SECONDS);
+                BoardSocketClient board = new BoardSocketClient(http, console.port());
+                List<JsonNode> messages = board.messages();
                 await().atMost(Duration.ofSeconds(5)).until(() -> !messages.isEmpty());
                 assertThat(messages.get(0).get("type").asText()).isEqualTo("snapshot");
                 assertThat(messages.get(0).get("alerts")).hasSize(2);
@@ -129,7 +108,7 @@ class ConsoleTest {
                 System.out.printf("WebSocket update arrived %d ms after the alert was produced%n",
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
                 assertThat(get(http, base + "/api/alerts")).hasSize(3);
-                ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+                board.close();
             }
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.questdb.ServerMain;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,7 +32,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     /** Picks a port; the server runs only after {@link #start()}, so a client can be pointed at it while it is down. */
     public EmbeddedQuestDb(Path root) {
         this.root = root;
-        this.port = freePort();
+        this.port = io.parkwatch.kafka.EmbeddedKafka.freePort();
     }
 
     public EmbeddedQuestDb start() {
@@ -96,14 +95,6 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     public void close() {
         if (server != null) {
             server.close();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

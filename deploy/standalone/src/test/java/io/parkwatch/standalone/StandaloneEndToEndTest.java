@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkwatch.console.BoardSocketClient;
 import io.parkwatch.job.EmbeddedQuestDb;
 import io.parkwatch.kafka.TopicRecorder;
 import io.parkwatch.rules.model.AlertEvent;
@@ -22,16 +23,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,8 +60,7 @@ class StandaloneEndToEndTest {
             try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, ROOT);
                     TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS)) {
                 HttpClient http = HttpClient.newHttpClient();
-                List<JsonNode> pushed = new CopyOnWriteArrayList<>();
-                WebSocket ws = openBoard(http, park.consolePort(), pushed);
+                BoardSocketClient board = new BoardSocketClient(http, park.consolePort());
 
                 List<DeviceLogin> logins = new ArrayList<>();
                 settings.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
@@ -108,9 +104,8 @@ class StandaloneEndToEndTest {
                                     .map(e -> e.type() + "/" + e.level().label() + "/" + e.eventId()).toList()));
 
                     // The console pushed the alert live and serves its final state.
-                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pushed.stream()
-                            .filter(m -> m.path("type").asText().equals("alert"))
-                            .map(m -> m.get("alert")).filter(a -> a.get("id").asText().equals(alertId))
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(board.pushedAlerts().stream()
+                            .filter(a -> a.get("id").asText().equals(alertId))
                             .map(a -> a.get("state").asText() + "/" + a.get("level").asText()).distinct().toList())
                             .containsExactly("ACTIVE/ALARM", "ACTIVE/CRITICAL", "RECOVERED/CRITICAL"));
                     JsonNode fromApi = null;
@@ -129,7 +124,7 @@ class StandaloneEndToEndTest {
                     assertThat(fromApi.get("peakValue").asDouble()).isGreaterThan(55);
                     assertThat(fromApi.get("raisedAt").asText()).isNotBlank();
                 }
-                ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+                board.close();
             }
         }
     }
@@ -143,26 +138,5 @@ class StandaloneEndToEndTest {
             }
         });
         return List.copyOf(byId.values());
-    }
-
-    static WebSocket openBoard(HttpClient http, int port, List<JsonNode> into) throws Exception {
-        return http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
-            final StringBuilder buf = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                buf.append(data);
-                if (last) {
-                    try {
-                        into.add(JSON.readTree(buf.toString()));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    buf.setLength(0);
-                }
-                w.request(1);
-                return null;
-            }
-        }).get(10, TimeUnit.SECONDS);
     }
 }
