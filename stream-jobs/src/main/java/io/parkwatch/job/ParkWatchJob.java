@@ -2,6 +2,7 @@ package io.parkwatch.job;
 
 import io.parkwatch.job.influx.InfluxSink;
 import io.parkwatch.job.influx.LineProtocol;
+import io.parkwatch.job.influx.ReadingLines;
 import io.parkwatch.job.kafka.JsonRecordSerializer;
 import io.parkwatch.job.kafka.ReadingDeserializer;
 import io.parkwatch.rules.model.Alert;
@@ -76,7 +77,7 @@ public final class ParkWatchJob {
             events.sinkTo(new InfluxSink<AlertEvent>("alert-events", s.influx(), LineProtocol::alertEvent))
                     .uid("influx-alert-events").name("alert events -> InfluxDB");
             if (s.writeReadings()) {
-                readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), LineProtocol::reading))
+                readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), new ReadingLines(s.pointsYaml())))
                         .uid("influx-readings").name("readings -> InfluxDB");
             }
             LOG.info("InfluxDB output on: {} (org {}, bucket {}){}", s.influx().url(), s.influx().org(),

@@ -125,7 +125,7 @@ class ParkWatchJobTest {
                             .containsExactlyElementsOf(seen.stream().map(AlertEvent::eventId).toList());
                 });
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(questdb.query(
-                        "SELECT count() n FROM reading WHERE point = '" + POINT + "'")).first()
+                        "SELECT count() n FROM reading WHERE point = '" + POINT + "' AND kind = 'gas_lel' AND tank = 'T-101'")).first()
                         .extracting(r -> ((Number) r.get("n")).intValue()).isEqualTo(LEAK.length + lateSent.get()));
             }
         }

@@ -84,6 +84,16 @@ class MqttGatewayTest {
     }
 
     @Test
+    void qos0ReadingIsStoredToo() throws Exception {
+        var c = fx.v3("dev-a", "secret-a");
+        long ts = now() - 250;
+        c.publish("parkwatch/ent-a/A1", ("{\"ts\":" + ts + ",\"v\":4.5}").getBytes(), 0, false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> readingsOf("A1").stream()
+                .anyMatch(r -> r.timestamp() == ts && r.value() == 4.5));
+        c.disconnect().waitForCompletion(5000);
+    }
+
+    @Test
     void batchTopicTakesManyReadingsInOnePublish() throws Exception {
         var c = fx.v3("dev-a", "secret-a");
         long ts = now() - 1000;

@@ -16,15 +16,24 @@ public final class LineProtocol {
     private LineProtocol() {
     }
 
-    /** Measurement {@code reading}: tags enterprise, point, quality; field value. */
-    public static String reading(Reading r) {
-        return Point.measurement("reading")
+    /** Measurement {@code reading}: tags enterprise, point, kind, tank, zone, quality; field value. */
+    public static String reading(Reading r, io.parkwatch.rules.model.Point point) {
+        Point p = Point.measurement("reading")
                 .addTag("enterprise", r.enterpriseId())
                 .addTag("point", r.pointId())
                 .addTag("quality", r.quality().name())
                 .addField("value", r.value())
-                .time(r.timestamp(), WritePrecision.MS)
-                .toLineProtocol();
+                .time(r.timestamp(), WritePrecision.MS);
+        if (point != null) {
+            p.addTag("kind", point.kind().fileName());
+            if (point.tank() != null) {
+                p.addTag("tank", point.tank());
+            }
+            if (point.zone() != null) {
+                p.addTag("zone", point.zone());
+            }
+        }
+        return p.toLineProtocol();
     }
 
     /** Measurement {@code alert_event}: tags enterprise, point, kind, rule, level, type; the rest as fields. */
