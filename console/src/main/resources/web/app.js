@@ -114,5 +114,6 @@
   }
 
   ['f-enterprise', 'f-level', 'f-state', 'f-kind', 'f-text'].forEach(id => el(id).addEventListener('input', () => render()));
+  render();
   connect();
 })();
