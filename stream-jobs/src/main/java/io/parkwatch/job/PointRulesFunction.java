@@ -12,7 +12,7 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.RejectReason;
-import io.parkwatch.rules.threshold.ThresholdState;
+import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.RejectedReading;
 import java.time.Instant;
@@ -41,7 +41,7 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
     private final String pointsYaml;
     private final String rulesYaml;
     private transient RuleEngine engine;
-    private transient MapState<String, ThresholdState> ruleState;
+    private transient MapState<String, RuleState> ruleState;
     private transient Counter late;
     private transient Counter unknown;
 
@@ -55,7 +55,7 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
         PointRegistry registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", pointsYaml));
         engine = new RuleEngine(registry, RuleFile.parse(YamlSource.parse("rules.yaml", rulesYaml), registry));
         ruleState = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("rule-state", Types.STRING, TypeInformation.of(ThresholdState.class)));
+                new MapStateDescriptor<>("rule-state", Types.STRING, TypeInformation.of(RuleState.class)));
         late = getRuntimeContext().getMetricGroup().counter("lateReadings");
         unknown = getRuntimeContext().getMetricGroup().counter("unknownPointReadings");
     }
@@ -82,10 +82,10 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
         }
     }
 
-    private RuleStateStore<ThresholdState> store() {
+    private RuleStateStore<RuleState> store() {
         return new RuleStateStore<>() {
             @Override
-            public ThresholdState get(String ruleId) {
+            public RuleState get(String ruleId) {
                 try {
                     return ruleState.get(ruleId);
                 } catch (Exception e) {
@@ -94,7 +94,7 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
             }
 
             @Override
-            public void put(String ruleId, ThresholdState state) {
+            public void put(String ruleId, RuleState state) {
                 try {
                     ruleState.put(ruleId, state);
                 } catch (Exception e) {

@@ -8,7 +8,7 @@ import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.threshold.ThresholdEvaluator;
 import io.parkwatch.rules.threshold.ThresholdRule;
-import io.parkwatch.rules.threshold.ThresholdState;
+import io.parkwatch.rules.engine.RuleState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +35,17 @@ public final class RuleEngine {
      * Evaluates a reading of a known point. Readings whose quality flag says the instrument is not
      * measuring the process (fault, maintenance, calibration...) do not drive process rules.
      */
-    public List<AlertUpdate> evaluate(Point point, Reading reading, RuleStateStore<ThresholdState> store, long now) {
+    public List<AlertUpdate> evaluate(Point point, Reading reading, RuleStateStore<RuleState> store, long now) {
         if (!reading.quality().drivesProcessRules() || Double.isNaN(reading.value())) {
             return List.of();
         }
         List<AlertUpdate> out = new ArrayList<>(0);
         for (Rule rule : rules.rulesFor(point)) {
             if (rule instanceof ThresholdRule t) {
-                ThresholdState st = store.get(t.id());
+                RuleState st = store.get(t.id());
                 boolean stored = st != null;
                 if (!stored) {
-                    st = new ThresholdState();
+                    st = new RuleState();
                 }
                 out.addAll(ThresholdEvaluator.evaluate(t, point, st, reading, now));
                 if (st.isIdle()) {

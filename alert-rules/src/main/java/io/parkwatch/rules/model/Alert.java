@@ -23,7 +23,9 @@ public record Alert(
         AlertEventType lastEventType,
         String tank,
         String zone,
-        String message) {
+        String message,
+        AlertCategory category,
+        String suppressedBy) {
 
     /** The alert as it stands right after it was raised. */
     public static Alert raisedBy(AlertEvent e) {
@@ -31,8 +33,9 @@ public record Alert(
             throw new IllegalArgumentException("an alert starts with RAISED, not " + e.type());
         }
         return new Alert(e.alertId(), e.ruleId(), e.pointId(), e.enterpriseId(), e.kind(), e.unit(),
-                e.direction(), e.level(), AlertState.ACTIVE, e.eventTime(), e.eventTime(), e.value(), e.value(),
-                e.seq(), e.eventId(), e.type(), e.tank(), e.zone(), e.message());
+                e.direction(), e.level(), e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE,
+                e.eventTime(), e.eventTime(), e.value(), e.value(), e.seq(), e.eventId(), e.type(), e.tank(), e.zone(),
+                e.message(), e.category(), e.suppressedBy());
     }
 
     /** The same alert with {@code value} taken into its peak (the worst value seen while it is open). */
@@ -42,7 +45,8 @@ public record Alert(
             return this;
         }
         return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, level, state, raisedAt,
-                updatedAt, lastValue, value, lastSeq, lastEventId, lastEventType, tank, zone, message);
+                updatedAt, lastValue, value, lastSeq, lastEventId, lastEventType, tank, zone, message, category,
+                suppressedBy);
     }
 
     /** The alert after one more of its events. */
@@ -50,9 +54,11 @@ public record Alert(
         if (!e.alertId().equals(alertId)) {
             throw new IllegalArgumentException("event " + e.eventId() + " belongs to alert " + e.alertId());
         }
-        AlertState next = e.type() == AlertEventType.RECOVERED ? AlertState.RECOVERED : state;
+        AlertState next = e.type() == AlertEventType.RECOVERED ? AlertState.RECOVERED
+                : e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE;
         double peak = direction == Direction.LOW ? Math.min(peakValue, e.value()) : Math.max(peakValue, e.value());
         return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, e.level(), next, raisedAt,
-                e.eventTime(), e.value(), peak, e.seq(), e.eventId(), e.type(), tank, zone, e.message());
+                e.eventTime(), e.value(), peak, e.seq(), e.eventId(), e.type(), tank, zone, e.message(), category,
+                e.suppressedBy());
     }
 }

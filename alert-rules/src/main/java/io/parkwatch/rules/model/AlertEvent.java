@@ -24,6 +24,8 @@ package io.parkwatch.rules.model;
  * @param tank          tank or unit of the point, or null
  * @param zone          zone of the point, or null
  * @param message       a sentence for people
+ * @param category      process, predictive or data quality
+ * @param suppressedBy  the maintenance permit that masks this alert, or null
  */
 public record AlertEvent(
         String eventId,
@@ -45,5 +47,14 @@ public record AlertEvent(
         long readingReceivedAt,
         String tank,
         String zone,
-        String message) {
+        String message,
+        AlertCategory category,
+        String suppressedBy) {
+
+    /** The same event, masked by a maintenance permit (still recorded and shown, never dropped). */
+    public AlertEvent suppressedBy(String permit) {
+        return new AlertEvent(eventId, alertId, seq, type, ruleId, pointId, enterpriseId, kind, unit, direction, level,
+                previousLevel, value, limit, eventTime, detectedAt, readingReceivedAt, tank, zone, message, category,
+                permit);
+    }
 }

@@ -23,7 +23,7 @@ public final class LimitState {
     public LimitState() {
     }
 
-    boolean isIdle() {
+    public boolean isIdle() {
         return open == null && clearSince == NONE && Arrays.stream(exceededSince).allMatch(t -> t == NONE);
     }
 }

@@ -10,7 +10,7 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
-import io.parkwatch.rules.threshold.ThresholdState;
+import io.parkwatch.rules.engine.RuleState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,10 +23,10 @@ class RuleEngineTest {
     final PointRegistry registry = PointRegistryFile.load(Path.of("../config/points.yaml"));
     final RuleSet rules = RuleFile.load(Path.of("../config/rules.yaml"), registry);
     final RuleEngine engine = new RuleEngine(registry, rules);
-    final Map<String, ThresholdState> states = new HashMap<>();
-    final RuleStateStore<ThresholdState> store = new RuleStateStore<>() {
-        public ThresholdState get(String id) { return states.get(id); }
-        public void put(String id, ThresholdState s) { states.put(id, s); }
+    final Map<String, RuleState> states = new HashMap<>();
+    final RuleStateStore<RuleState> store = new RuleStateStore<>() {
+        public RuleState get(String id) { return states.get(id); }
+        public void put(String id, RuleState s) { states.put(id, s); }
         public void remove(String id) { states.remove(id); }
     };
 

@@ -2,6 +2,7 @@ package io.parkwatch.rules.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Direction;
@@ -26,7 +27,7 @@ class ThresholdEvaluatorTest {
             new RuleSelector(Set.of(PointKind.GAS_LEL), null, null, null, null), new Limits(null, 25.0, 50.0), null, 2,
             Duration.ofSeconds(2), Duration.ZERO);
 
-    final ThresholdState state = new ThresholdState();
+    final RuleState state = new RuleState();
     final List<AlertEvent> events = new ArrayList<>();
 
     void feed(ThresholdRule rule, long t0, double... values) {
@@ -146,7 +147,7 @@ class ThresholdEvaluatorTest {
     void idsAreDeterministicSoAReplayProducesTheSameEvents() {
         feed(GAS_RULE, 0, 30, 30, 30, 60, 60, 60, 0);
         List<String> first = events.stream().map(AlertEvent::eventId).toList();
-        ThresholdState again = new ThresholdState();
+        RuleState again = new RuleState();
         List<String> replay = new ArrayList<>();
         double[] values = {30, 30, 30, 60, 60, 60, 0};
         for (int i = 0; i < values.length; i++) {

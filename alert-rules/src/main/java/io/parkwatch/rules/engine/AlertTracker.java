@@ -1,0 +1,51 @@
+package io.parkwatch.rules.engine;
+
+import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertCategory;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Direction;
+import io.parkwatch.rules.threshold.LimitState;
+import java.util.List;
+
+/**
+ * Turns transitions into alert events and keeps the open alert in the rule's {@link LimitState}:
+ * one open alert per (rule, subject, direction), with deterministic ids.
+ */
+public final class AlertTracker {
+
+    /** Writes the sentence people read for a transition. */
+    public interface Wording {
+        String text(Transition t, double value);
+    }
+
+    private AlertTracker() {
+    }
+
+    /**
+     * Applies {@code t} (may be null: then only the open alert's peak is updated).
+     *
+     * @param value the signal's value now (reading, rate, ...), recorded on the event and as the alert's peak
+     */
+    public static void apply(Transition t, LimitState st, String ruleId, AlertCategory category, AlertSubject subject,
+            Direction dir, double value, long eventTime, long receivedAt, long now, Wording wording,
+            List<AlertUpdate> out) {
+        if (st.open != null) {
+            st.open = st.open.withPeak(value);
+        }
+        if (t == null) {
+            return;
+        }
+        Alert open = st.open;
+        String alertId = open != null ? open.alertId() : AlertIds.alertId(ruleId, subject.id(), dir.name(), eventTime);
+        int seq = open != null ? open.lastSeq() + 1 : 1;
+        AlertEvent e = new AlertEvent(AlertIds.eventId(alertId, seq), alertId, seq, t.type(), ruleId, subject.id(),
+                subject.enterpriseId(), subject.kind(), subject.unit(), dir, t.level(), t.previous(), value, t.limit(),
+                eventTime, now, receivedAt, subject.tank(), subject.zone(), subject.name() + ": " + wording.text(t, value),
+                category, null);
+        Alert next = open == null ? Alert.raisedBy(e) : open.apply(e);
+        st.open = t.type() == AlertEventType.RECOVERED ? null : next;
+        out.add(new AlertUpdate(e, next));
+    }
+}
