@@ -25,6 +25,11 @@ public final class ConfigNode {
         this.pointer = pointer;
     }
 
+    /** A stable fingerprint of this node's content (same text, same number, on every JVM). */
+    public int fingerprint() {
+        return node == null ? 0 : node.toString().hashCode();
+    }
+
     public boolean isMissing() {
         return node == null || node.isMissingNode() || node.isNull();
     }

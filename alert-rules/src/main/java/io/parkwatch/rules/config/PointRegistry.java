@@ -29,6 +29,12 @@ public final class PointRegistry {
         return Optional.ofNullable(enterprises.get(id));
     }
 
+    /** True when the point's plant, or its tank or unit, is marked shut down. */
+    public boolean isShutDown(Point p) {
+        Enterprise e = enterprises.get(p.enterpriseId());
+        return e != null && (e.shutDown() || (p.tank() != null && e.shutDownUnits().contains(p.tank())));
+    }
+
     public Collection<Point> points() {
         return points.values();
     }

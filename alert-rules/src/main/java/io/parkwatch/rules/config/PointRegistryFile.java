@@ -17,6 +17,8 @@ import java.util.Set;
  * enterprises:
  *   - id: ent-a
  *     name: A Petrochemical
+ *     status: operating      # or shut-down (停产): process activity there raises an alarm
+ *     shut-down-units: [R-2] # tanks or units shut down while the rest runs
  * points:
  *   - id: A-T101-LEL1
  *     enterprise: ent-a
@@ -32,7 +34,7 @@ import java.util.Set;
 public final class PointRegistryFile {
 
     private static final Set<String> TOP = Set.of("enterprises", "points");
-    private static final Set<String> ENTERPRISE = Set.of("id", "name");
+    private static final Set<String> ENTERPRISE = Set.of("id", "name", "status", "shut-down-units");
     private static final Set<String> POINT = Set.of("id", "enterprise", "kind", "unit", "range", "interval", "tank",
             "zone", "name", "tags");
 
@@ -57,7 +59,13 @@ public final class PointRegistryFile {
             e.allowOnly(problems, ENTERPRISE);
             String id = e.get("id").text(problems, true);
             String name = e.get("name").text(problems, false);
-            if (id != null && enterprises.putIfAbsent(id, new Enterprise(id, name == null ? id : name)) != null) {
+            String status = e.get("status").text(problems, false);
+            if (status != null && !status.equals("operating") && !status.equals("shut-down")) {
+                problems.add(e.get("status").error("must be 'operating' or 'shut-down', got '" + status + "'"));
+            }
+            Enterprise ent = new Enterprise(id, name == null ? id : name, "shut-down".equals(status),
+                    new java.util.LinkedHashSet<>(e.get("shut-down-units").texts(problems)));
+            if (id != null && enterprises.putIfAbsent(id, ent) != null) {
                 problems.add(e.get("id").error("duplicate enterprise id '" + id + "'"));
             }
         }

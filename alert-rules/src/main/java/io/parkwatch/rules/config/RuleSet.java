@@ -10,10 +10,26 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RuleSet {
 
     private final List<Rule> rules;
+    private final Map<String, Integer> versions;
     private final Map<String, List<Rule>> byPoint = new ConcurrentHashMap<>();
 
-    public RuleSet(List<Rule> rules) {
+    public RuleSet(List<Rule> rules, Map<String, Integer> versions) {
         this.rules = List.copyOf(rules);
+        this.versions = Map.copyOf(versions);
+    }
+
+    public RuleSet(List<Rule> rules) {
+        this(rules, Map.of());
+    }
+
+    /** A fingerprint of the rule as written; state built for another fingerprint is outdated. */
+    public int version(String ruleId) {
+        return versions.getOrDefault(ruleId, 0);
+    }
+
+    /** The rules of one type, e.g. every voting rule (they are evaluated per group, not per point). */
+    public <T extends Rule> List<T> ofType(Class<T> type) {
+        return rules.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     public List<Rule> rules() {

@@ -21,6 +21,14 @@ public final class LevelMachine {
 
     /** How a signal is judged. Delays in milliseconds of event time. */
     public record Settings(Limits limits, Direction direction, double deadband, long onDelayMs, long offDelayMs) {
+
+        /** For a yes/no condition fed as 1 or 0: raises at {@code level} while it is 1. */
+        public static Settings yesNo(io.parkwatch.rules.model.Level level, long onDelayMs, long offDelayMs) {
+            Limits l = new Limits(level == io.parkwatch.rules.model.Level.WARN ? 0.5 : null,
+                    level == io.parkwatch.rules.model.Level.ALARM ? 0.5 : null,
+                    level == io.parkwatch.rules.model.Level.CRITICAL ? 0.5 : null);
+            return new Settings(l, Direction.HIGH, 0, onDelayMs, offDelayMs);
+        }
     }
 
     private LevelMachine() {

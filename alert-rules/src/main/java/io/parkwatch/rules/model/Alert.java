@@ -49,6 +49,13 @@ public record Alert(
                 suppressedBy);
     }
 
+    /** The same alert, masked by a maintenance permit. */
+    public Alert suppressedBy(String permit) {
+        return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, level, AlertState.SUPPRESSED,
+                raisedAt, updatedAt, lastValue, peakValue, lastSeq, lastEventId, lastEventType, tank, zone, message,
+                category, permit);
+    }
+
     /** The alert after one more of its events. */
     public Alert apply(AlertEvent e) {
         if (!e.alertId().equals(alertId)) {

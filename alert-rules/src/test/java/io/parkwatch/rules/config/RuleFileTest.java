@@ -82,7 +82,7 @@ class RuleFileTest {
                                     + PointKind.allNames() + ")",
                             "rules.yaml:9:13: rules[1].high.alarm: must be a number, got 'lots'",
                             "rules.yaml:10:5: rules[1].on-delay: 'soon' is not a duration (write e.g. 500ms, 5s, 2m, 4h)",
-                            "rules.yaml:12:5: rules[2].type: unknown rule type 'treshold' (supported: [threshold])",
+                            "rules.yaml:12:5: rules[2].type: unknown rule type 'treshold' (supported: threshold, rate, trend, stuck, quality, stale, voting, composite, shutdown-activity)",
                             "rules.yaml:15:14: rules[3].match.points: unknown point 'NOPE'");
                     assertThat(errors).hasSize(7);
                     assertThat(errors).anySatisfy(s -> assertThat(s).startsWith("rules.yaml:16:5: rules[3].hihg: unknown field"));

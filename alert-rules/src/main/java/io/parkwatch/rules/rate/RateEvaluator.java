@@ -1,0 +1,63 @@
+package io.parkwatch.rules.rate;
+
+import io.parkwatch.rules.engine.AlertSubject;
+import io.parkwatch.rules.engine.AlertTracker;
+import io.parkwatch.rules.engine.LevelMachine;
+import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.SampleWindow;
+import io.parkwatch.rules.engine.Transition;
+import io.parkwatch.rules.model.AlertCategory;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Direction;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.threshold.LimitState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static io.parkwatch.rules.threshold.ThresholdEvaluator.num;
+import static io.parkwatch.rules.threshold.ThresholdEvaluator.unit;
+
+/** Evaluates a {@link RateRule}: the rate is judged only once the samples cover most of the window. */
+public final class RateEvaluator {
+
+    static final int CAPACITY = 64;
+
+    private RateEvaluator() {
+    }
+
+    public static List<AlertUpdate> evaluate(RateRule rule, Point point, RuleState state, Reading r, long now) {
+        long window = rule.window().toMillis();
+        SampleWindow samples = state.samples(CAPACITY);
+        samples.add(r.timestamp(), r.value(), window);
+        List<AlertUpdate> out = new ArrayList<>(0);
+        if (samples.spanMs() < window * 3 / 4) {
+            return out; // not enough history for a rate yet
+        }
+        SampleWindow.Fit fit = samples.fit();
+        if (fit == null) {
+            return out;
+        }
+        boolean rise = rule.direction() == Direction.HIGH;
+        double speed = rise ? fit.slopePerMinute() : -fit.slopePerMinute();
+        LimitState st = state.high();
+        Transition t = LevelMachine.step(st, new LevelMachine.Settings(rule.perMinute(), Direction.HIGH,
+                rule.deadband(), rule.hold().toMillis(), rule.offDelay().toMillis()), r.timestamp(), speed);
+        String u = unit(point.unit());
+        AlertTracker.apply(t, st, rule.id(), AlertCategory.PROCESS, AlertSubject.of(point), rule.direction(), speed,
+                r.timestamp(), r.receivedAt(), now, (tr, v) -> switch (tr.type()) {
+                    case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
+                            "%s %s%s/min over the last %s, at or above the %s rate %s%s/min (now %s%s)",
+                            rise ? "rising" : "falling", num(v), u, minutes(rule.window().toMillis()), tr.level().label(),
+                            num(tr.limit()), u, num(r.value()), u);
+                    case RECOVERED -> String.format(Locale.ROOT, "rate back to %s%s/min (now %s%s)", num(v), u,
+                            num(r.value()), u);
+                }, out);
+        return out;
+    }
+
+    static String minutes(long ms) {
+        return ms % 60_000 == 0 ? (ms / 60_000) + " min" : (ms / 1000) + " s";
+    }
+}

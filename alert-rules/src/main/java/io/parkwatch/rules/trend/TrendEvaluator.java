@@ -1,0 +1,71 @@
+package io.parkwatch.rules.trend;
+
+import io.parkwatch.rules.engine.AlertSubject;
+import io.parkwatch.rules.engine.AlertTracker;
+import io.parkwatch.rules.engine.LevelMachine;
+import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.SampleWindow;
+import io.parkwatch.rules.engine.Transition;
+import io.parkwatch.rules.model.AlertCategory;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Direction;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.threshold.LimitState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static io.parkwatch.rules.threshold.ThresholdEvaluator.num;
+import static io.parkwatch.rules.threshold.ThresholdEvaluator.unit;
+
+/** Evaluates a {@link TrendRule}. */
+public final class TrendEvaluator {
+
+    static final int CAPACITY = 96;
+
+    private TrendEvaluator() {
+    }
+
+    public static List<AlertUpdate> evaluate(TrendRule rule, Point point, RuleState state, Reading r, long now) {
+        long window = rule.window().toMillis();
+        SampleWindow samples = state.samples(CAPACITY);
+        samples.add(r.timestamp(), r.value(), window);
+        List<AlertUpdate> out = new ArrayList<>(0);
+        if (samples.spanMs() < window * 3 / 4 || samples.size < 10) {
+            return out;
+        }
+        SampleWindow.Fit fit = samples.fit();
+        if (fit == null) {
+            return out;
+        }
+        boolean rising = rule.direction() == Direction.HIGH;
+        double towards = rising ? fit.slopePerMinute() : -fit.slopePerMinute();
+        double remaining = rising ? rule.limit() - fit.fittedNow() : fit.fittedNow() - rule.limit();
+        double etaMinutes = towards > 0 ? remaining / towards : Double.POSITIVE_INFINITY;
+        boolean heading = towards > 0 && remaining > 0 && fit.significance() >= rule.significance()
+                && etaMinutes <= rule.horizon().toMillis() / 60_000.0;
+
+        // The decision is yes/no; the level machine adds the hold and off-delay against flapping.
+        LimitState st = state.high();
+        Transition t = Transition.withLimit(LevelMachine.step(st, LevelMachine.Settings.yesNo(rule.level(),
+                rule.hold().toMillis(), rule.offDelay().toMillis()), r.timestamp(), heading ? 1 : 0), rule.limit());
+        String u = unit(point.unit());
+        AlertTracker.apply(t, st, rule.id(), AlertCategory.PREDICTIVE, AlertSubject.of(point), rule.direction(),
+                r.value(), r.timestamp(), r.receivedAt(), now, (tr, v) -> switch (tr.type()) {
+                    case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
+                            "%s %s%s/min, expected to reach %s%s in about %s (now %s%s)", rising ? "rising" : "falling",
+                            num(Math.abs(fit.slopePerMinute())), u, num(rule.limit()), u, eta(etaMinutes), num(v), u);
+                    case RECOVERED -> String.format(Locale.ROOT, "no longer heading for %s%s (now %s%s)",
+                            num(rule.limit()), u, num(v), u);
+                }, out);
+        return out;
+    }
+
+    static String eta(double minutes) {
+        if (minutes < 1) {
+            return Math.max(1, Math.round(minutes * 60)) + " s";
+        }
+        return Math.round(minutes) + " min";
+    }
+}
