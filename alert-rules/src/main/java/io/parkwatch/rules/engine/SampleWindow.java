@@ -1,16 +1,18 @@
 package io.parkwatch.rules.engine;
 
-import java.util.Arrays;
-
 /**
- * The recent (time, value) samples of one point over a time window, in a ring buffer with a fixed
- * capacity: when full, it keeps every other sample (thinning the old half), so memory stays bounded
- * whatever the reporting rate. Public fields so stream processors can store it as-is.
+ * The recent samples of one point over a time window, kept as the means of equal time buckets
+ * (capacity buckets per window): memory stays bounded whatever the reporting rate, and the whole
+ * window stays evenly covered. Public fields so stream processors can store it as-is.
  */
 public final class SampleWindow {
 
+    /** Mean time of the samples in each bucket, oldest first. */
     public long[] times = new long[0];
+    /** Mean value of the samples in each bucket. */
     public double[] values = new double[0];
+    /** Samples in each bucket. */
+    public int[] counts = new int[0];
     public int size;
 
     public SampleWindow() {
@@ -19,45 +21,45 @@ public final class SampleWindow {
     public SampleWindow(int capacity) {
         times = new long[capacity];
         values = new double[capacity];
+        counts = new int[capacity];
     }
 
-    /** Adds a sample (ignored if older than the newest) and drops those older than {@code windowMs} before it. */
+    /** Adds a sample (ignored if older than the newest) and drops buckets older than {@code windowMs} before it. */
     public void add(long ts, double v, long windowMs) {
         if (size > 0 && ts < times[size - 1]) {
             return;
         }
+        long bucketMs = Math.max(1, windowMs / times.length);
+        if (size > 0 && Math.floorDiv(ts, bucketMs) == Math.floorDiv(times[size - 1], bucketMs)) {
+            int i = size - 1;
+            int n = counts[i] + 1;
+            times[i] += (ts - times[i]) / n;
+            values[i] += (v - values[i]) / n;
+            counts[i] = n;
+        } else {
+            if (size == times.length) {
+                shift(1);
+            }
+            times[size] = ts;
+            values[size] = v;
+            counts[size] = 1;
+            size++;
+        }
         int drop = 0;
-        while (drop < size && times[drop] < ts - windowMs) {
+        while (drop < size - 1 && times[drop] < ts - windowMs) {
             drop++;
         }
-        if (drop > 0) {
-            System.arraycopy(times, drop, times, 0, size - drop);
-            System.arraycopy(values, drop, values, 0, size - drop);
-            size -= drop;
-        }
-        if (size == times.length) {
-            thin();
-        }
-        times[size] = ts;
-        values[size] = v;
-        size++;
+        shift(drop);
     }
 
-    private void thin() {
-        int half = size / 2;
-        int w = 0;
-        for (int r = 0; r < size; r++) {
-            if (r >= half || r % 2 == 0) {
-                times[w] = times[r];
-                values[w] = values[r];
-                w++;
-            }
+    private void shift(int n) {
+        if (n <= 0) {
+            return;
         }
-        size = w;
-        if (size == times.length) { // capacity 0 or 1
-            times = Arrays.copyOf(times, Math.max(2, times.length * 2));
-            values = Arrays.copyOf(values, times.length);
-        }
+        System.arraycopy(times, n, times, 0, size - n);
+        System.arraycopy(values, n, values, 0, size - n);
+        System.arraycopy(counts, n, counts, 0, size - n);
+        size -= n;
     }
 
     /** Time covered, first to last sample. */
