@@ -9,15 +9,14 @@ import java.time.Duration;
  *
  * @param kafkaBootstrap     Kafka bootstrap servers
  * @param consumerGroup      group id of the readings source (offsets are committed on checkpoints)
- * @param pointsYaml         text of the point registry file
- * @param rulesYaml          text of the rule file
+ * @param config             the point registry, rule and maintenance files (as text)
  * @param checkpointInterval how often state is checkpointed
  * @param outOfOrderness     how far behind the newest reading a reading may arrive before it counts as late
  * @param idleness           after how long a silent source partition stops holding back the watermark
  * @param influx             where to write readings and alert events, or null for no InfluxDB output
  * @param writeReadings      whether raw readings go to InfluxDB too (alert events always do)
  */
-public record JobSettings(String kafkaBootstrap, String consumerGroup, String pointsYaml, String rulesYaml,
+public record JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfig config,
         Duration checkpointInterval, Duration outOfOrderness, Duration idleness, InfluxSettings influx,
         boolean writeReadings) implements Serializable {
 }

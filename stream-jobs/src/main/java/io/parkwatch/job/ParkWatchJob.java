@@ -7,6 +7,7 @@ import io.parkwatch.job.kafka.JsonRecordSerializer;
 import io.parkwatch.job.kafka.ReadingDeserializer;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.RejectedReading;
 import io.parkwatch.rules.wire.Topics;
@@ -60,16 +61,23 @@ public final class ParkWatchJob {
                 .withIdleness(s.idleness());
         DataStream<Reading> readings = env.fromSource(source, watermarks, "readings").uid("readings-source");
 
-        SingleOutputStreamOperator<AlertEvent> events = readings
+        SingleOutputStreamOperator<AlertEvent> pointEvents = readings
                 .keyBy(Reading::pointId)
-                .process(new PointRulesFunction(s.pointsYaml(), s.rulesYaml()))
+                .process(new PointRulesFunction(s.config()))
                 .uid("point-rules").name("point rules");
+        // zones (voting), units (composite) and data loggers (stale) are decided per group
+        SingleOutputStreamOperator<AlertEvent> groupEvents = pointEvents.getSideOutput(PointRulesFunction.SIGNALS)
+                .keyBy(PointSignal::groupKey)
+                .process(new GroupRulesFunction(s.config()))
+                .uid("group-rules").name("group rules");
 
+        DataStream<AlertEvent> events = pointEvents.union(groupEvents);
         events.sinkTo(kafkaSink(s, Topics.ALERT_EVENTS, AlertEvent::alertId)).uid("alert-events-sink")
                 .name("alert events -> Kafka");
-        events.getSideOutput(PointRulesFunction.ALERT_STATE)
+        pointEvents.getSideOutput(PointRulesFunction.ALERT_STATE)
+                .union(groupEvents.getSideOutput(PointRulesFunction.ALERT_STATE))
                 .sinkTo(kafkaSink(s, Topics.ALERTS, Alert::alertId)).uid("alerts-sink").name("alert state -> Kafka");
-        events.getSideOutput(PointRulesFunction.LATE)
+        pointEvents.getSideOutput(PointRulesFunction.LATE)
                 .sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
                 .name("late readings -> Kafka");
 
@@ -77,7 +85,7 @@ public final class ParkWatchJob {
             events.sinkTo(new InfluxSink<AlertEvent>("alert-events", s.influx(), LineProtocol::alertEvent))
                     .uid("influx-alert-events").name("alert events -> InfluxDB");
             if (s.writeReadings()) {
-                readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), new ReadingLines(s.pointsYaml())))
+                readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), new ReadingLines(s.config().pointsYaml())))
                         .uid("influx-readings").name("readings -> InfluxDB");
             }
             LOG.info("InfluxDB output on: {} (org {}, bucket {}){}", s.influx().url(), s.influx().org(),

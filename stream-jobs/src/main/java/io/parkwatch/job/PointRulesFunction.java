@@ -1,25 +1,30 @@
 package io.parkwatch.job;
 
-import io.parkwatch.rules.config.PointRegistry;
-import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.RuleFile;
-import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.engine.RuleStateStore;
+import io.parkwatch.rules.group.GroupKeys;
+import io.parkwatch.rules.group.PointSignal;
+import io.parkwatch.rules.group.StaleRule;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.RejectReason;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.model.Rule;
+import io.parkwatch.rules.quality.DataQualityEvaluator;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.RejectedReading;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -29,33 +34,40 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Per point: runs the point's rules over each reading (the decision is the core's {@link RuleEngine});
- * this shell only keeps the rule state in Flink keyed state, routes late readings to a side output,
- * and emits each alert's new state (side output) next to its events (main output).
+ * this shell keeps rule state in keyed state, routes late readings to a side output, feeds the group
+ * rules (voting, composite, stale) with signals, and watches for silence with processing-time timers,
+ * since a silent point produces no events.
  */
 public final class PointRulesFunction extends KeyedProcessFunction<String, Reading, AlertEvent> {
 
     public static final OutputTag<RejectedReading> LATE = new OutputTag<>("late-readings",
             TypeInformation.of(RejectedReading.class));
     public static final OutputTag<Alert> ALERT_STATE = new OutputTag<>("alert-state", TypeInformation.of(Alert.class));
+    public static final OutputTag<PointSignal> SIGNALS = new OutputTag<>("group-signals",
+            TypeInformation.of(PointSignal.class));
 
-    private final String pointsYaml;
-    private final String rulesYaml;
+    private final ParkConfig config;
     private transient RuleEngine engine;
     private transient MapState<String, RuleState> ruleState;
+    /** Wall-clock time of the point's last reading, and whether it has been declared silent. */
+    private transient ValueState<Long> lastArrival;
+    private transient ValueState<Long> lastTimestamp;
+    private transient ValueState<Boolean> silent;
     private transient Counter late;
     private transient Counter unknown;
 
-    public PointRulesFunction(String pointsYaml, String rulesYaml) {
-        this.pointsYaml = pointsYaml;
-        this.rulesYaml = rulesYaml;
+    public PointRulesFunction(ParkConfig config) {
+        this.config = config;
     }
 
     @Override
     public void open(OpenContext ctx) {
-        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", pointsYaml));
-        engine = new RuleEngine(registry, RuleFile.parse(YamlSource.parse("rules.yaml", rulesYaml), registry));
+        engine = config.engine();
         ruleState = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("rule-state", Types.STRING, TypeInformation.of(RuleState.class)));
+        lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("last-arrival", Types.LONG));
+        lastTimestamp = getRuntimeContext().getState(new ValueStateDescriptor<>("last-timestamp", Types.LONG));
+        silent = getRuntimeContext().getState(new ValueStateDescriptor<>("silent", Types.BOOLEAN));
         late = getRuntimeContext().getMetricGroup().counter("lateReadings");
         unknown = getRuntimeContext().getMetricGroup().counter("unknownPointReadings");
     }
@@ -65,21 +77,74 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
         long watermark = ctx.timerService().currentWatermark();
         if (r.timestamp() < watermark) {
             late.inc();
-            String raw = new String(ReadingJson.write(r), java.nio.charset.StandardCharsets.UTF_8);
+            String raw = new String(ReadingJson.write(r), StandardCharsets.UTF_8);
             ctx.output(LATE, new RejectedReading(RejectReason.LATE, "reading of " + Instant.ofEpochMilli(r.timestamp())
                     + " arrived after the watermark " + Instant.ofEpochMilli(watermark), "stream-job", null, null, null,
                     null, r.pointId(), r.receivedAt(), raw, "utf8", raw.length()));
             return;
         }
-        Optional<Point> point = engine.point(r.pointId());
-        if (point.isEmpty()) {
-            unknown.inc(); // the gateway validated it against an older registry; nothing to evaluate
+        Optional<Point> found = engine.point(r.pointId());
+        if (found.isEmpty()) {
+            unknown.inc(); // the gateway validated it against another registry version; nothing to evaluate
             return;
         }
-        for (AlertUpdate u : engine.evaluate(point.get(), r, store(), System.currentTimeMillis())) {
-            out.collect(u.event());
-            ctx.output(ALERT_STATE, u.alert());
+        Point point = found.get();
+        long now = ctx.timerService().currentProcessingTime();
+        for (AlertUpdate u : engine.evaluate(point, r, store(), System.currentTimeMillis())) {
+            emit(u, ctx, out);
         }
+        List<Rule> rules = engine.rules().rulesFor(point);
+        boolean trusted = r.quality().drivesProcessRules() && !DataQualityEvaluator.outOfRange(point, r);
+        long staleAfter = Long.MAX_VALUE;
+        for (Rule rule : rules) {
+            String key = GroupKeys.of(rule, point);
+            if (key == null) {
+                continue;
+            }
+            if (rule instanceof StaleRule s) {
+                staleAfter = Math.min(staleAfter, s.staleAfterMs(point));
+                if (Boolean.TRUE.equals(silent.value())) {
+                    ctx.output(SIGNALS, PointSignal.silence(rule.id(), key, point, r.timestamp(), false, now));
+                }
+            } else if (trusted) {
+                ctx.output(SIGNALS, PointSignal.reading(rule.id(), key, point, r.timestamp(), r.value(), r.receivedAt()));
+            }
+        }
+        silent.update(false);
+        lastArrival.update(now);
+        lastTimestamp.update(r.timestamp());
+        if (staleAfter != Long.MAX_VALUE) {
+            ctx.timerService().registerProcessingTimeTimer(now + staleAfter);
+        }
+    }
+
+    /** A point is silent when no reading arrived for the stale rule's time; its group decides what to raise. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        Long arrived = lastArrival.value();
+        if (arrived == null || Boolean.TRUE.equals(silent.value())) {
+            return;
+        }
+        Optional<Point> point = engine.point(ctx.getCurrentKey());
+        if (point.isEmpty()) {
+            return;
+        }
+        boolean any = false;
+        for (Rule rule : engine.rules().rulesFor(point.get())) {
+            if (rule instanceof StaleRule s && timestamp - arrived >= s.staleAfterMs(point.get())) {
+                ctx.output(SIGNALS, PointSignal.silence(rule.id(), GroupKeys.of(rule, point.get()), point.get(),
+                        lastTimestamp.value(), true, timestamp));
+                any = true;
+            }
+        }
+        if (any) {
+            silent.update(true);
+        }
+    }
+
+    static void emit(AlertUpdate u, Context ctx, Collector<AlertEvent> out) {
+        out.collect(u.event());
+        ctx.output(ALERT_STATE, u.alert());
     }
 
     private RuleStateStore<RuleState> store() {

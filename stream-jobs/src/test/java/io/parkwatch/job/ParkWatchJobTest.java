@@ -54,7 +54,8 @@ class ParkWatchJobTest {
             InfluxSettings influx = new InfluxSettings(questdb.url(), "test-token", "park", "parkwatch", 1000,
                     Duration.ofMillis(200), 10_000);
             JobSettings settings = new JobSettings(kafka.bootstrapServers(), "parkwatch-job-test",
-                    Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")),
+                    new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
+                            Files.readString(Path.of("../config/rules.yaml")), null),
                     Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), influx, true);
 
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"));
@@ -65,7 +66,7 @@ class ParkWatchJobTest {
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                             new StringSerializer(), new ByteArraySerializer())) {
                 long t0 = System.currentTimeMillis() - 120_000;
-                PointRegistry registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", settings.pointsYaml()));
+                PointRegistry registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", settings.config().pointsYaml()));
                 for (int i = 0; i < LEAK.length; i++) {
                     // the whole park reports, as it does live (this also moves the watermark on every partition)
                     for (Point p : registry.points()) {

@@ -9,6 +9,7 @@ import io.parkwatch.ingest.device.DeviceRegistryFile;
 import io.parkwatch.job.InfluxSettings;
 import io.parkwatch.job.JobSettings;
 import io.parkwatch.job.LocalJobRunner;
+import io.parkwatch.job.ParkConfig;
 import io.parkwatch.kafka.EmbeddedKafka;
 import io.parkwatch.kafka.TopicSpec;
 import io.parkwatch.rules.config.ConfigError;
@@ -65,7 +66,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
                 kafkaBootstrap = s.text("kafka.bootstrap-servers");
             }
 
-            JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", pointsYaml, rulesYaml,
+            JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", new ParkConfig(pointsYaml, rulesYaml, null),
                     s.duration("job.checkpoint-interval"), s.duration("job.out-of-orderness"), s.duration("job.idleness"),
                     influx, s.bool("job.write-readings"));
             started.add(LocalJobRunner.start(job, s.integer("job.parallelism"),

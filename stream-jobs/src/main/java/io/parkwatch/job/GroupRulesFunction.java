@@ -1,0 +1,109 @@
+package io.parkwatch.job;
+
+import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.group.CompositeRule;
+import io.parkwatch.rules.group.GroupEvaluator;
+import io.parkwatch.rules.group.GroupKeys;
+import io.parkwatch.rules.group.GroupState;
+import io.parkwatch.rules.group.PointSignal;
+import io.parkwatch.rules.group.StaleRule;
+import io.parkwatch.rules.group.VotingRule;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Rule;
+import java.util.List;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per group (a zone, a unit, a data logger; keyed by rule and group): decides voting, composite and
+ * stale rules through the core's {@link GroupEvaluator}. For stale rules it ticks once a second (wall
+ * clock) while members are silent, so a lone silent point is reported after the settle time.
+ */
+public final class GroupRulesFunction extends KeyedProcessFunction<String, PointSignal, AlertEvent> {
+
+    static final long TICK_MS = 1000;
+
+    private final ParkConfig config;
+    private transient RuleEngine engine;
+    private transient ValueState<GroupState> state;
+
+    public GroupRulesFunction(ParkConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        engine = config.engine();
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("group-state", TypeInformation.of(GroupState.class)));
+    }
+
+    @Override
+    public void processElement(PointSignal s, Context ctx, Collector<AlertEvent> out) throws Exception {
+        Optional<Rule> rule = rule(s.ruleId());
+        if (rule.isEmpty()) {
+            return; // the rule was removed
+        }
+        GroupState st = state.value() == null ? new GroupState() : state.value();
+        long now = ctx.timerService().currentProcessingTime();
+        List<AlertUpdate> updates;
+        if (rule.get() instanceof VotingRule v) {
+            updates = GroupEvaluator.onSignal(v, st, s, System.currentTimeMillis());
+        } else if (rule.get() instanceof CompositeRule c) {
+            updates = GroupEvaluator.onSignal(c, st, s, System.currentTimeMillis());
+        } else if (rule.get() instanceof StaleRule stale) {
+            updates = GroupEvaluator.onSilence(stale, st, s, members(stale, s.groupKey()), settle(stale, s), now);
+            ctx.timerService().registerProcessingTimeTimer((now / TICK_MS + 1) * TICK_MS);
+        } else {
+            return;
+        }
+        state.update(st);
+        emit(updates, ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        String key = ctx.getCurrentKey();
+        Optional<Rule> rule = rule(key.substring(0, key.indexOf('|')));
+        GroupState st = state.value();
+        if (rule.isEmpty() || !(rule.get() instanceof StaleRule stale) || st == null) {
+            return;
+        }
+        List<AlertUpdate> updates = GroupEvaluator.onSilence(stale, st, null, members(stale, key),
+                settle(stale, null), timestamp);
+        state.update(st);
+        emit(updates, ctx, out);
+        if (st.members.values().stream().anyMatch(m -> m.silent) || !st.perPoint.isEmpty()) {
+            ctx.timerService().registerProcessingTimeTimer(timestamp + TICK_MS);
+        }
+    }
+
+    private void emit(List<AlertUpdate> updates, Context ctx, Collector<AlertEvent> out) {
+        for (AlertUpdate u : updates) {
+            AlertUpdate masked = engine.maintenance().apply(u);
+            out.collect(masked.event());
+            ctx.output(PointRulesFunction.ALERT_STATE, masked.alert());
+        }
+    }
+
+    private Optional<Rule> rule(String id) {
+        return engine.rules().rules().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** How many points of this logger the rule watches: all of them silent means the logger is down. */
+    private int members(StaleRule rule, String groupKey) {
+        return (int) engine.registry().points().stream()
+                .filter(p -> rule.appliesTo(p) && groupKey.equals(GroupKeys.of(rule, p))).count();
+    }
+
+    /** A lone silent point waits one more stale period, so a dying logger's points are seen together first. */
+    private long settle(StaleRule rule, PointSignal s) {
+        return engine.registry().points().stream().filter(rule::appliesTo).mapToLong(rule::staleAfterMs).min()
+                .orElse(3000);
+    }
+}
