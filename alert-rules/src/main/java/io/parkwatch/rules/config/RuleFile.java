@@ -46,7 +46,7 @@ public final class RuleFile {
     private static final Set<String> TOP = Set.of("rules");
     private static final Set<String> THRESHOLD = Set.of("id", "type", "description", "match", "high", "low",
             "deadband", "on-delay", "off-delay");
-    private static final Set<String> MATCH = Set.of("kind", "enterprise", "points", "tank", "zone");
+    private static final Set<String> MATCH = Set.of("all", "kind", "enterprise", "points", "tank", "zone");
     private static final Set<String> LEVELS = Set.of("warn", "alarm", "critical");
     private static final Set<String> COMMON = Set.of("id", "type", "description", "match");
     private static final java.util.Map<String, Set<String>> FIELDS = java.util.Map.of(
@@ -308,8 +308,9 @@ public final class RuleFile {
         }
         RuleSelector s = new RuleSelector(kinds, enterprises, points, new LinkedHashSet<>(m.get("tank").texts(problems)),
                 new LinkedHashSet<>(m.get("zone").texts(problems)));
-        if (s.isEmpty() && m.isObject() && problems.errors().size() == before) {
-            problems.add(m.error("must name at least one of kind, enterprise, points, tank, zone"));
+        boolean all = "true".equals(m.get("all").text(problems, false));
+        if (s.isEmpty() && !all && m.isObject() && problems.errors().size() == before) {
+            problems.add(m.error("must name at least one of kind, enterprise, points, tank, zone (or all: true)"));
         }
         return s;
     }

@@ -24,9 +24,11 @@ class RuleFileTest {
         assertThat(gas.high().alarm()).isEqualTo(25.0);
         assertThat(gas.high().critical()).isEqualTo(50.0);
         assertThat(gas.selector().kinds()).containsExactly(PointKind.GAS_LEL);
-        assertThat(rules.rulesFor(registry.point("HX-T101-GT1").orElseThrow())).containsExactly(gas);
+        assertThat(rules.rulesFor(registry.point("HX-T101-GT1").orElseThrow())).extracting(r -> r.id()).containsExactly(
+                "combustible-gas", "combustible-gas-rate", "combustible-gas-trend", "combustible-gas-zone-vote", "offline",
+                "instrument-quality");
         assertThat(rules.rulesFor(registry.point("HX-T101-LT").orElseThrow())).extracting(r -> r.id())
-                .containsExactly("atmospheric-tank-level");
+                .containsExactly("atmospheric-tank-level", "offline", "instrument-quality", "stuck-level");
     }
 
     @Test
