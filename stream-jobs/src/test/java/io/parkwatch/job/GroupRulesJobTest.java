@@ -1,0 +1,110 @@
+package io.parkwatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.parkwatch.kafka.EmbeddedKafka;
+import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.kafka.TopicSpec;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.PointRegistryFile;
+import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Quality;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.wire.ReadingJson;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Zone voting and logger-offline through Kafka and the Flink job, with the park reporting in real time. */
+class GroupRulesJobTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoDetectorsOfAZoneRaiseACriticalZoneAlertAndADeadLoggerIsOneAlert() throws Exception {
+        String pointsYaml = Files.readString(Path.of("../config/points.yaml"));
+        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", pointsYaml));
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
+            kafka.createTopics(Topics.ALL.stream().map(t -> new TopicSpec(t, Topics.partitions(t, 2), Topics.isCompacted(t))).toList());
+            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "group-test",
+                    new ParkConfig(pointsYaml, Files.readString(Path.of("../config/rules.yaml")), null),
+                    Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), null, false);
+            Set<String> stopped = ConcurrentHashMap.newKeySet();
+            Map<String, Double> override = new ConcurrentHashMap<>();
+            ScheduledExecutorService park = Executors.newSingleThreadScheduledExecutor();
+            try (LocalJobRunner job = LocalJobRunner.start(settings, 1, null);
+                    TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);
+                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                            new StringSerializer(), new ByteArraySerializer())) {
+                // every point reports every 500 ms, in real time, like a live park
+                park.scheduleAtFixedRate(() -> {
+                    long now = System.currentTimeMillis();
+                    for (Point p : registry.points()) {
+                        if (stopped.contains(p.enterpriseId())) {
+                            continue;
+                        }
+                        double v = override.getOrDefault(p.id(), p.rangeLow() + p.span() * (p.kind().isGas() ? 0.02 : 0.3));
+                        producer.send(new ProducerRecord<>(Topics.READINGS, p.id(),
+                                ReadingJson.write(new Reading(p.id(), p.enterpriseId(), now, v, Quality.N, now))));
+                    }
+                }, 0, 500, TimeUnit.MILLISECONDS);
+
+                // two detectors of zone HX-Z1 at 30 %LEL together: each alone is a level-1 alarm, together critical
+                override.put("HX-T101-GT1", 30.0);
+                override.put("HX-T102-GT1", 31.0);
+                await().atMost(Duration.ofSeconds(60)).until(() -> of(events, "combustible-gas-zone-vote").size() >= 1);
+                AlertEvent vote = of(events, "combustible-gas-zone-vote").get(0);
+                assertThat(vote.type()).isEqualTo(AlertEventType.RAISED);
+                assertThat(vote.level()).isEqualTo(Level.CRITICAL);
+                assertThat(vote.pointId()).isEqualTo("zone:HX-Z1");
+                assertThat(vote.message()).contains("HX-T101-GT1 (30)", "HX-T102-GT1 (31)");
+
+                // Donghai's data logger dies: one logger alert, not one per point
+                stopped.add("ent-donghai");
+                await().atMost(Duration.ofSeconds(30)).until(() -> of(events, "offline").stream()
+                        .anyMatch(e -> e.pointId().equals("logger:ent-donghai")));
+                // and, well past the settle time, still no individual alert for any of Donghai's points
+                await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(10)).until(() -> of(events, "offline")
+                        .stream().noneMatch(e -> e.pointId().startsWith("DH-")));
+                List<AlertEvent> offline = of(events, "offline");
+                assertThat(offline).extracting(AlertEvent::pointId, AlertEvent::type)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("logger:ent-donghai", AlertEventType.RAISED));
+                assertThat(offline.get(0).message()).contains("all 5 points silent");
+
+                stopped.clear(); // back
+                await().atMost(Duration.ofSeconds(30)).until(() -> of(events, "offline").stream()
+                        .anyMatch(e -> e.type() == AlertEventType.RECOVERED));
+            } finally {
+                park.shutdownNow();
+            }
+        }
+    }
+
+    static List<AlertEvent> of(TopicRecorder r, String rule) {
+        return r.records().stream().map(rec -> WireJson.alertEvent(rec.value())).filter(e -> e.ruleId().equals(rule))
+                .toList();
+    }
+}
