@@ -11,13 +11,14 @@ import io.parkwatch.rules.group.VotingRule;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Rule;
+import io.parkwatch.rules.wire.ConfigDocument;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -25,11 +26,12 @@ import org.apache.flink.util.Collector;
  * stale rules through the core's {@link GroupEvaluator}. For stale rules it ticks once a second (wall
  * clock) while members are silent, so a lone silent point is reported after the settle time.
  */
-public final class GroupRulesFunction extends KeyedProcessFunction<String, PointSignal, AlertEvent> {
+public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<String, PointSignal, ConfigDocument, AlertEvent> {
 
     static final long TICK_MS = 1000;
 
     private final ParkConfig config;
+    private transient EngineHolder engines;
     private transient RuleEngine engine;
     private transient ValueState<GroupState> state;
 
@@ -39,12 +41,13 @@ public final class GroupRulesFunction extends KeyedProcessFunction<String, Point
 
     @Override
     public void open(OpenContext ctx) {
-        engine = config.engine();
+        engines = new EngineHolder(config);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("group-state", TypeInformation.of(GroupState.class)));
     }
 
     @Override
-    public void processElement(PointSignal s, Context ctx, Collector<AlertEvent> out) throws Exception {
+    public void processElement(PointSignal s, ReadOnlyContext ctx, Collector<AlertEvent> out) throws Exception {
+        engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         Optional<Rule> rule = rule(s.ruleId());
         if (rule.isEmpty()) {
             return; // the rule was removed
@@ -68,6 +71,7 @@ public final class GroupRulesFunction extends KeyedProcessFunction<String, Point
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         String key = ctx.getCurrentKey();
         Optional<Rule> rule = rule(key.substring(0, key.indexOf('|')));
         GroupState st = state.value();
@@ -83,7 +87,12 @@ public final class GroupRulesFunction extends KeyedProcessFunction<String, Point
         }
     }
 
-    private void emit(List<AlertUpdate> updates, Context ctx, Collector<AlertEvent> out) {
+    @Override
+    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertEvent> out) throws Exception {
+        ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
+    }
+
+    private void emit(List<AlertUpdate> updates, ReadOnlyContext ctx, Collector<AlertEvent> out) {
         for (AlertUpdate u : updates) {
             AlertUpdate masked = engine.maintenance().apply(u);
             out.collect(masked.event());

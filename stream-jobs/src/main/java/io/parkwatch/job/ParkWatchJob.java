@@ -4,11 +4,13 @@ import io.parkwatch.job.influx.InfluxSink;
 import io.parkwatch.job.influx.LineProtocol;
 import io.parkwatch.job.influx.ReadingLines;
 import io.parkwatch.job.kafka.JsonRecordSerializer;
+import io.parkwatch.job.kafka.ConfigDocumentDeserializer;
 import io.parkwatch.job.kafka.ReadingDeserializer;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
 import io.parkwatch.rules.wire.Topics;
 import java.util.Properties;
@@ -18,6 +20,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -61,13 +64,29 @@ public final class ParkWatchJob {
                 .withIdleness(s.idleness());
         DataStream<Reading> readings = env.fromSource(source, watermarks, "readings").uid("readings-source");
 
+        // Rules, points and maintenance windows arrive on the compacted config topic and are applied
+        // through broadcast state, without a restart (the fraud-detection demo's dynamic-rules pattern).
+        KafkaSource<ConfigDocument> configSource = KafkaSource.<ConfigDocument>builder()
+                .setBootstrapServers(s.kafkaBootstrap())
+                .setTopics(Topics.CONFIG)
+                .setGroupId(s.consumerGroup() + "-config")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ConfigDocumentDeserializer())
+                .build();
+        BroadcastStream<ConfigDocument> config = env
+                .fromSource(configSource, ControlStreamWatermarks.strategy(), "config")
+                .uid("config-source").setParallelism(1)
+                .broadcast(PointRulesFunction.CONFIG);
+
         SingleOutputStreamOperator<AlertEvent> pointEvents = readings
                 .keyBy(Reading::pointId)
+                .connect(config)
                 .process(new PointRulesFunction(s.config()))
                 .uid("point-rules").name("point rules");
         // zones (voting), units (composite) and data loggers (stale) are decided per group
         SingleOutputStreamOperator<AlertEvent> groupEvents = pointEvents.getSideOutput(PointRulesFunction.SIGNALS)
                 .keyBy(PointSignal::groupKey)
+                .connect(config)
                 .process(new GroupRulesFunction(s.config()))
                 .uid("group-rules").name("group rules");
 

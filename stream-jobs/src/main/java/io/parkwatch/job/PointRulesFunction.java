@@ -15,6 +15,7 @@ import io.parkwatch.rules.model.RejectReason;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.quality.DataQualityEvaluator;
 import io.parkwatch.rules.wire.ReadingJson;
+import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,7 +29,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -38,7 +39,11 @@ import org.apache.flink.util.OutputTag;
  * rules (voting, composite, stale) with signals, and watches for silence with processing-time timers,
  * since a silent point produces no events.
  */
-public final class PointRulesFunction extends KeyedProcessFunction<String, Reading, AlertEvent> {
+public final class PointRulesFunction extends KeyedBroadcastProcessFunction<String, Reading, ConfigDocument, AlertEvent> {
+
+    /** The configuration documents in force, by kind: broadcast to every instance, checkpointed with the job. */
+    public static final MapStateDescriptor<String, String> CONFIG = new MapStateDescriptor<>("park-config",
+            Types.STRING, Types.STRING);
 
     public static final OutputTag<RejectedReading> LATE = new OutputTag<>("late-readings",
             TypeInformation.of(RejectedReading.class));
@@ -47,6 +52,7 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
             TypeInformation.of(PointSignal.class));
 
     private final ParkConfig config;
+    private transient EngineHolder engines;
     private transient RuleEngine engine;
     private transient MapState<String, RuleState> ruleState;
     /** Wall-clock time of the point's last reading, and whether it has been declared silent. */
@@ -62,7 +68,7 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
 
     @Override
     public void open(OpenContext ctx) {
-        engine = config.engine();
+        engines = new EngineHolder(config);
         ruleState = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("rule-state", Types.STRING, TypeInformation.of(RuleState.class)));
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("last-arrival", Types.LONG));
@@ -73,7 +79,8 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
     }
 
     @Override
-    public void processElement(Reading r, Context ctx, Collector<AlertEvent> out) throws Exception {
+    public void processElement(Reading r, ReadOnlyContext ctx, Collector<AlertEvent> out) throws Exception {
+        engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
         long watermark = ctx.timerService().currentWatermark();
         if (r.timestamp() < watermark) {
             late.inc();
@@ -121,6 +128,7 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
     /** A point is silent when no reading arrived for the stale rule's time; its group decides what to raise. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+        engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
         Long arrived = lastArrival.value();
         if (arrived == null || Boolean.TRUE.equals(silent.value())) {
             return;
@@ -142,7 +150,14 @@ public final class PointRulesFunction extends KeyedProcessFunction<String, Readi
         }
     }
 
-    static void emit(AlertUpdate u, Context ctx, Collector<AlertEvent> out) {
+    /** A new configuration file: applied only if it is valid together with the rest, else logged and ignored. */
+    @Override
+    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertEvent> out) throws Exception {
+        ConfigUpdates.apply(config, ctx.getBroadcastState(CONFIG), doc, getRuntimeContext().getTaskInfo()
+                .getIndexOfThisSubtask() == 0);
+    }
+
+    static void emit(AlertUpdate u, ReadOnlyContext ctx, Collector<AlertEvent> out) {
         out.collect(u.event());
         ctx.output(ALERT_STATE, u.alert());
     }

@@ -1,0 +1,37 @@
+package io.parkwatch.job;
+
+import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.wire.ConfigDocument;
+import java.time.Instant;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies a configuration document to broadcast state, or refuses it (the old configuration stays). */
+final class ConfigUpdates {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigUpdates.class);
+
+    private ConfigUpdates() {
+    }
+
+    static void apply(ParkConfig initial, BroadcastState<String, String> state, ConfigDocument doc, boolean log)
+            throws Exception {
+        if (doc.yaml().equals(state.get(doc.kind()))) {
+            return; // already in force (e.g. re-read after a restart)
+        }
+        try {
+            EngineHolder.accept(initial, state.entries(), doc);
+        } catch (ConfigException | IllegalArgumentException e) {
+            if (log) {
+                LOG.error("refused {} from {} (applied {}); the previous configuration stays in force:\n{}",
+                        doc.kind(), doc.source(), Instant.ofEpochMilli(doc.publishedAt()), e.getMessage());
+            }
+            return;
+        }
+        state.put(doc.kind(), doc.yaml());
+        if (log) {
+            LOG.info("applied new {} from {} (published {})", doc.kind(), doc.source(), Instant.ofEpochMilli(doc.publishedAt()));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.parkwatch.job;
+
+import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.wire.ConfigDocument;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rule engine for the configuration in force: the job's start-up files, overridden by whatever
+ * arrived on the config topic (broadcast state). Rebuilt only when the configuration changes.
+ */
+final class EngineHolder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineHolder.class);
+
+    private final ParkConfig initial;
+    private ParkConfig current;
+    private RuleEngine engine;
+
+    EngineHolder(ParkConfig initial) {
+        this.initial = initial;
+    }
+
+    /** The engine for the documents in broadcast state (kind to yaml); empty state means the start-up files. */
+    RuleEngine engine(Iterable<Map.Entry<String, String>> broadcast) throws Exception {
+        ParkConfig wanted = merge(initial, broadcast);
+        if (engine == null || !wanted.equals(current)) {
+            engine = wanted.engine();
+            current = wanted;
+        }
+        return engine;
+    }
+
+    /**
+     * Checks a new document against the rest of the configuration; returns the configuration it would
+     * make, or throws with the file, line and field that is wrong.
+     */
+    static ParkConfig accept(ParkConfig base, Iterable<Map.Entry<String, String>> broadcast, ConfigDocument doc) {
+        ParkConfig merged = merge(base, broadcast);
+        ParkConfig next = switch (doc.kind()) {
+            case ConfigDocument.POINTS -> new ParkConfig(doc.yaml(), merged.rulesYaml(), merged.maintenanceYaml());
+            case ConfigDocument.RULES -> new ParkConfig(merged.pointsYaml(), doc.yaml(), merged.maintenanceYaml());
+            case ConfigDocument.MAINTENANCE -> new ParkConfig(merged.pointsYaml(), merged.rulesYaml(), doc.yaml());
+            default -> throw new IllegalArgumentException("unknown configuration kind '" + doc.kind() + "'");
+        };
+        next.engine(); // validates all three together
+        return next;
+    }
+
+    static ParkConfig merge(ParkConfig base, Iterable<Map.Entry<String, String>> broadcast) {
+        String points = base.pointsYaml();
+        String rules = base.rulesYaml();
+        String maintenance = base.maintenanceYaml();
+        for (Map.Entry<String, String> e : broadcast) {
+            switch (e.getKey()) {
+                case ConfigDocument.POINTS -> points = e.getValue();
+                case ConfigDocument.RULES -> rules = e.getValue();
+                case ConfigDocument.MAINTENANCE -> maintenance = e.getValue();
+                default -> LOG.warn("ignoring unknown configuration kind {}", e.getKey());
+            }
+        }
+        return new ParkConfig(Objects.requireNonNull(points), Objects.requireNonNull(rules), maintenance);
+    }
+}
