@@ -24,7 +24,7 @@ final class ConfigUpdates {
             EngineHolder.accept(initial, state.entries(), doc);
         } catch (ConfigException | IllegalArgumentException e) {
             if (log) {
-                LOG.error("refused {} from {} (applied {}); the previous configuration stays in force:\n{}",
+                LOG.error("refused {} from {} (published {}); the previous configuration stays in force:\n{}",
                         doc.kind(), doc.source(), Instant.ofEpochMilli(doc.publishedAt()), e.getMessage());
             }
             return;

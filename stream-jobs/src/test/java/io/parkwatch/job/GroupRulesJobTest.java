@@ -12,10 +12,6 @@ import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Level;
-import io.parkwatch.rules.model.Point;
-import io.parkwatch.rules.model.Quality;
-import io.parkwatch.rules.model.Reading;
-import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.nio.file.Files;
@@ -24,15 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,27 +38,11 @@ class GroupRulesJobTest {
             JobSettings settings = new JobSettings(kafka.bootstrapServers(), "group-test",
                     new ParkConfig(pointsYaml, Files.readString(Path.of("../config/rules.yaml")), null),
                     Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), null, false);
-            Set<String> stopped = ConcurrentHashMap.newKeySet();
-            Map<String, Double> override = new ConcurrentHashMap<>();
-            ScheduledExecutorService park = Executors.newSingleThreadScheduledExecutor();
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, null);
                     TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);
-                    KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                            new StringSerializer(), new ByteArraySerializer())) {
-                // every point reports every 500 ms, in real time, like a live park
-                park.scheduleAtFixedRate(() -> {
-                    long now = System.currentTimeMillis();
-                    for (Point p : registry.points()) {
-                        if (stopped.contains(p.enterpriseId())) {
-                            continue;
-                        }
-                        double v = override.getOrDefault(p.id(), p.rangeLow() + p.span() * (p.kind().isGas() ? 0.02 : 0.3));
-                        producer.send(new ProducerRecord<>(Topics.READINGS, p.id(),
-                                ReadingJson.write(new Reading(p.id(), p.enterpriseId(), now, v, Quality.N, now))));
-                    }
-                }, 0, 500, TimeUnit.MILLISECONDS);
-
+                    LivePark park = new LivePark(kafka.bootstrapServers(), registry)) {
+                Set<String> stopped = park.silentEnterprises;
+                Map<String, Double> override = park.values;
                 // two detectors of zone HX-Z1 at 30 %LEL together: each alone is a level-1 alarm, together critical
                 override.put("HX-T101-GT1", 30.0);
                 override.put("HX-T102-GT1", 31.0);
@@ -97,8 +68,6 @@ class GroupRulesJobTest {
                 stopped.clear(); // back
                 await().atMost(Duration.ofSeconds(30)).until(() -> of(events, "offline").stream()
                         .anyMatch(e -> e.type() == AlertEventType.RECOVERED));
-            } finally {
-                park.shutdownNow();
             }
         }
     }
