@@ -21,10 +21,16 @@ public final class Gateway implements AutoCloseable {
 
     public static Gateway start(GatewayConfig config, PointRegistry points, DeviceRegistry devices,
             String kafkaBootstrap) throws InterruptedException {
+        return start(config, () -> points, devices, kafkaBootstrap);
+    }
+
+    /** With a registry that may change while running (followed from the config topic). */
+    public static Gateway start(GatewayConfig config, java.util.function.Supplier<PointRegistry> points,
+            DeviceRegistry devices, String kafkaBootstrap) throws InterruptedException {
         KafkaReadingSink sink = new KafkaReadingSink(kafkaBootstrap, config.deliveryTimeout(), Map.of());
         try {
             sink.awaitReady(Duration.ofSeconds(60));
-            ReadingIntake intake = new ReadingIntake(() -> points, config.futureSkew(), config.maxPayloadBytes());
+            ReadingIntake intake = new ReadingIntake(points, config.futureSkew(), config.maxPayloadBytes());
             MqttGateway mqtt = new MqttGateway(config, () -> devices, intake, sink).start();
             return new Gateway(sink, mqtt);
         } catch (RuntimeException | InterruptedException e) {

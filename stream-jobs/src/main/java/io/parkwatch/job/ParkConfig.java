@@ -1,12 +1,7 @@
 package io.parkwatch.job;
 
-import io.parkwatch.rules.config.PointRegistry;
-import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.RuleFile;
-import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.rules.config.ParkFiles;
 import io.parkwatch.rules.engine.RuleEngine;
-import io.parkwatch.rules.maintenance.MaintenanceFile;
-import io.parkwatch.rules.maintenance.MaintenanceSchedule;
 import java.io.Serializable;
 
 /**
@@ -18,10 +13,7 @@ import java.io.Serializable;
 public record ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml) implements Serializable {
 
     public RuleEngine engine() {
-        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", pointsYaml));
-        MaintenanceSchedule maintenance = maintenanceYaml == null || maintenanceYaml.isBlank()
-                ? MaintenanceSchedule.NONE
-                : MaintenanceFile.parse(YamlSource.parse("maintenance.yaml", maintenanceYaml), registry);
-        return new RuleEngine(registry, RuleFile.parse(YamlSource.parse("rules.yaml", rulesYaml), registry), maintenance);
+        return ParkFiles.engine(new ParkFiles.Text("points.yaml", pointsYaml), new ParkFiles.Text("rules.yaml", rulesYaml),
+                new ParkFiles.Text("maintenance.yaml", maintenanceYaml));
     }
 }

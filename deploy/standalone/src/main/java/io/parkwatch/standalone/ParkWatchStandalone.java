@@ -16,7 +16,14 @@ import io.parkwatch.rules.config.ConfigError;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.RuleFile;
+import io.parkwatch.rules.config.ParkFiles;
+import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.ingest.config.ConfigFollower;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.wire.Topics;
 import java.io.IOException;
@@ -38,7 +45,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ParkWatchStandalone.class);
 
     private final List<AutoCloseable> started = new ArrayList<>();
-    private final PointRegistry points;
+    private final AtomicReference<PointRegistry> points = new AtomicReference<>();
     private final String kafkaBootstrap;
     private final Gateway gateway;
     private final Console console;
@@ -46,11 +53,14 @@ public final class ParkWatchStandalone implements AutoCloseable {
 
     private ParkWatchStandalone(Settings s, Path base) throws Exception {
         // Configuration first: a bad file stops start-up with its line and field before anything runs.
-        String pointsYaml = read(base.resolve(s.text("files.points")));
-        String rulesYaml = read(base.resolve(s.text("files.rules")));
-        points = PointRegistryFile.parse(YamlSource.parse(s.text("files.points"), pointsYaml));
-        RuleFile.parse(YamlSource.parse(s.text("files.rules"), rulesYaml), points);
-        DeviceRegistry devices = DeviceRegistryFile.load(base.resolve(s.text("files.devices")), points);
+        Map<String, ParkFiles.Text> files = new LinkedHashMap<>();
+        files.put(ConfigDocument.POINTS, file(base, s.text("files.points")));
+        files.put(ConfigDocument.RULES, file(base, s.text("files.rules")));
+        files.put(ConfigDocument.MAINTENANCE, s.text("files.maintenance").isEmpty() ? null
+                : file(base, s.text("files.maintenance")));
+        RuleEngine fromFiles = ParkFiles.engine(files.get(ConfigDocument.POINTS), files.get(ConfigDocument.RULES),
+                files.get(ConfigDocument.MAINTENANCE));
+        DeviceRegistry devices = DeviceRegistryFile.load(base.resolve(s.text("files.devices")), fromFiles.registry());
         InfluxSettings influx = influx(s);
         influxOn = influx != null;
 
@@ -66,7 +76,11 @@ public final class ParkWatchStandalone implements AutoCloseable {
                 kafkaBootstrap = s.text("kafka.bootstrap-servers");
             }
 
-            JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", new ParkConfig(pointsYaml, rulesYaml, null),
+            ParkConfig inForce = configInForce(kafkaBootstrap, files);
+            points.set(inForce.engine().registry());
+            started.add(new ConfigFollower(kafkaBootstrap, this::onConfig));
+
+            JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", inForce,
                     s.duration("job.checkpoint-interval"), s.duration("job.out-of-orderness"), s.duration("job.idleness"),
                     influx, s.bool("job.write-readings"));
             started.add(LocalJobRunner.start(job, s.integer("job.parallelism"),
@@ -78,7 +92,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
             GatewayConfig gw = new GatewayConfig(s.text("gateway.bind"), s.integer("gateway.mqtt-port"),
                     s.integer("gateway.max-payload-bytes"), s.duration("gateway.future-skew"),
                     s.duration("gateway.connect-timeout"), s.duration("gateway.delivery-timeout"));
-            gateway = Gateway.start(gw, points, devices, kafkaBootstrap);
+            gateway = Gateway.start(gw, points::get, devices, kafkaBootstrap);
             started.add(gateway);
         } catch (Exception | Error e) {
             close();
@@ -111,6 +125,54 @@ public final class ParkWatchStandalone implements AutoCloseable {
                 s.text("influxdb.bucket"));
     }
 
+    /**
+     * The config topic is the configuration in force once it holds a document of a kind; a kind it
+     * lacks is seeded from the file. A file that differs from what is in force is pointed out, not applied.
+     */
+    private static ParkConfig configInForce(String bootstrap, Map<String, ParkFiles.Text> files) throws Exception {
+        Map<String, ConfigDocument> topic = ConfigTopic.latest(bootstrap);
+        Map<String, String> texts = new HashMap<>();
+        for (Map.Entry<String, ParkFiles.Text> f : files.entrySet()) {
+            ConfigDocument doc = topic.get(f.getKey());
+            if (doc == null && f.getValue() != null) {
+                doc = new ConfigDocument(f.getKey(), f.getValue().text(), f.getValue().label(), System.currentTimeMillis());
+                ConfigTopic.publish(bootstrap, doc);
+                LOG.info("{}: seeded {} from {}", Topics.CONFIG, f.getKey(), f.getValue().label());
+            } else if (doc != null) {
+                LOG.info("{} in force: from {} as applied {} ({})", f.getKey(), doc.source(),
+                        java.time.Instant.ofEpochMilli(doc.publishedAt()), Topics.CONFIG);
+                if (f.getValue() != null && !f.getValue().text().equals(doc.yaml())) {
+                    LOG.warn("{} differs from the {} in force; to use it: ./parkwatch {} apply {}", f.getValue().label(),
+                            f.getKey(), f.getKey(), f.getValue().label());
+                }
+            }
+            texts.put(f.getKey(), doc == null ? null : doc.yaml());
+        }
+        ParkConfig c = new ParkConfig(texts.get(ConfigDocument.POINTS), texts.get(ConfigDocument.RULES),
+                texts.get(ConfigDocument.MAINTENANCE));
+        c.engine(); // the combination in force must hold together
+        return c;
+    }
+
+    /** A new point registry on the config topic reaches the gateway without a restart. */
+    private void onConfig(ConfigDocument doc) {
+        if (!ConfigDocument.POINTS.equals(doc.kind())) {
+            return;
+        }
+        try {
+            PointRegistry next = PointRegistryFile.parse(YamlSource.parse(doc.source(), doc.yaml()));
+            if (points.getAndSet(next) != next) {
+                LOG.info("gateway: point registry from {} in use ({} points)", doc.source(), next.points().size());
+            }
+        } catch (ConfigException e) {
+            LOG.error("gateway: point registry from {} refused, previous one stays:\n{}", doc.source(), e.getMessage());
+        }
+    }
+
+    private static ParkFiles.Text file(Path base, String name) {
+        return new ParkFiles.Text(name, read(base.resolve(name)));
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
@@ -120,7 +182,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
     }
 
     public PointRegistry points() {
-        return points;
+        return points.get();
     }
 
     public String kafkaBootstrap() {

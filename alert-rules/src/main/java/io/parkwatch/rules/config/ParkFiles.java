@@ -1,0 +1,29 @@
+package io.parkwatch.rules.config;
+
+import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.maintenance.MaintenanceFile;
+import io.parkwatch.rules.maintenance.MaintenanceSchedule;
+
+/**
+ * The three configuration files checked together (rules name points, windows name points): the one
+ * place that decides whether a configuration is acceptable, for the CLI, the job and the launcher.
+ */
+public final class ParkFiles {
+
+    /** A file's label (for error messages) and text. */
+    public record Text(String label, String text) {
+    }
+
+    private ParkFiles() {
+    }
+
+    /** Builds the engine, or throws {@link ConfigException} naming file, line and field. Maintenance may be null. */
+    public static RuleEngine engine(Text points, Text rules, Text maintenance) {
+        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse(points.label(), points.text()));
+        RuleSet ruleSet = RuleFile.parse(YamlSource.parse(rules.label(), rules.text()), registry);
+        MaintenanceSchedule schedule = maintenance == null || maintenance.text() == null || maintenance.text().isBlank()
+                ? MaintenanceSchedule.NONE
+                : MaintenanceFile.parse(YamlSource.parse(maintenance.label(), maintenance.text()), registry);
+        return new RuleEngine(registry, ruleSet, schedule);
+    }
+}

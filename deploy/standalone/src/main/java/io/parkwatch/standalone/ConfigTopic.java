@@ -1,0 +1,60 @@
+package io.parkwatch.standalone;
+
+import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The configuration in force, as the compacted config topic holds it: the latest document of each kind. */
+final class ConfigTopic {
+
+    private ConfigTopic() {
+    }
+
+    static Map<String, ConfigDocument> latest(String bootstrap) {
+        Map<String, ConfigDocument> out = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(Topics.CONFIG, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(Topics.CONFIG, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.CONFIG + " to its end within 30 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null) {
+                        ConfigDocument d = WireJson.read(r.value(), ConfigDocument.class);
+                        out.put(d.kind(), d);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static void publish(String bootstrap, ConfigDocument doc) throws Exception {
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>(Topics.CONFIG, doc.kind(), WireJson.write(doc))).get(30, TimeUnit.SECONDS);
+        }
+    }
+}
