@@ -1,9 +1,16 @@
 package io.parkwatch.job;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -28,11 +35,29 @@ public final class LocalJobRunner implements AutoCloseable {
      * @param checkpointDir where checkpoints go (survive a restart of the standalone process), or null for memory
      */
     public static LocalJobRunner start(JobSettings settings, int parallelism, Path checkpointDir) throws Exception {
+        return start(settings, parallelism, checkpointDir, null);
+    }
+
+    /**
+     * Starts the job, restoring its state (rule state, open alerts, source offsets, configuration in
+     * force) from a retained checkpoint when {@code restoreFrom} is given.
+     */
+    public static LocalJobRunner start(JobSettings settings, int parallelism, Path checkpointDir, Path restoreFrom)
+            throws Exception {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         if (checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toAbsolutePath().toUri().toString());
+            // kept when the job is stopped, so the next start continues where this one left off
+            conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                    ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+            conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, 2);
+        }
+        if (restoreFrom != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom.toAbsolutePath().toUri().toString());
+            conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
+            LOG.info("restoring the job's state from {}", restoreFrom);
         }
         conf.set(RestOptions.BIND_PORT, "0"); // no fixed web UI port to collide with
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
@@ -40,6 +65,17 @@ public final class LocalJobRunner implements AutoCloseable {
         JobClient client = env.executeAsync(ParkWatchJob.NAME);
         LOG.info("Flink job {} submitted to the local MiniCluster (parallelism {})", client.getJobID(), parallelism);
         return new LocalJobRunner(client);
+    }
+
+    /** The newest completed checkpoint under {@code checkpointDir} (any job), if there is one. */
+    public static Optional<Path> latestCheckpoint(Path checkpointDir) throws IOException {
+        if (checkpointDir == null || !Files.isDirectory(checkpointDir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.find(checkpointDir, 3, (p, a) -> p.getFileName().toString().equals("_metadata")
+                && p.getParent().getFileName().toString().startsWith("chk-"))) {
+            return files.max(Comparator.comparing(p -> p.toFile().lastModified())).map(Path::getParent);
+        }
     }
 
     public JobClient client() {

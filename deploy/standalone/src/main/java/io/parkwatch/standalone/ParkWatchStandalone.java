@@ -83,8 +83,9 @@ public final class ParkWatchStandalone implements AutoCloseable {
             JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", inForce,
                     s.duration("job.checkpoint-interval"), s.duration("job.out-of-orderness"), s.duration("job.idleness"),
                     influx, s.bool("job.write-readings"));
-            started.add(LocalJobRunner.start(job, s.integer("job.parallelism"),
-                    base.resolve(s.text("job.checkpoint-dir"))));
+            Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));
+            Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
+            started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));
 
             console = Console.start(new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port")), kafkaBootstrap);
             started.add(console);
