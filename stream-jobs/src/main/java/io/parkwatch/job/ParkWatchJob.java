@@ -8,7 +8,6 @@ import io.parkwatch.job.kafka.ConfigDocumentDeserializer;
 import io.parkwatch.job.kafka.ReadingDeserializer;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
-import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
@@ -20,9 +19,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -73,31 +70,17 @@ public final class ParkWatchJob {
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new ConfigDocumentDeserializer())
                 .build();
-        BroadcastStream<ConfigDocument> config = env
+        DataStream<ConfigDocument> config = env
                 .fromSource(configSource, ControlStreamWatermarks.strategy(), "config")
-                .uid("config-source").setParallelism(1)
-                .broadcast(PointRulesFunction.CONFIG);
+                .uid("config-source").setParallelism(1);
 
-        SingleOutputStreamOperator<AlertEvent> pointEvents = readings
-                .keyBy(Reading::pointId)
-                .connect(config)
-                .process(new PointRulesFunction(s.config()))
-                .uid("point-rules").name("point rules");
-        // zones (voting), units (composite) and data loggers (stale) are decided per group
-        SingleOutputStreamOperator<AlertEvent> groupEvents = pointEvents.getSideOutput(PointRulesFunction.SIGNALS)
-                .keyBy(PointSignal::groupKey)
-                .connect(config)
-                .process(new GroupRulesFunction(s.config()))
-                .uid("group-rules").name("group rules");
-
-        DataStream<AlertEvent> events = pointEvents.union(groupEvents);
+        RuleStages stages = RuleStages.apply(readings, config, s.config());
+        DataStream<AlertEvent> events = stages.events();
         events.sinkTo(kafkaSink(s, Topics.ALERT_EVENTS, AlertEvent::alertId)).uid("alert-events-sink")
                 .name("alert events -> Kafka");
-        pointEvents.getSideOutput(PointRulesFunction.ALERT_STATE)
-                .union(groupEvents.getSideOutput(PointRulesFunction.ALERT_STATE))
-                .sinkTo(kafkaSink(s, Topics.ALERTS, Alert::alertId)).uid("alerts-sink").name("alert state -> Kafka");
-        pointEvents.getSideOutput(PointRulesFunction.LATE)
-                .sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
+        stages.alertStates().sinkTo(kafkaSink(s, Topics.ALERTS, Alert::alertId)).uid("alerts-sink")
+                .name("alert state -> Kafka");
+        stages.late().sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
                 .name("late readings -> Kafka");
 
         if (s.influx() != null) {

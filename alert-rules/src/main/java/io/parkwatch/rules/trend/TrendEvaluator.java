@@ -43,7 +43,10 @@ public final class TrendEvaluator {
         double towards = rising ? fit.slopePerMinute() : -fit.slopePerMinute();
         double remaining = rising ? rule.limit() - fit.fittedNow() : fit.fittedNow() - rule.limit();
         double etaMinutes = towards > 0 ? remaining / towards : Double.POSITIVE_INFINITY;
-        boolean heading = towards > 0 && remaining > 0 && fit.significance() >= rule.significance()
+        // a prediction only while the limit is still ahead: once the value itself is past it, the
+        // threshold rule speaks, and a lagging fit must not announce what has already happened
+        boolean stillAhead = rising ? r.value() < rule.limit() : r.value() > rule.limit();
+        boolean heading = stillAhead && towards > 0 && remaining > 0 && fit.significance() >= rule.significance()
                 && etaMinutes <= rule.horizon().toMillis() / 60_000.0;
 
         // The decision is yes/no; the level machine adds the hold and off-delay against flapping.

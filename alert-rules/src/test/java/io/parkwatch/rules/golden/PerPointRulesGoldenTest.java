@@ -105,6 +105,18 @@ class PerPointRulesGoldenTest {
     }
 
     @Test
+    void trendNeverPredictsWhatHasAlreadyHappened() {
+        Harness h = new Harness("""
+                rules:
+                  - { id: gas-trend, type: trend, match: { points: [GAS] }, limit: 25, window: 3m, horizon: 10m }
+                """);
+        h.feed("GAS", 0, 5 * 60, s -> 2);
+        h.feed("GAS", 5 * MIN, 60, s -> 2 + s); // a fast release: past 25 within half a minute
+        h.feed("GAS", 6 * MIN, 5 * 60, s -> 62);
+        assertThat(h.events("gas-trend")).allSatisfy(e -> assertThat(e.value()).isLessThan(25));
+    }
+
+    @Test
     void stuckValueAfterItsDurationAndRecoveryWhenItMoves() {
         Harness h = new Harness("""
                 rules:

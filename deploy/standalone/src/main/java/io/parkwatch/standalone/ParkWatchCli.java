@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parkwatch", mixinStandardHelpOptions = true, version = "ParkWatch 0.1.0",
         description = "Real-time early warning for hazardous-chemicals industrial parks.",
         subcommands = {DemoCommand.class, RunCommand.class, RulesCommand.class, PointsCommand.class,
-                MaintenanceCommand.class, HashPasswordCommand.class})
+                MaintenanceCommand.class, BacktestCommand.class, HashPasswordCommand.class})
 public final class ParkWatchCli implements Runnable {
 
     @Override
