@@ -113,7 +113,9 @@ class PerPointRulesGoldenTest {
         h.feed("GAS", 0, 5 * 60, s -> 2);
         h.feed("GAS", 5 * MIN, 60, s -> 2 + s); // a fast release: past 25 within half a minute
         h.feed("GAS", 6 * MIN, 5 * 60, s -> 62);
-        assertThat(h.events("gas-trend")).allSatisfy(e -> assertThat(e.value()).isLessThan(25));
+        // a warning may come while the value is still rising towards 25; never once it is past it
+        assertThat(h.events("gas-trend")).filteredOn(e -> e.type() != AlertEventType.RECOVERED)
+                .allSatisfy(e -> assertThat(e.value()).isLessThan(25));
     }
 
     @Test
