@@ -12,19 +12,31 @@ import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.wire.ConfigDocument;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Per group (a zone, a unit, a data logger; keyed by rule and group): decides voting, composite and
- * stale rules through the core's {@link GroupEvaluator}. For stale rules it ticks once a second (wall
- * clock) while members are silent, so a lone silent point is reported after the settle time.
+ * stale rules through the core's {@link GroupEvaluator}.
+ * <ul>
+ *   <li>Voting and composite compare several points at one moment, so their signals are evaluated in
+ *       event-time order, released by the watermark: when a backlog is replayed, one partition can run
+ *       hours ahead of another, and comparing their points as they arrive would be comparing different
+ *       hours. This costs the watermark's delay (the out-of-orderness bound) on group alerts only.</li>
+ *   <li>Stale rules work on the wall clock: they tick once a second while members are silent, so a lone
+ *       silent point is reported after the settle time.</li>
+ * </ul>
  */
 public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<String, PointSignal, ConfigDocument, AlertEvent> {
 
@@ -34,6 +46,8 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     private transient EngineHolder engines;
     private transient RuleEngine engine;
     private transient ValueState<GroupState> state;
+    /** Signals waiting for the watermark, by event time. */
+    private transient MapState<Long, List<PointSignal>> pending;
 
     public GroupRulesFunction(ParkConfig config) {
         this.config = config;
@@ -43,6 +57,8 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     public void open(OpenContext ctx) {
         engines = new EngineHolder(config);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("group-state", TypeInformation.of(GroupState.class)));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-signals", Types.LONG,
+                Types.LIST(TypeInformation.of(PointSignal.class))));
     }
 
     @Override
@@ -52,14 +68,27 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
         if (rule.isEmpty()) {
             return; // the rule was removed
         }
+        if (!(rule.get() instanceof StaleRule) && s.timestamp() > ctx.timerService().currentWatermark()) {
+            List<PointSignal> at = pending.get(s.timestamp());
+            List<PointSignal> next = at == null ? new ArrayList<>(2) : new ArrayList<>(at);
+            next.add(s);
+            pending.put(s.timestamp(), next);
+            ctx.timerService().registerEventTimeTimer(s.timestamp());
+            return;
+        }
+        decide(rule.get(), s, ctx, out);
+    }
+
+    /** Decides one signal now (in event-time order for voting and composite). */
+    private void decide(Rule rule, PointSignal s, ReadOnlyContext ctx, Collector<AlertEvent> out) throws Exception {
         GroupState st = state.value() == null ? new GroupState() : state.value();
         long now = ctx.timerService().currentProcessingTime();
         List<AlertUpdate> updates;
-        if (rule.get() instanceof VotingRule v) {
+        if (rule instanceof VotingRule v) {
             updates = GroupEvaluator.onSignal(v, st, s, System.currentTimeMillis());
-        } else if (rule.get() instanceof CompositeRule c) {
+        } else if (rule instanceof CompositeRule c) {
             updates = GroupEvaluator.onSignal(c, st, s, System.currentTimeMillis());
-        } else if (rule.get() instanceof StaleRule stale) {
+        } else if (rule instanceof StaleRule stale) {
             updates = GroupEvaluator.onSilence(stale, st, s, members(stale, s.groupKey()), settle(stale, s), now);
             ctx.timerService().registerProcessingTimeTimer((now / TICK_MS + 1) * TICK_MS);
         } else {
@@ -74,6 +103,16 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
         engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         String key = ctx.getCurrentKey();
         Optional<Rule> rule = rule(key.substring(0, key.indexOf('|')));
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            List<PointSignal> due = pending.get(timestamp);
+            pending.remove(timestamp);
+            if (due != null && rule.isPresent()) {
+                for (PointSignal s : due) {
+                    decide(rule.get(), s, ctx, out);
+                }
+            }
+            return;
+        }
         GroupState st = state.value();
         if (rule.isEmpty() || !(rule.get() instanceof StaleRule stale) || st == null) {
             return;
