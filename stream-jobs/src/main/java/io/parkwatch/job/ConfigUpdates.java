@@ -20,6 +20,7 @@ final class ConfigUpdates {
         if (doc.yaml().equals(state.get(doc.kind()))) {
             return; // already in force (e.g. re-read after a restart)
         }
+        ParkConfig before = EngineHolder.merge(initial, state.entries());
         try {
             EngineHolder.accept(initial, state.entries(), doc);
         } catch (ConfigException | IllegalArgumentException e) {
@@ -30,7 +31,12 @@ final class ConfigUpdates {
             return;
         }
         state.put(doc.kind(), doc.yaml());
-        if (log) {
+        boolean same = doc.yaml().equals(switch (doc.kind()) {
+            case ConfigDocument.POINTS -> before.pointsYaml();
+            case ConfigDocument.RULES -> before.rulesYaml();
+            default -> before.maintenanceYaml();
+        });
+        if (log && !same) {
             LOG.info("applied new {} from {} (published {})", doc.kind(), doc.source(), Instant.ofEpochMilli(doc.publishedAt()));
         }
     }
