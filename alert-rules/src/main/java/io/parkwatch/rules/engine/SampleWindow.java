@@ -62,6 +62,12 @@ public final class SampleWindow {
         size -= n;
     }
 
+    /** Adds a sample, then fits a line if the samples cover most of the window (else null: too little history). */
+    public Fit addAndFit(long ts, double v, long windowMs, int minSamples) {
+        add(ts, v, windowMs);
+        return spanMs() >= windowMs * 3 / 4 && size >= minSamples ? fit() : null;
+    }
+
     /** Time covered, first to last sample. */
     public long spanMs() {
         return size < 2 ? 0 : times[size - 1] - times[0];

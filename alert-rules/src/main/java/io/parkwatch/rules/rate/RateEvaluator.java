@@ -28,16 +28,10 @@ public final class RateEvaluator {
     }
 
     public static List<AlertUpdate> evaluate(RateRule rule, Point point, RuleState state, Reading r, long now) {
-        long window = rule.window().toMillis();
-        SampleWindow samples = state.samples(CAPACITY);
-        samples.add(r.timestamp(), r.value(), window);
         List<AlertUpdate> out = new ArrayList<>(0);
-        if (samples.spanMs() < window * 3 / 4) {
-            return out; // not enough history for a rate yet
-        }
-        SampleWindow.Fit fit = samples.fit();
+        SampleWindow.Fit fit = state.samples(CAPACITY).addAndFit(r.timestamp(), r.value(), rule.window().toMillis(), 3);
         if (fit == null) {
-            return out;
+            return out; // not enough history for a rate yet
         }
         boolean rise = rule.direction() == Direction.HIGH;
         double speed = rise ? fit.slopePerMinute() : -fit.slopePerMinute();

@@ -32,9 +32,7 @@ public final class ShutdownActivityEvaluator {
         boolean active = false;
         double slope = 0;
         if (shutDown) {
-            SampleWindow samples = state.samples(48);
-            samples.add(r.timestamp(), r.value(), window);
-            SampleWindow.Fit fit = samples.spanMs() >= window * 3 / 4 ? samples.fit() : null;
+            SampleWindow.Fit fit = state.samples(48).addAndFit(r.timestamp(), r.value(), window, 3);
             if (fit != null) {
                 slope = fit.slopePerMinute();
                 active = slope >= rule.risePerMinute() && fit.significance() >= 3;

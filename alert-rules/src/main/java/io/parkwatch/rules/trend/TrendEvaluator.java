@@ -28,16 +28,10 @@ public final class TrendEvaluator {
     }
 
     public static List<AlertUpdate> evaluate(TrendRule rule, Point point, RuleState state, Reading r, long now) {
-        long window = rule.window().toMillis();
-        SampleWindow samples = state.samples(CAPACITY);
-        samples.add(r.timestamp(), r.value(), window);
         List<AlertUpdate> out = new ArrayList<>(0);
-        if (samples.spanMs() < window * 3 / 4 || samples.size < 10) {
-            return out;
-        }
-        SampleWindow.Fit fit = samples.fit();
+        SampleWindow.Fit fit = state.samples(CAPACITY).addAndFit(r.timestamp(), r.value(), rule.window().toMillis(), 10);
         if (fit == null) {
-            return out;
+            return out; // not enough history for a trend yet
         }
         boolean rising = rule.direction() == Direction.HIGH;
         double towards = rising ? fit.slopePerMinute() : -fit.slopePerMinute();

@@ -1,6 +1,8 @@
 package io.parkwatch.standalone;
 
 import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.wire.ConfigDocument;
+import java.util.List;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,8 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code parkwatch} command. */
 @Command(name = "parkwatch", mixinStandardHelpOptions = true, version = "ParkWatch 0.1.0",
         description = "Real-time early warning for hazardous-chemicals industrial parks.",
-        subcommands = {DemoCommand.class, RunCommand.class, RulesCommand.class, PointsCommand.class,
-                MaintenanceCommand.class, BacktestCommand.class, HashPasswordCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, BacktestCommand.class, HashPasswordCommand.class})
 public final class ParkWatchCli implements Runnable {
 
     @Override
@@ -19,6 +20,9 @@ public final class ParkWatchCli implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new ParkWatchCli());
+        for (String kind : List.of(ConfigDocument.RULES, ConfigDocument.POINTS, ConfigDocument.MAINTENANCE)) {
+            cli.addSubcommand(kind, ConfigFileCommand.of(kind));
+        }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException c) {
                 cmd.getErr().println("Configuration refused:\n" + c.getMessage());
