@@ -89,28 +89,30 @@ class RuleCatalogJobTest {
 
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                     List<AlertEvent> all = events.records().stream().map(x -> WireJson.alertEvent(x.value())).toList();
-                    AlertEvent runaway = first(all, "reactor-runaway");
+                    AlertEvent runaway = first(all, "reactor-runaway", "unit:R-301");
                     assertThat(runaway.pointId()).isEqualTo("unit:R-301");
                     assertThat(runaway.level()).isEqualTo(Level.CRITICAL);
                     assertThat(runaway.eventTime() - t0).isBetween(60 * MIN, 63 * MIN);
 
-                    AlertEvent shutdown = first(all, "shut-down-plant-activity");
+                    AlertEvent shutdown = first(all, "shut-down-plant-activity", "DH-V201-TT");
                     assertThat(shutdown.pointId()).isEqualTo("DH-V201-TT");
                     assertThat(shutdown.eventTime() - t0).isBetween(120 * MIN, 126 * MIN);
+                    assertThat(all).filteredOn(e -> e.ruleId().equals("shut-down-plant-activity"))
+                            .extracting(AlertEvent::pointId).containsOnly("DH-V201-TT");
 
-                    AlertEvent stuck = first(all, "stuck-level");
+                    AlertEvent stuck = first(all, "stuck-level", "HX-T101-LT");
                     assertThat(stuck.pointId()).isEqualTo("HX-T101-LT");
                     assertThat(stuck.category()).isEqualTo(AlertCategory.DATA_QUALITY);
                     assertThat(stuck.eventTime() - t0).isEqualTo(4 * 3600_000L);
 
-                    AlertEvent fault = first(all, "instrument-quality");
+                    AlertEvent fault = first(all, "instrument-quality", "DH-V201-PT");
                     assertThat(fault.pointId()).isEqualTo("DH-V201-PT");
                     assertThat(fault.eventTime() - t0).isEqualTo(30 * MIN);
                     assertThat(all).anyMatch(e -> e.ruleId().equals("instrument-quality") && e.type() == AlertEventType.RECOVERED
                             && e.eventTime() - t0 == 31 * MIN);
                     assertThat(all).noneMatch(e -> e.pointId().equals("DH-V201-PT") && e.category() == AlertCategory.PROCESS);
 
-                    AlertEvent masked = first(all, "atmospheric-tank-level");
+                    AlertEvent masked = first(all, "atmospheric-tank-level", "HX-T102-LT");
                     assertThat(masked.pointId()).isEqualTo("HX-T102-LT");
                     assertThat(masked.suppressedBy()).isEqualTo("WP-TEST-1");
                 });
@@ -128,8 +130,10 @@ class RuleCatalogJobTest {
         return new Reading(point, enterprise, ts, v, q, ts);
     }
 
-    static AlertEvent first(List<AlertEvent> all, String rule) {
-        return all.stream().filter(e -> e.ruleId().equals(rule) && e.type() == AlertEventType.RAISED).findFirst()
-                .orElseThrow(() -> new AssertionError("no RAISED event of " + rule));
+    /** The alert raised by a rule for one subject (events of different points arrive in no set order). */
+    static AlertEvent first(List<AlertEvent> all, String rule, String subject) {
+        return all.stream().filter(e -> e.ruleId().equals(rule) && e.pointId().equals(subject)
+                && e.type() == AlertEventType.RAISED).findFirst()
+                .orElseThrow(() -> new AssertionError("no RAISED event of " + rule + " for " + subject));
     }
 }
