@@ -25,7 +25,7 @@ class WireJsonTest {
     @Test
     void alertEventAndAlertRoundTrip() {
         AlertEvent e = new AlertEvent("e1", "a1", 1, AlertEventType.RAISED, "gas", "P1", "ent-a", PointKind.GAS_LEL,
-                "%LEL", Direction.HIGH, Level.ALARM, null, 30, 25, 1000, 1010, 1001, "T-1", "Z1", "msg", io.parkwatch.rules.model.AlertCategory.PROCESS, null);
+                "%LEL", Direction.HIGH, Level.ALARM, null, 30, 25, 1000, 1010, 1001, "T-1", "Z1", "msg", io.parkwatch.rules.model.AlertCategory.PROCESS, null, null, null);
         assertThat(WireJson.alertEvent(WireJson.write(e))).isEqualTo(e);
         Alert a = Alert.raisedBy(e);
         assertThat(WireJson.alert(WireJson.write(a))).isEqualTo(a);

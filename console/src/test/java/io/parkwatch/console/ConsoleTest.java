@@ -42,11 +42,11 @@ class ConsoleTest {
     static Alert alert(String id, String point, String enterprise, Level level, AlertEventType type, double v) {
         AlertEvent raised = new AlertEvent("e-" + id, id, 1, AlertEventType.RAISED, "combustible-gas", point, enterprise,
                 PointKind.GAS_LEL, "%LEL", Direction.HIGH, level, null, v, 25, 1_700_000_000_000L, 0, 0, "T-1", "Z1",
-                point + ": " + v + " %LEL", io.parkwatch.rules.model.AlertCategory.PROCESS, null);
+                point + ": " + v + " %LEL", io.parkwatch.rules.model.AlertCategory.PROCESS, null, null, null);
         Alert a = Alert.raisedBy(raised);
         if (type == AlertEventType.RECOVERED) {
             a = a.apply(new AlertEvent("e2-" + id, id, 2, type, "combustible-gas", point, enterprise, PointKind.GAS_LEL,
-                    "%LEL", Direction.HIGH, level, null, 3, 25, 1_700_000_060_000L, 0, 0, "T-1", "Z1", "back", io.parkwatch.rules.model.AlertCategory.PROCESS, null));
+                    "%LEL", Direction.HIGH, level, null, 3, 25, 1_700_000_060_000L, 0, 0, "T-1", "Z1", "back", io.parkwatch.rules.model.AlertCategory.PROCESS, null, null, null));
         }
         return a;
     }

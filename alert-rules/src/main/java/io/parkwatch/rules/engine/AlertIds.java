@@ -21,6 +21,11 @@ public final class AlertIds {
         return uuid("event|" + alertId + "|" + seq);
     }
 
+    /** An event derived from another thing (a command, an escalation step, a remapped detection event). */
+    public static String eventId(String alertId, String seed) {
+        return uuid("event|" + alertId + "|" + seed);
+    }
+
     private static String uuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -43,7 +43,7 @@ public final class AlertTracker {
         AlertEvent e = new AlertEvent(AlertIds.eventId(alertId, seq), alertId, seq, t.type(), ruleId, subject.id(),
                 subject.enterpriseId(), subject.kind(), subject.unit(), dir, t.level(), t.previous(), value, t.limit(),
                 eventTime, now, receivedAt, subject.tank(), subject.zone(), subject.name() + ": " + wording.text(t, value),
-                category, null);
+                category, null, null, null);
         Alert next = open == null ? Alert.raisedBy(e) : open.apply(e);
         st.open = t.type() == AlertEventType.RECOVERED ? null : next;
         out.add(new AlertUpdate(e, next));

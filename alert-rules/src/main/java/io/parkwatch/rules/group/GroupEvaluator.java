@@ -57,7 +57,8 @@ public final class GroupEvaluator {
                 s.timestamp(), s.receivedAt(), now, (tr, v) -> switch (tr.type()) {
                     case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT, "%d detectors at or above %s%s together: %s",
                             voting.size(), num(rule.atOrAbove()), u, String.join(", ", voting));
-                    case RECOVERED -> String.format(Locale.ROOT, "fewer than %d detectors at or above %s%s", rule.k(),
+                    default -> // RECOVERED
+                    String.format(Locale.ROOT, "fewer than %d detectors at or above %s%s", rule.k(),
                             num(rule.atOrAbove()), u);
                 }, out);
         return out;
@@ -99,7 +100,8 @@ public final class GroupEvaluator {
         AlertTracker.apply(Transition.withLimit(t, 0), st.group, rule.id(), AlertCategory.PROCESS, subject,
                 Direction.HIGH, met.size(), s.timestamp(), s.receivedAt(), now, (tr, v) -> switch (tr.type()) {
                     case RAISED, LEVEL_CHANGED -> rule.description() + ": " + String.join(" and ", met);
-                    case RECOVERED -> "conditions no longer all met (" + rule.all() + ")";
+                    default -> // RECOVERED
+                    "conditions no longer all met (" + rule.all() + ")";
                 }, out);
         return out;
     }
@@ -138,7 +140,8 @@ public final class GroupEvaluator {
                     subject, Direction.HIGH, silentCount, now, now, now, (tr, v) -> switch (tr.type()) {
                         case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
                                 "logger offline: all %d points silent", memberCount);
-                        case RECOVERED -> "logger reporting again";
+                        default -> // RECOVERED
+                    "logger reporting again";
                     }, out);
         }
         for (Map.Entry<String, GroupState.Member> e : new TreeMap<>(st.members).entrySet()) {
@@ -155,7 +158,8 @@ public final class GroupEvaluator {
             AlertTracker.apply(Transition.withLimit(t, 0), ps, rule.id(), AlertCategory.DATA_QUALITY, subject,
                     Direction.HIGH, 0, now, now, now, (tr, v) -> switch (tr.type()) {
                         case RAISED, LEVEL_CHANGED -> "offline: no reading since " + java.time.Instant.ofEpochMilli(x.lastTimestamp);
-                        case RECOVERED -> "reporting again";
+                        default -> // RECOVERED
+                    "reporting again";
                     }, out);
             if (ps.open == null) {
                 st.perPoint.remove(e.getKey());

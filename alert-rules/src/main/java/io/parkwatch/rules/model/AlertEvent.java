@@ -26,6 +26,8 @@ package io.parkwatch.rules.model;
  * @param message       a sentence for people
  * @param category      process, predictive or data quality
  * @param suppressedBy  the maintenance permit that masks this alert, or null
+ * @param actor         who caused a handling event (user, or "escalation"), else null
+ * @param note          disposal note, comment, refusal reason, or who was notified, else null
  */
 public record AlertEvent(
         String eventId,
@@ -49,12 +51,14 @@ public record AlertEvent(
         String zone,
         String message,
         AlertCategory category,
-        String suppressedBy) {
+        String suppressedBy,
+        String actor,
+        String note) {
 
     /** The same event, masked by a maintenance permit (still recorded and shown, never dropped). */
     public AlertEvent suppressedBy(String permit) {
         return new AlertEvent(eventId, alertId, seq, type, ruleId, pointId, enterpriseId, kind, unit, direction, level,
                 previousLevel, value, limit, eventTime, detectedAt, readingReceivedAt, tank, zone, message, category,
-                permit);
+                permit, actor, note);
     }
 }

@@ -4,5 +4,16 @@ package io.parkwatch.rules.model;
 public enum AlertEventType {
     RAISED,
     LEVEL_CHANGED,
-    RECOVERED
+    RECOVERED,
+    /** raised again within the hold-off after recovering: counted on the same alert */
+    REPEATED,
+    /** 叫应: someone answered it */
+    ACKNOWLEDGED,
+    /** nobody answered in time: the next person in the chain is notified */
+    ESCALATED,
+    COMMENTED,
+    /** 消警: dealt with, with a disposal note */
+    CLOSED,
+    /** an operator command that could not be applied, with the reason */
+    COMMAND_REFUSED
 }

@@ -45,7 +45,8 @@ public final class DataQualityEvaluator {
                                     r.quality(), describe(r.quality()))
                             : String.format(Locale.ROOT, "%s%s is outside the instrument range %s..%s%s: sensor fault?",
                                     num(v), u, num(p.rangeLow()), num(p.rangeHigh()), u);
-                    case RECOVERED -> String.format(Locale.ROOT, "good readings again (%s%s)", num(v), u);
+                    default -> // RECOVERED
+                    String.format(Locale.ROOT, "good readings again (%s%s)", num(v), u);
                 }, out);
         return out;
     }
@@ -82,7 +83,8 @@ public final class DataQualityEvaluator {
                     case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
                             "stuck at %s%s: varied less than %s%s (%s%% of span) for %s", num(v), u, num(band), u,
                             num(rule.bandPercent()), hours(ts - since));
-                    case RECOVERED -> String.format(Locale.ROOT, "moving again (%s%s)", num(v), u);
+                    default -> // RECOVERED
+                    String.format(Locale.ROOT, "moving again (%s%s)", num(v), u);
                 }, out);
         return out;
     }

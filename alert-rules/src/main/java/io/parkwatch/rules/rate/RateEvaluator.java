@@ -45,7 +45,8 @@ public final class RateEvaluator {
                             "%s %s%s/min over the last %s, at or above the %s rate %s%s/min (now %s%s)",
                             rise ? "rising" : "falling", num(v), u, minutes(rule.window().toMillis()), tr.level().label(),
                             num(tr.limit()), u, num(r.value()), u);
-                    case RECOVERED -> String.format(Locale.ROOT, "rate back to %s%s/min (now %s%s)", num(v), u,
+                    default -> // RECOVERED
+                    String.format(Locale.ROOT, "rate back to %s%s/min (now %s%s)", num(v), u,
                             num(r.value()), u);
                 }, out);
         return out;

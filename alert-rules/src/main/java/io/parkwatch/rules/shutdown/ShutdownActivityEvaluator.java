@@ -54,7 +54,8 @@ public final class ShutdownActivityEvaluator {
                     case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
                             "activity at a shut-down plant: rising %s%s/min (now %s%s) while %s is marked shut down",
                             num(speed), u, num(v), u, p.tank() != null ? p.enterpriseId() + " / " + p.tank() : p.enterpriseId());
-                    case RECOVERED -> shutDown ? String.format(Locale.ROOT, "quiet again (%s%s)", num(v), u)
+                    default -> // RECOVERED
+                    shutDown ? String.format(Locale.ROOT, "quiet again (%s%s)", num(v), u)
                             : "plant no longer marked shut down";
                 }, out);
         return out;

@@ -50,7 +50,8 @@ public final class ThresholdEvaluator {
         return switch (t.type()) {
             case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT, "%s%s, %s the %s limit %s%s", num(value), u, side,
                     t.level().label(), num(t.limit()), u) + (t.previous() == null ? "" : " (was " + t.previous().label() + ")");
-            case RECOVERED -> String.format(Locale.ROOT, "back to %s%s, clear of %s%s by the deadband of %s%s",
+            default -> // RECOVERED
+                    String.format(Locale.ROOT, "back to %s%s, clear of %s%s by the deadband of %s%s",
                     num(value), u, num(t.limit()), u, num(deadband), u);
         };
     }

@@ -53,7 +53,8 @@ public final class TrendEvaluator {
                     case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
                             "%s %s%s/min, expected to reach %s%s in about %s (now %s%s)", rising ? "rising" : "falling",
                             num(Math.abs(fit.slopePerMinute())), u, num(rule.limit()), u, eta(etaMinutes), num(v), u);
-                    case RECOVERED -> String.format(Locale.ROOT, "no longer heading for %s%s (now %s%s)",
+                    default -> // RECOVERED
+                    String.format(Locale.ROOT, "no longer heading for %s%s (now %s%s)",
                             num(rule.limit()), u, num(v), u);
                 }, out);
         return out;

@@ -1,0 +1,240 @@
+package io.parkwatch.rules.lifecycle;
+
+import io.parkwatch.rules.engine.AlertIds;
+import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertCommand;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.AlertState;
+import io.parkwatch.rules.model.AlertUpdate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alarm life cycle (DOMAIN.md): RAISED -> ACKNOWLEDGED (叫应) -> RECOVERED -> CLOSED (消警), with
+ * LEVEL_CHANGED, REPEATED and ESCALATED on the same alert. An alert latches: a recovered alert stays
+ * until acknowledged and closed. A re-alarm within the hold-off after recovery counts on the same
+ * alert. Unanswered alerts escalate along the contact chain. Every command is applied or refused
+ * with a reason, never ignored.
+ */
+public final class Lifecycle {
+
+    private Lifecycle() {
+    }
+
+    /** A detection update (raised, level changed, recovered) for this key. */
+    public static List<AlertUpdate> onDetection(LifecycleState st, AlertUpdate u, long holdOffMs, EscalationPlan plan,
+            long now) {
+        AlertEvent e = u.event();
+        List<AlertUpdate> out = new ArrayList<>(1);
+        if (e.type() == AlertEventType.RAISED) {
+            boolean repeat = st.current != null && st.condition == AlertState.RECOVERED
+                    && e.eventTime() - st.recoveredAt <= holdOffMs;
+            if (repeat) {
+                Alert.Handling h = st.current.handlingOrNew();
+                int count = h.repeatCount() + 1;
+                // a new excursion must be answered again, and its escalation starts over
+                Alert.Handling next = new Alert.Handling(null, 0, null, 0, null, count, 0, first(plan, st.current));
+                st.detectionAlertId = e.alertId();
+                st.condition = AlertState.ACTIVE;
+                AlertEvent ev = remap(e, st.current.alertId(), AlertEventType.REPEATED, e.message()
+                        + " (again within the hold-off: occurrence " + count + ")");
+                st.current = merged(st.current, u.alert(), ev, next);
+                schedule(st, plan, now);
+                out.add(new AlertUpdate(ev, st.current));
+                return out;
+            }
+            if (st.current != null && !st.current.handlingOrNew().closed()) {
+                st.earlier.put(st.current.alertId(), st.current); // still awaits its people
+            }
+            st.detectionAlertId = e.alertId();
+            st.condition = AlertState.ACTIVE;
+            Alert.Handling h = new Alert.Handling(null, 0, null, 0, null, 1, 0, first(plan, u.alert()));
+            st.current = u.alert().with(h, AlertState.ACTIVE);
+            schedule(st, plan, now);
+            out.add(new AlertUpdate(e, st.current));
+            return out;
+        }
+        if (st.current == null || !e.alertId().equals(st.detectionAlertId)) {
+            out.add(u); // an excursion this state does not track (e.g. started before it existed): pass it on
+            return out;
+        }
+        AlertEvent ev = e.alertId().equals(st.current.alertId()) ? e : remap(e, st.current.alertId(), e.type(), e.message());
+        if (e.type() == AlertEventType.RECOVERED) {
+            st.condition = AlertState.RECOVERED;
+            st.recoveredAt = e.eventTime();
+        }
+        st.current = merged(st.current, u.alert(), ev, st.current.handlingOrNew());
+        if (e.type() == AlertEventType.LEVEL_CHANGED && st.nextEscalationAt > 0) {
+            st.nextEscalationAt = Math.min(st.nextEscalationAt, now + plan.delay(st.current).toMillis());
+        }
+        out.add(new AlertUpdate(ev, st.current));
+        return out;
+    }
+
+    /** An operator command for an alert of this key. */
+    public static List<AlertUpdate> onCommand(LifecycleState st, AlertCommand c, long now) {
+        Alert a = st.current != null && st.current.alertId().equals(c.alertId()) ? st.current : st.earlier.get(c.alertId());
+        if (a == null) {
+            return refuse(c, null, "unknown alert " + c.alertId());
+        }
+        Alert.Handling h = a.handlingOrNew();
+        if (h.closed()) {
+            return refuse(c, a, "already closed by " + h.closedBy() + " at " + Instant.ofEpochMilli(h.closedAt()));
+        }
+        if (c.role() == AlertCommand.Role.ENTERPRISE_OPERATOR && !a.enterpriseId().equals(c.enterpriseId())) {
+            return refuse(c, a, "an operator of " + c.enterpriseId() + " cannot act on an alert of " + a.enterpriseId());
+        }
+        boolean isCurrent = a == st.current;
+        AlertState condition = isCurrent ? st.condition : AlertState.RECOVERED;
+        boolean noNote = c.note() == null || c.note().isBlank();
+        Alert.Handling next;
+        AlertEventType type;
+        String text;
+        switch (c.type()) {
+            case ACKNOWLEDGE -> {
+                if (h.acknowledged()) {
+                    return refuse(c, a, "already acknowledged by " + h.acknowledgedBy() + " at "
+                            + Instant.ofEpochMilli(h.acknowledgedAt()));
+                }
+                next = new Alert.Handling(c.user(), c.issuedAt(), null, 0, null, h.repeatCount(), h.escalationStage(),
+                        h.notified());
+                type = AlertEventType.ACKNOWLEDGED;
+                text = "acknowledged by " + c.user();
+            }
+            case COMMENT -> {
+                if (noNote) {
+                    return refuse(c, a, "a comment needs text");
+                }
+                next = h;
+                type = AlertEventType.COMMENTED;
+                text = c.user() + ": " + c.note();
+            }
+            case CLOSE -> {
+                if (noNote) {
+                    return refuse(c, a, "closing needs a disposal note (what was done)");
+                }
+                if (condition == AlertState.ACTIVE) {
+                    return refuse(c, a, "still active: close it after it recovers, or a park officer force-closes it "
+                            + "with a reason");
+                }
+                next = closed(h, c);
+                type = AlertEventType.CLOSED;
+                text = "closed by " + c.user() + ": " + c.note();
+            }
+            case FORCE_CLOSE -> {
+                if (c.role() != AlertCommand.Role.PARK_OFFICER) {
+                    return refuse(c, a, "only a park officer may force-close an alert");
+                }
+                if (noNote) {
+                    return refuse(c, a, "force-closing needs a reason");
+                }
+                next = closed(h, c);
+                type = AlertEventType.CLOSED;
+                text = "force-closed by " + c.user() + " while " + condition.name().toLowerCase() + ": " + c.note();
+            }
+            default -> throw new IllegalArgumentException(c.type().toString());
+        }
+        AlertEvent ev = handlingEvent(a, type, "cmd|" + c.commandId(), c.issuedAt(), now, c.user(), c.note(), text);
+        Alert updated = a.with(next, condition);
+        updated = withLast(updated, ev);
+        if (isCurrent) {
+            st.current = updated;
+            if (next.acknowledged() || next.closed()) {
+                st.nextEscalationAt = 0; // answered: the chain stops
+            }
+        } else if (next.closed()) {
+            st.earlier.remove(a.alertId());
+        } else {
+            st.earlier.put(a.alertId(), updated);
+        }
+        return List.of(new AlertUpdate(ev, updated));
+    }
+
+    /** The escalation timer: the next person in the chain, if the alert is still unanswered. */
+    public static List<AlertUpdate> onEscalationDue(LifecycleState st, EscalationPlan plan, long now) {
+        if (st.current == null || st.nextEscalationAt == 0 || now < st.nextEscalationAt) {
+            return List.of();
+        }
+        Alert a = st.current;
+        Alert.Handling h = a.handlingOrNew();
+        List<Contact> chain = plan.chain(a);
+        int stage = h.escalationStage() + 1;
+        if (h.acknowledged() || h.closed() || stage >= chain.size()) {
+            st.nextEscalationAt = 0;
+            return List.of();
+        }
+        Contact who = chain.get(stage);
+        Alert.Handling next = new Alert.Handling(h.acknowledgedBy(), h.acknowledgedAt(), h.closedBy(), h.closedAt(),
+                h.closeNote(), h.repeatCount(), stage, who.toString());
+        AlertEvent ev = handlingEvent(a, AlertEventType.ESCALATED, "esc|" + h.repeatCount() + "|" + stage, now, now,
+                "escalation", who.toString(), "unacknowledged: escalated to " + who);
+        st.current = withLast(a.with(next, st.condition), ev);
+        st.nextEscalationAt = stage + 1 < chain.size() ? now + plan.delay(a).toMillis() : 0;
+        return List.of(new AlertUpdate(ev, st.current));
+    }
+
+    private static void schedule(LifecycleState st, EscalationPlan plan, long now) {
+        st.nextEscalationAt = plan.chain(st.current).size() > 1 ? now + plan.delay(st.current).toMillis() : 0;
+    }
+
+    private static String first(EscalationPlan plan, Alert a) {
+        List<Contact> chain = plan.chain(a);
+        return chain.isEmpty() ? null : chain.get(0).toString();
+    }
+
+    private static Alert.Handling closed(Alert.Handling h, AlertCommand c) {
+        String ackBy = h.acknowledged() ? h.acknowledgedBy() : c.user(); // closing answers it too
+        long ackAt = h.acknowledged() ? h.acknowledgedAt() : c.issuedAt();
+        return new Alert.Handling(ackBy, ackAt, c.user(), c.issuedAt(), c.note(), h.repeatCount(), h.escalationStage(),
+                h.notified());
+    }
+
+    /** The detection's view of the alert (level, values) with the people's handling kept. */
+    private static Alert merged(Alert current, Alert detected, AlertEvent ev, Alert.Handling h) {
+        Alert base = new Alert(current.alertId(), current.ruleId(), current.pointId(), current.enterpriseId(),
+                current.kind(), current.unit(), current.direction(),
+                detected.level().compareTo(current.level()) > 0 ? detected.level() : current.level(),
+                detected.state(), current.raisedAt(), ev.eventTime(), detected.lastValue(),
+                Math.max(current.peakValue(), detected.peakValue()), ev.seq(), ev.eventId(), ev.type(), current.tank(),
+                current.zone(), ev.message(), current.category(), detected.suppressedBy(), h);
+        AlertState condition = detected.state() == AlertState.RECOVERED ? AlertState.RECOVERED : AlertState.ACTIVE;
+        return base.with(h, detected.state() == AlertState.SUPPRESSED ? AlertState.SUPPRESSED : condition);
+    }
+
+    private static Alert withLast(Alert a, AlertEvent ev) {
+        return new Alert(a.alertId(), a.ruleId(), a.pointId(), a.enterpriseId(), a.kind(), a.unit(), a.direction(),
+                a.level(), a.state(), a.raisedAt(), ev.eventTime(), a.lastValue(), a.peakValue(), a.lastSeq(),
+                ev.eventId(), ev.type(), a.tank(), a.zone(), a.message(), a.category(), a.suppressedBy(), a.handling());
+    }
+
+    /** A detection event moved onto the life-cycle alert (ids derived, so replays stay idempotent). */
+    private static AlertEvent remap(AlertEvent e, String alertId, AlertEventType type, String message) {
+        return new AlertEvent(AlertIds.eventId(alertId, e.eventId()), alertId, e.seq(), type, e.ruleId(), e.pointId(),
+                e.enterpriseId(), e.kind(), e.unit(), e.direction(), e.level(), e.previousLevel(), e.value(), e.limit(),
+                e.eventTime(), e.detectedAt(), e.readingReceivedAt(), e.tank(), e.zone(), message, e.category(),
+                e.suppressedBy(), e.actor(), e.note());
+    }
+
+    private static AlertEvent handlingEvent(Alert a, AlertEventType type, String idSeed, long eventTime, long now,
+            String actor, String note, String text) {
+        return new AlertEvent(AlertIds.eventId(a.alertId(), idSeed), a.alertId(), a.lastSeq(), type, a.ruleId(),
+                a.pointId(), a.enterpriseId(), a.kind(), a.unit(), a.direction(), a.level(), null, a.lastValue(), 0,
+                eventTime, now, 0, a.tank(), a.zone(), text, a.category(), a.suppressedBy(), actor, note);
+    }
+
+    private static List<AlertUpdate> refuse(AlertCommand c, Alert a, String reason) {
+        AlertEvent ev;
+        if (a != null) {
+            ev = handlingEvent(a, AlertEventType.COMMAND_REFUSED, "cmd|" + c.commandId(), c.issuedAt(), c.issuedAt(),
+                    c.user(), reason, c.type() + " by " + c.user() + " refused: " + reason);
+            return List.of(new AlertUpdate(ev, a));
+        }
+        ev = new AlertEvent(AlertIds.eventId(c.alertId(), "cmd|" + c.commandId()), c.alertId(), 0,
+                AlertEventType.COMMAND_REFUSED, null, null, c.enterpriseId(), null, null, null, null, null, 0, 0,
+                c.issuedAt(), c.issuedAt(), 0, null, null, c.type() + " by " + c.user() + " refused: " + reason, null, null,
+                c.user(), reason);
+        return List.of(new AlertUpdate(ev, null));
+    }
+}

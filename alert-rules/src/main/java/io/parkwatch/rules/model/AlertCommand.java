@@ -1,0 +1,22 @@
+package io.parkwatch.rules.model;
+
+/**
+ * An operator's command on an alert, as it travels on the commands topic.
+ *
+ * @param commandId  unique id (the refusal or the resulting event is derived from it, so a resent command is idempotent)
+ * @param type       what to do
+ * @param alertId    the alert
+ * @param alertKey   the alert's key ({@link Alert#key()}), which routes the command to the alert's state
+ * @param user       who
+ * @param role       PARK_OFFICER or ENTERPRISE_OPERATOR
+ * @param enterpriseId the user's enterprise (operators act only on their own enterprise's alerts)
+ * @param note       disposal note (close), reason (force close), or comment text
+ * @param issuedAt   when, epoch ms
+ */
+public record AlertCommand(String commandId, Type type, String alertId, String alertKey, String user, Role role,
+        String enterpriseId, String note, long issuedAt) {
+
+    public enum Type { ACKNOWLEDGE, COMMENT, CLOSE, FORCE_CLOSE }
+
+    public enum Role { PARK_OFFICER, ENTERPRISE_OPERATOR }
+}
