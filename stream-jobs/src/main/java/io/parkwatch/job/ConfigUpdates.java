@@ -34,6 +34,7 @@ final class ConfigUpdates {
         boolean same = doc.yaml().equals(switch (doc.kind()) {
             case ConfigDocument.POINTS -> before.pointsYaml();
             case ConfigDocument.RULES -> before.rulesYaml();
+            case ConfigDocument.CONTACTS -> before.contactsYaml();
             default -> before.maintenanceYaml();
         });
         if (log && !same) {

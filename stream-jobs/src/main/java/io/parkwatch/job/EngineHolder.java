@@ -1,6 +1,7 @@
 package io.parkwatch.job;
 
 import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.lifecycle.EscalationPlan;
 import io.parkwatch.rules.wire.ConfigDocument;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,8 @@ final class EngineHolder {
     private final ParkConfig initial;
     private ParkConfig current;
     private RuleEngine engine;
+    private ParkConfig planFor;
+    private EscalationPlan plan;
 
     EngineHolder(ParkConfig initial) {
         this.initial = initial;
@@ -33,6 +36,16 @@ final class EngineHolder {
         return engine;
     }
 
+    /** The escalation plan for the contacts in force. */
+    EscalationPlan plan(Iterable<Map.Entry<String, String>> broadcast) {
+        ParkConfig wanted = merge(initial, broadcast);
+        if (plan == null || !wanted.equals(planFor)) {
+            plan = wanted.plan();
+            planFor = wanted;
+        }
+        return plan;
+    }
+
     /**
      * Checks a new document against the rest of the configuration; returns the configuration it would
      * make, or throws with the file, line and field that is wrong.
@@ -40,12 +53,18 @@ final class EngineHolder {
     static ParkConfig accept(ParkConfig base, Iterable<Map.Entry<String, String>> broadcast, ConfigDocument doc) {
         ParkConfig merged = merge(base, broadcast);
         ParkConfig next = switch (doc.kind()) {
-            case ConfigDocument.POINTS -> new ParkConfig(doc.yaml(), merged.rulesYaml(), merged.maintenanceYaml());
-            case ConfigDocument.RULES -> new ParkConfig(merged.pointsYaml(), doc.yaml(), merged.maintenanceYaml());
-            case ConfigDocument.MAINTENANCE -> new ParkConfig(merged.pointsYaml(), merged.rulesYaml(), doc.yaml());
+            case ConfigDocument.POINTS -> new ParkConfig(doc.yaml(), merged.rulesYaml(), merged.maintenanceYaml(),
+                    merged.contactsYaml());
+            case ConfigDocument.RULES -> new ParkConfig(merged.pointsYaml(), doc.yaml(), merged.maintenanceYaml(),
+                    merged.contactsYaml());
+            case ConfigDocument.MAINTENANCE -> new ParkConfig(merged.pointsYaml(), merged.rulesYaml(), doc.yaml(),
+                    merged.contactsYaml());
+            case ConfigDocument.CONTACTS -> new ParkConfig(merged.pointsYaml(), merged.rulesYaml(),
+                    merged.maintenanceYaml(), doc.yaml());
             default -> throw new IllegalArgumentException("unknown configuration kind '" + doc.kind() + "'");
         };
-        next.engine(); // validates all three together
+        next.engine(); // validates the files together
+        next.plan();
         return next;
     }
 
@@ -53,14 +72,16 @@ final class EngineHolder {
         String points = base.pointsYaml();
         String rules = base.rulesYaml();
         String maintenance = base.maintenanceYaml();
+        String contacts = base.contactsYaml();
         for (Map.Entry<String, String> e : broadcast) {
             switch (e.getKey()) {
                 case ConfigDocument.POINTS -> points = e.getValue();
                 case ConfigDocument.RULES -> rules = e.getValue();
                 case ConfigDocument.MAINTENANCE -> maintenance = e.getValue();
+                case ConfigDocument.CONTACTS -> contacts = e.getValue();
                 default -> LOG.warn("ignoring unknown configuration kind {}", e.getKey());
             }
         }
-        return new ParkConfig(Objects.requireNonNull(points), Objects.requireNonNull(rules), maintenance);
+        return new ParkConfig(Objects.requireNonNull(points), Objects.requireNonNull(rules), maintenance, contacts);
     }
 }

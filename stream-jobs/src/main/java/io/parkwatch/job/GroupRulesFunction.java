@@ -8,7 +8,6 @@ import io.parkwatch.rules.group.GroupState;
 import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.group.StaleRule;
 import io.parkwatch.rules.group.VotingRule;
-import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.wire.ConfigDocument;
@@ -38,7 +37,7 @@ import org.apache.flink.util.Collector;
  *       silent point is reported after the settle time.</li>
  * </ul>
  */
-public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<String, PointSignal, ConfigDocument, AlertEvent> {
+public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<String, PointSignal, ConfigDocument, AlertUpdate> {
 
     static final long TICK_MS = 1000;
 
@@ -62,7 +61,7 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     }
 
     @Override
-    public void processElement(PointSignal s, ReadOnlyContext ctx, Collector<AlertEvent> out) throws Exception {
+    public void processElement(PointSignal s, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         Optional<Rule> rule = rule(s.ruleId());
         if (rule.isEmpty()) {
@@ -80,7 +79,7 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     }
 
     /** Decides one signal now (in event-time order for voting and composite). */
-    private void decide(Rule rule, PointSignal s, ReadOnlyContext ctx, Collector<AlertEvent> out) throws Exception {
+    private void decide(Rule rule, PointSignal s, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
         GroupState st = state.value() == null ? new GroupState() : state.value();
         long now = ctx.timerService().currentProcessingTime();
         List<AlertUpdate> updates;
@@ -99,7 +98,7 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         String key = ctx.getCurrentKey();
         Optional<Rule> rule = rule(key.substring(0, key.indexOf('|')));
@@ -127,15 +126,13 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     }
 
     @Override
-    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertEvent> out) throws Exception {
+    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertUpdate> out) throws Exception {
         ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
     }
 
-    private void emit(List<AlertUpdate> updates, ReadOnlyContext ctx, Collector<AlertEvent> out) {
+    private void emit(List<AlertUpdate> updates, ReadOnlyContext ctx, Collector<AlertUpdate> out) {
         for (AlertUpdate u : updates) {
-            AlertUpdate masked = engine.maintenance().apply(u);
-            out.collect(masked.event());
-            ctx.output(PointRulesFunction.ALERT_STATE, masked.alert());
+            out.collect(engine.maintenance().apply(u));
         }
     }
 

@@ -15,8 +15,15 @@ import java.time.Duration;
  * @param idleness           after how long a silent source partition stops holding back the watermark
  * @param influx             where to write readings and alert events, or null for no InfluxDB output
  * @param writeReadings      whether raw readings go to InfluxDB too (alert events always do)
+ * @param holdOff            a re-alarm this soon after recovery counts on the same alert
  */
 public record JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfig config,
         Duration checkpointInterval, Duration outOfOrderness, Duration idleness, InfluxSettings influx,
-        boolean writeReadings) implements Serializable {
+        boolean writeReadings, Duration holdOff) implements Serializable {
+
+    public JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfig config, Duration checkpointInterval,
+            Duration outOfOrderness, Duration idleness, InfluxSettings influx, boolean writeReadings) {
+        this(kafkaBootstrap, consumerGroup, config, checkpointInterval, outOfOrderness, idleness, influx, writeReadings,
+                Duration.ofMinutes(5));
+    }
 }

@@ -4,9 +4,11 @@ import io.parkwatch.job.influx.InfluxSink;
 import io.parkwatch.job.influx.LineProtocol;
 import io.parkwatch.job.influx.ReadingLines;
 import io.parkwatch.job.kafka.JsonRecordSerializer;
+import io.parkwatch.job.kafka.AlertCommandDeserializer;
 import io.parkwatch.job.kafka.ConfigDocumentDeserializer;
 import io.parkwatch.job.kafka.ReadingDeserializer;
 import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ConfigDocument;
@@ -74,7 +76,19 @@ public final class ParkWatchJob {
                 .fromSource(configSource, ControlStreamWatermarks.strategy(), "config")
                 .uid("config-source").setParallelism(1);
 
-        RuleStages stages = RuleStages.apply(readings, config, s.config());
+        // operators' acknowledgements, comments and closures
+        KafkaSource<AlertCommand> commandSource = KafkaSource.<AlertCommand>builder()
+                .setBootstrapServers(s.kafkaBootstrap())
+                .setTopics(Topics.COMMANDS)
+                .setGroupId(s.consumerGroup() + "-commands")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new AlertCommandDeserializer())
+                .build();
+        DataStream<AlertCommand> commands = env
+                .fromSource(commandSource, ControlStreamWatermarks.strategy(), "commands")
+                .uid("commands-source").setParallelism(1);
+
+        RuleStages stages = RuleStages.apply(readings, config, commands, s.config(), s.holdOff().toMillis());
         DataStream<AlertEvent> events = stages.events();
         events.sinkTo(kafkaSink(s, Topics.ALERT_EVENTS, AlertEvent::alertId)).uid("alert-events-sink")
                 .name("alert events -> Kafka");
@@ -86,6 +100,8 @@ public final class ParkWatchJob {
         if (s.influx() != null) {
             events.sinkTo(new InfluxSink<AlertEvent>("alert-events", s.influx(), LineProtocol::alertEvent))
                     .uid("influx-alert-events").name("alert events -> InfluxDB");
+            commands.sinkTo(new InfluxSink<AlertCommand>("alert-commands", s.influx(), LineProtocol::alertCommand))
+                    .uid("influx-alert-commands").name("operator commands -> InfluxDB");
             if (s.writeReadings()) {
                 readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), new ReadingLines(s.config().pointsYaml())))
                         .uid("influx-readings").name("readings -> InfluxDB");

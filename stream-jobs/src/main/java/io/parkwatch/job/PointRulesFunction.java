@@ -6,8 +6,6 @@ import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.group.GroupKeys;
 import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.group.StaleRule;
-import io.parkwatch.rules.model.Alert;
-import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
@@ -39,7 +37,7 @@ import org.apache.flink.util.OutputTag;
  * rules (voting, composite, stale) with signals, and watches for silence with processing-time timers,
  * since a silent point produces no events.
  */
-public final class PointRulesFunction extends KeyedBroadcastProcessFunction<String, Reading, ConfigDocument, AlertEvent> {
+public final class PointRulesFunction extends KeyedBroadcastProcessFunction<String, Reading, ConfigDocument, AlertUpdate> {
 
     /** The configuration documents in force, by kind: broadcast to every instance, checkpointed with the job. */
     public static final MapStateDescriptor<String, String> CONFIG = new MapStateDescriptor<>("park-config",
@@ -47,7 +45,6 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
 
     public static final OutputTag<RejectedReading> LATE = new OutputTag<>("late-readings",
             TypeInformation.of(RejectedReading.class));
-    public static final OutputTag<Alert> ALERT_STATE = new OutputTag<>("alert-state", TypeInformation.of(Alert.class));
     public static final OutputTag<PointSignal> SIGNALS = new OutputTag<>("group-signals",
             TypeInformation.of(PointSignal.class));
 
@@ -79,7 +76,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     }
 
     @Override
-    public void processElement(Reading r, ReadOnlyContext ctx, Collector<AlertEvent> out) throws Exception {
+    public void processElement(Reading r, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
         long watermark = ctx.timerService().currentWatermark();
         if (r.timestamp() < watermark) {
@@ -127,7 +124,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
 
     /** A point is silent when no reading arrived for the stale rule's time; its group decides what to raise. */
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertEvent> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
         Long arrived = lastArrival.value();
         if (arrived == null || Boolean.TRUE.equals(silent.value())) {
@@ -152,14 +149,13 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
 
     /** A new configuration file: applied only if it is valid together with the rest, else logged and ignored. */
     @Override
-    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertEvent> out) throws Exception {
+    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertUpdate> out) throws Exception {
         ConfigUpdates.apply(config, ctx.getBroadcastState(CONFIG), doc, getRuntimeContext().getTaskInfo()
                 .getIndexOfThisSubtask() == 0);
     }
 
-    static void emit(AlertUpdate u, ReadOnlyContext ctx, Collector<AlertEvent> out) {
-        out.collect(u.event());
-        ctx.output(ALERT_STATE, u.alert());
+    static void emit(AlertUpdate u, ReadOnlyContext ctx, Collector<AlertUpdate> out) {
+        out.collect(u);
     }
 
     private RuleStateStore<RuleState> store() {

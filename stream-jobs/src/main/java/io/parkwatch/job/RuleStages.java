@@ -2,41 +2,61 @@ package io.parkwatch.job;
 
 import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The rule evaluation itself, whatever the readings come from: the live job (Kafka) and the backtest
- * (a recorded file) run exactly this.
+ * The rule evaluation and the alarm life cycle, whatever the readings come from: the live job (Kafka)
+ * and the backtest (a recorded file) run exactly this.
  *
- * @param events      every alert event, point and group rules together
- * @param alertStates the alert's state after each event
- * @param late        readings that came after the watermark
+ * @param updates every alert event with the alert's state after it (detection and life cycle)
+ * @param late    readings that came after the watermark
  */
-public record RuleStages(DataStream<AlertEvent> events, DataStream<Alert> alertStates, DataStream<RejectedReading> late) {
+public record RuleStages(DataStream<AlertUpdate> updates, DataStream<RejectedReading> late) {
 
     public static RuleStages apply(DataStream<Reading> readings, DataStream<ConfigDocument> configDocuments,
-            ParkConfig initial) {
+            DataStream<AlertCommand> commands, ParkConfig initial, long holdOffMs) {
         BroadcastStream<ConfigDocument> config = configDocuments.broadcast(PointRulesFunction.CONFIG);
-        SingleOutputStreamOperator<AlertEvent> pointEvents = readings
+        SingleOutputStreamOperator<AlertUpdate> pointUpdates = readings
                 .keyBy(Reading::pointId)
                 .connect(config)
                 .process(new PointRulesFunction(initial))
                 .uid("point-rules").name("point rules");
         // zones (voting), units (composite) and data loggers (stale) are decided per group
-        SingleOutputStreamOperator<AlertEvent> groupEvents = pointEvents.getSideOutput(PointRulesFunction.SIGNALS)
+        SingleOutputStreamOperator<AlertUpdate> groupUpdates = pointUpdates.getSideOutput(PointRulesFunction.SIGNALS)
                 .keyBy(PointSignal::groupKey)
                 .connect(config)
                 .process(new GroupRulesFunction(initial))
                 .uid("group-rules").name("group rules");
-        return new RuleStages(pointEvents.union(groupEvents),
-                pointEvents.getSideOutput(PointRulesFunction.ALERT_STATE)
-                        .union(groupEvents.getSideOutput(PointRulesFunction.ALERT_STATE)),
-                pointEvents.getSideOutput(PointRulesFunction.LATE));
+        DataStream<LifecycleInput> lifecycleIn = pointUpdates.union(groupUpdates)
+                .map(LifecycleInput::of).returns(TypeInformation.of(LifecycleInput.class)).name("detections");
+        if (commands != null) { // a backtest has no operators
+            lifecycleIn = lifecycleIn.union(commands.map(LifecycleInput::of)
+                    .returns(TypeInformation.of(LifecycleInput.class)).name("commands"));
+        }
+        SingleOutputStreamOperator<AlertUpdate> lifecycle = lifecycleIn
+                .keyBy(LifecycleInput::key)
+                .connect(config)
+                .process(new LifecycleFunction(initial, holdOffMs))
+                .uid("lifecycle").name("alarm life cycle");
+        return new RuleStages(lifecycle, pointUpdates.getSideOutput(PointRulesFunction.LATE));
+    }
+
+    public DataStream<AlertEvent> events() {
+        return updates.map(AlertUpdate::event).returns(TypeInformation.of(AlertEvent.class)).name("events");
+    }
+
+    /** The alert states to publish (a refused command on an unknown alert has none). */
+    public DataStream<Alert> alertStates() {
+        return updates.filter(u -> u.alert() != null).map(AlertUpdate::alert).returns(TypeInformation.of(Alert.class))
+                .name("alert states");
     }
 }

@@ -51,7 +51,9 @@ public final class Lifecycle {
             st.detectionAlertId = e.alertId();
             st.condition = AlertState.ACTIVE;
             Alert.Handling h = new Alert.Handling(null, 0, null, 0, null, 1, 0, first(plan, u.alert()));
-            st.current = u.alert().with(h, AlertState.ACTIVE);
+            // a masked (maintenance) alert stays visibly SUPPRESSED
+            st.current = u.alert().with(h, u.alert().state() == AlertState.SUPPRESSED ? AlertState.SUPPRESSED
+                    : AlertState.ACTIVE);
             schedule(st, plan, now);
             out.add(new AlertUpdate(e, st.current));
             return out;

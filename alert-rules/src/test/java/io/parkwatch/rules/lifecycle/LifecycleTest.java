@@ -146,6 +146,16 @@ class LifecycleTest {
     }
 
     @Test
+    void aMaskedAlertStaysSuppressedThroughTheLifeCycle() {
+        for (AlertUpdate u : ThresholdEvaluator.evaluate(RULE, GAS, detection, new Reading("GT1", "ent-a", 0, 30, Quality.N, 0), 0)) {
+            AlertUpdate masked = new AlertUpdate(u.event().suppressedBy("WP-1"), u.alert().suppressedBy("WP-1"));
+            out.addAll(Lifecycle.onDetection(st, masked, HOLD_OFF, PLAN, 0));
+        }
+        assertThat(st.current.state()).isEqualTo(AlertState.SUPPRESSED);
+        assertThat(out.get(0).alert().suppressedBy()).isEqualTo("WP-1");
+    }
+
+    @Test
     void aRecoveredAlertStaysOpenUntilAcknowledged() {
         reading(0, 30, 0);
         reading(10_000, 5, 0);

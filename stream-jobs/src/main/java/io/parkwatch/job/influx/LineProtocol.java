@@ -2,6 +2,7 @@ package io.parkwatch.job.influx;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
+import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.Reading;
 import java.io.Serializable;
@@ -39,24 +40,53 @@ public final class LineProtocol {
     /** Measurement {@code alert_event}: tags enterprise, point, kind, rule, level, type; the rest as fields. */
     public static String alertEvent(AlertEvent e) {
         Point p = Point.measurement("alert_event")
-                .addTag("enterprise", e.enterpriseId())
-                .addTag("point", e.pointId())
-                .addTag("kind", e.kind().fileName())
-                .addTag("rule", e.ruleId())
-                .addTag("level", e.level().label())
                 .addTag("type", e.type().name())
                 .addField("event_id", e.eventId())
                 .addField("alert_id", e.alertId())
                 .addField("seq", e.seq())
                 .addField("value", e.value())
                 .addField("limit", e.limit())
-                .addField("direction", e.direction().name())
                 .addField("message", e.message())
                 .time(e.eventTime(), WritePrecision.MS);
-        if (e.tank() != null) {
-            p.addTag("tank", e.tank());
+        // a refused command on an unknown alert has no point, rule or level
+        tag(p, "enterprise", e.enterpriseId());
+        tag(p, "point", e.pointId());
+        tag(p, "kind", e.kind() == null ? null : e.kind().fileName());
+        tag(p, "rule", e.ruleId());
+        tag(p, "level", e.level() == null ? null : e.level().label());
+        tag(p, "tank", e.tank());
+        if (e.direction() != null) {
+            p.addField("direction", e.direction().name());
+        }
+        if (e.actor() != null) {
+            p.addField("actor", e.actor());
+        }
+        if (e.note() != null) {
+            p.addField("note", e.note());
         }
         return p.toLineProtocol();
+    }
+
+    /** Measurement {@code alert_command}: who did what to which alert, and when (the audit trail). */
+    public static String alertCommand(AlertCommand c) {
+        Point p = Point.measurement("alert_command")
+                .addTag("type", c.type().name())
+                .addTag("role", c.role().name())
+                .addField("command_id", c.commandId())
+                .addField("alert_id", c.alertId())
+                .addField("user", c.user())
+                .time(c.issuedAt(), WritePrecision.MS);
+        tag(p, "enterprise", c.enterpriseId());
+        if (c.note() != null) {
+            p.addField("note", c.note());
+        }
+        return p.toLineProtocol();
+    }
+
+    private static void tag(Point p, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            p.addTag(key, value);
+        }
     }
 
     /** A serializable mapping of a record to its line, for the sink. */

@@ -1,0 +1,74 @@
+package io.parkwatch.job;
+
+import io.parkwatch.rules.lifecycle.EscalationPlan;
+import io.parkwatch.rules.lifecycle.Lifecycle;
+import io.parkwatch.rules.lifecycle.LifecycleState;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.wire.ConfigDocument;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * The alarm life cycle per (rule, subject, direction): detection updates and operator commands in,
+ * the alert as people see it out. The decisions are the core's {@link Lifecycle}; this shell keeps its
+ * state and the escalation timer (wall clock, checkpointed: a pending escalation survives a restart).
+ */
+public final class LifecycleFunction extends KeyedBroadcastProcessFunction<String, LifecycleInput, ConfigDocument, AlertUpdate> {
+
+    private final ParkConfig config;
+    private final long holdOffMs;
+    private transient EngineHolder engines;
+    private transient ValueState<LifecycleState> state;
+
+    public LifecycleFunction(ParkConfig config, long holdOffMs) {
+        this.config = config;
+        this.holdOffMs = holdOffMs;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        engines = new EngineHolder(config);
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("lifecycle", TypeInformation.of(LifecycleState.class)));
+    }
+
+    @Override
+    public void processElement(LifecycleInput in, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
+        EscalationPlan plan = engines.plan(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        LifecycleState st = state.value() == null ? new LifecycleState() : state.value();
+        long now = ctx.timerService().currentProcessingTime();
+        long before = st.nextEscalationAt;
+        List<AlertUpdate> updates = in.update() != null
+                ? Lifecycle.onDetection(st, in.update(), holdOffMs, plan, now)
+                : Lifecycle.onCommand(st, in.command(), now);
+        state.update(st);
+        if (st.nextEscalationAt > 0 && st.nextEscalationAt != before) {
+            ctx.timerService().registerProcessingTimeTimer(st.nextEscalationAt);
+        }
+        updates.forEach(out::collect);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
+        LifecycleState st = state.value();
+        if (st == null) {
+            return;
+        }
+        EscalationPlan plan = engines.plan(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        List<AlertUpdate> updates = Lifecycle.onEscalationDue(st, plan, timestamp);
+        state.update(st);
+        if (st.nextEscalationAt > timestamp) {
+            ctx.timerService().registerProcessingTimeTimer(st.nextEscalationAt);
+        }
+        updates.forEach(out::collect);
+    }
+
+    @Override
+    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertUpdate> out) throws Exception {
+        ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
+    }
+}
