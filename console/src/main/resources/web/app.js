@@ -24,8 +24,13 @@
     }
   }
 
+  // unanswered first: active, then recovered but never acknowledged; answered next; closed last
+  function urgency(a) {
+    return { ACTIVE: 0, RECOVERED: a.acknowledgedBy ? 4 : 1, ACKNOWLEDGED: 2, SUPPRESSED: 3, CLOSED: 5 }[a.state] ?? 6;
+  }
+
   function order(a, b) {
-    if (a.state !== b.state) return a.state === 'ACTIVE' ? -1 : 1;
+    if (urgency(a) !== urgency(b)) return urgency(a) - urgency(b);
     if (a.level !== b.level) return RANK[b.level] - RANK[a.level];
     return b.raisedAt.localeCompare(a.raisedAt);
   }
@@ -52,7 +57,7 @@
 
   function render(flashIds = new Set()) {
     const list = [...alerts.values()];
-    const open = l => list.filter(a => a.state === 'ACTIVE' && a.level === l).length;
+    const open = l => list.filter(a => (a.state === 'ACTIVE' || a.state === 'ACKNOWLEDGED') && a.level === l).length;
     el('n-critical').textContent = open('CRITICAL');
     el('n-alarm').textContent = open('ALARM');
     el('n-warn').textContent = open('WARN');
@@ -63,7 +68,7 @@
     el('rows').innerHTML = shown.map(a => `
       <tr id="a-${esc(a.id)}" data-id="${esc(a.id)}" class="${a.level} ${a.state}${flashIds.has(a.id) ? ' flash' : ''}">
         <td><span class="badge ${a.level}">${a.level}</span></td>
-        <td class="state-${a.state}">${a.state}</td>
+        <td class="state-${a.state}">${a.state}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>ack: ${esc(a.acknowledgedBy)}</small>` : ''}${a.suppressedBy ? `<br><small>permit ${esc(a.suppressedBy)}</small>` : ''}</td>
         <td class="num">${time(a.raisedAt)}</td>
         <td>${esc(a.point)}${a.tank ? ` <small>(${esc(a.tank)})</small>` : ''}</td>
         <td>${esc(a.enterprise)}</td>
@@ -73,7 +78,7 @@
         <td>${esc(a.message)}</td>
       </tr>`).join('');
     el('empty').style.display = shown.length ? 'none' : 'block';
-    const active = list.filter(a => a.state === 'ACTIVE').length;
+    const active = list.filter(a => urgency(a) <= 1).length; // unanswered
     document.title = (active ? `(${active}) ` : '') + 'ParkWatch · alarm board';
   }
 

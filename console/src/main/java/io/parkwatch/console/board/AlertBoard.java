@@ -16,13 +16,24 @@ import java.util.function.Predicate;
  */
 public final class AlertBoard {
 
-    /** Active before recovered, then most severe first, then newest first. */
+    /** Unanswered first (active, then recovered-unacknowledged), then answered, closed last; then severity, newest. */
     public static final Comparator<Alert> BOARD_ORDER = Comparator
-            .comparing((Alert a) -> a.state() == AlertState.ACTIVE ? 0 : 1)
+            .comparing(AlertBoard::urgency)
             .thenComparing(Alert::level, Comparator.reverseOrder())
             .thenComparing(Alert::raisedAt, Comparator.reverseOrder());
 
     private final Map<String, Alert> alerts = new ConcurrentHashMap<>();
+
+    static int urgency(Alert a) {
+        boolean answered = a.handling() != null && a.handling().acknowledged();
+        return switch (a.state()) {
+            case ACTIVE -> 0;
+            case RECOVERED -> answered ? 4 : 1;
+            case ACKNOWLEDGED -> 2;
+            case SUPPRESSED -> 3;
+            case CLOSED -> 5;
+        };
+    }
     private final List<Consumer<Alert>> listeners = new CopyOnWriteArrayList<>();
 
     /** Takes a newer state of an alert; an older one (replayed, out of order) is ignored. */

@@ -2,7 +2,9 @@ package io.parkwatch.standalone;
 
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.config.ParkFiles;
+import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.lifecycle.ContactsFile;
 import io.parkwatch.rules.wire.ConfigDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +30,8 @@ final class ConfigFiles {
             texts.put(ConfigDocument.RULES, text(base.resolve(s.text("files.rules")), s.text("files.rules")));
             String m = s.text("files.maintenance");
             texts.put(ConfigDocument.MAINTENANCE, m.isEmpty() ? null : text(base.resolve(m), m));
+            String c = s.text("files.contacts");
+            texts.put(ConfigDocument.CONTACTS, c.isEmpty() ? null : text(base.resolve(c), c));
             texts.put(kind, text(file, file.toString()));
             RuleEngine e = engine(texts);
             out.println("OK: " + file + " is valid (" + summary(kind, e) + ")");
@@ -74,8 +78,13 @@ final class ConfigFiles {
         if (texts.get(ConfigDocument.POINTS) == null || texts.get(ConfigDocument.RULES) == null) {
             throw new IllegalStateException("no point registry or rules in force yet: start ParkWatch once first");
         }
-        return ParkFiles.engine(texts.get(ConfigDocument.POINTS), texts.get(ConfigDocument.RULES),
+        RuleEngine e = ParkFiles.engine(texts.get(ConfigDocument.POINTS), texts.get(ConfigDocument.RULES),
                 texts.get(ConfigDocument.MAINTENANCE));
+        ParkFiles.Text contacts = texts.get(ConfigDocument.CONTACTS);
+        if (contacts != null) {
+            ContactsFile.parse(YamlSource.parse(contacts.label(), contacts.text()), e.registry());
+        }
+        return e;
     }
 
     private static String summary(String kind, RuleEngine e) {
@@ -83,6 +92,7 @@ final class ConfigFiles {
             case ConfigDocument.POINTS -> e.registry().points().size() + " points, " + e.registry().enterprises().size()
                     + " enterprises";
             case ConfigDocument.RULES -> e.rules().rules().size() + " rules";
+            case ConfigDocument.CONTACTS -> "escalation contacts";
             default -> e.maintenance().windows().size() + " maintenance windows";
         };
     }

@@ -20,7 +20,8 @@ public final class ParkWatchCli implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new ParkWatchCli());
-        for (String kind : List.of(ConfigDocument.RULES, ConfigDocument.POINTS, ConfigDocument.MAINTENANCE)) {
+        for (String kind : List.of(ConfigDocument.RULES, ConfigDocument.POINTS, ConfigDocument.MAINTENANCE,
+                ConfigDocument.CONTACTS)) {
             cli.addSubcommand(kind, ConfigFileCommand.of(kind));
         }
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

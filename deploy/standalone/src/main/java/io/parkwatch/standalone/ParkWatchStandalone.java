@@ -58,6 +58,8 @@ public final class ParkWatchStandalone implements AutoCloseable {
         files.put(ConfigDocument.RULES, file(base, s.text("files.rules")));
         files.put(ConfigDocument.MAINTENANCE, s.text("files.maintenance").isEmpty() ? null
                 : file(base, s.text("files.maintenance")));
+        files.put(ConfigDocument.CONTACTS, s.text("files.contacts").isEmpty() ? null
+                : file(base, s.text("files.contacts")));
         RuleEngine fromFiles = ParkFiles.engine(files.get(ConfigDocument.POINTS), files.get(ConfigDocument.RULES),
                 files.get(ConfigDocument.MAINTENANCE));
         DeviceRegistry devices = DeviceRegistryFile.load(base.resolve(s.text("files.devices")), fromFiles.registry());
@@ -82,7 +84,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
 
             JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", inForce,
                     s.duration("job.checkpoint-interval"), s.duration("job.out-of-orderness"), s.duration("job.idleness"),
-                    influx, s.bool("job.write-readings"));
+                    influx, s.bool("job.write-readings"), s.duration("job.hold-off"));
             Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));
             Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
             started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));
@@ -150,8 +152,9 @@ public final class ParkWatchStandalone implements AutoCloseable {
             texts.put(f.getKey(), doc == null ? null : doc.yaml());
         }
         ParkConfig c = new ParkConfig(texts.get(ConfigDocument.POINTS), texts.get(ConfigDocument.RULES),
-                texts.get(ConfigDocument.MAINTENANCE));
+                texts.get(ConfigDocument.MAINTENANCE), texts.get(ConfigDocument.CONTACTS));
         c.engine(); // the combination in force must hold together
+        c.plan();
         return c;
     }
 
