@@ -7,6 +7,7 @@ import io.parkwatch.kafka.EmbeddedKafka;
 import io.parkwatch.kafka.TopicRecorder;
 import io.parkwatch.kafka.TopicSpec;
 import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertState;
@@ -127,6 +128,18 @@ class ParkWatchJobTest {
                             .containsExactly("RAISED/alarm", "LEVEL_CHANGED/critical", "RECOVERED/critical");
                     assertThat(rows).extracting(r -> r.get("event_id"))
                             .containsExactlyElementsOf(seen.stream().map(AlertEvent::eventId).toList());
+                });
+                // an operator acknowledges: the command and its result are both in the audit trail
+                AlertCommand ack = new AlertCommand("cmd-1", AlertCommand.Type.ACKNOWLEDGE, alertId,
+                        Alert.key("combustible-gas", POINT, seen.get(0).direction()), "Zhang", AlertCommand.Role.ENTERPRISE_OPERATOR,
+                        "ent-huaxin", null, System.currentTimeMillis());
+                producer.send(new ProducerRecord<>(Topics.COMMANDS, ack.alertKey(), WireJson.write(ack))).get(10, TimeUnit.SECONDS);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    assertThat(questdb.query("SELECT type, user, alert_id FROM alert_command"))
+                            .extracting(r -> r.get("type") + "/" + r.get("user") + "/" + r.get("alert_id"))
+                            .containsExactly("ACKNOWLEDGE/Zhang/" + alertId);
+                    assertThat(questdb.query("SELECT actor FROM alert_event WHERE type = 'ACKNOWLEDGED' AND alert_id = '"
+                            + alertId + "'")).extracting(r -> r.get("actor")).containsExactly("Zhang");
                 });
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(questdb.query(
                         "SELECT count() n FROM reading WHERE point = '" + POINT + "' AND kind = 'gas_lel' AND tank = 'T-101'")).first()

@@ -17,14 +17,17 @@ public final class Topics {
     public static final String ALERTS = "parkwatch.alerts";
     /** Operator commands (acknowledge, close, maintenance). */
     public static final String COMMANDS = "parkwatch.commands";
+    /** Compacted: the notifier's record of each delivery (key = channel and event id). */
+    public static final String DELIVERIES = "parkwatch.deliveries";
 
-    public static final List<String> ALL = List.of(READINGS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS);
+    public static final List<String> ALL = List.of(READINGS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
+            DELIVERIES);
 
     private Topics() {
     }
 
     public static boolean isCompacted(String topic) {
-        return topic.equals(CONFIG) || topic.equals(ALERTS);
+        return topic.equals(CONFIG) || topic.equals(ALERTS) || topic.equals(DELIVERIES);
     }
 
     /** Topics keyed by point or alert get the given partitions; the low-volume ones one partition. */

@@ -2,6 +2,8 @@ package io.parkwatch.standalone;
 
 import io.parkwatch.console.Console;
 import io.parkwatch.console.ConsoleConfig;
+import io.parkwatch.console.notify.Channel;
+import io.parkwatch.console.notify.Notifier;
 import io.parkwatch.ingest.Gateway;
 import io.parkwatch.ingest.GatewayConfig;
 import io.parkwatch.ingest.device.DeviceRegistry;
@@ -91,6 +93,13 @@ public final class ParkWatchStandalone implements AutoCloseable {
 
             console = Console.start(new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port")), kafkaBootstrap);
             started.add(console);
+            List<Channel> channels = NotifierChannels.from(s);
+            if (channels.isEmpty()) {
+                LOG.info("notifier: no channel configured (notifier.webhooks, mqtt-url, sms-url, voice-url): no deliveries");
+            } else {
+                started.add(new Notifier(kafkaBootstrap, "parkwatch-notifier", channels, s.integer("notifier.max-attempts"),
+                        s.duration("notifier.backoff")));
+            }
 
             GatewayConfig gw = new GatewayConfig(s.text("gateway.bind"), s.integer("gateway.mqtt-port"),
                     s.integer("gateway.max-payload-bytes"), s.duration("gateway.future-skew"),

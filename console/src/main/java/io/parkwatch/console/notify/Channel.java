@@ -1,0 +1,23 @@
+package io.parkwatch.console.notify;
+
+import io.parkwatch.rules.model.AlertEvent;
+
+/** One way of telling people about alert events: a webhook, a group robot, an MQTT topic, SMS. */
+public interface Channel extends AutoCloseable {
+
+    /** A stable name, part of each delivery's record key. */
+    String name();
+
+    /** Whether this channel wants this event at all. */
+    boolean accepts(AlertEvent e);
+
+    /**
+     * Delivers the event once; the event id travels as the idempotency key, so a receiver that sees a
+     * retry of something it already took can drop it. Throws when the delivery did not succeed.
+     */
+    void deliver(AlertEvent e) throws Exception;
+
+    @Override
+    default void close() throws Exception {
+    }
+}

@@ -1,0 +1,108 @@
+package io.parkwatch.console.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.parkwatch.kafka.EmbeddedKafka;
+import io.parkwatch.rules.model.AlertEventType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Enterprise control rooms subscribe on the park's broker: a real Mosquitto (Debian package, which
+ * .ci/run installs), started here on a free port.
+ */
+class MosquittoDeliveryTest {
+
+    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+
+    @TempDir
+    Path dir;
+
+    /** Collects what a control room receives. */
+    record Received(List<String> into) implements org.eclipse.paho.mqttv5.client.MqttCallback {
+        @Override
+        public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage m) {
+            into.add(new String(m.getPayload(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse r) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException e) {
+        }
+
+        @Override
+        public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken t) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties p) {
+        }
+    }
+
+    @Test
+    void eachControlRoomReceivesItsOwnEnterprisesEventsAndNoOthers() throws Exception {
+        boolean required = "true".equals(System.getenv("CI")) || System.getenv("PARKWATCH_REQUIRE_MOSQUITTO") != null;
+        if (!Files.isExecutable(MOSQUITTO)) {
+            if (required) {
+                throw new AssertionError("mosquitto is not installed: .ci/run installs the Debian package 'mosquitto'");
+            }
+            Assumptions.abort("mosquitto not installed here (apt-get install mosquitto); CI runs this test");
+        }
+        int port = EmbeddedKafka.freePort();
+        Process broker = new ProcessBuilder(MOSQUITTO.toString(), "-p", String.valueOf(port)).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
+        String url = "tcp://127.0.0.1:" + port;
+        try (EmbeddedKafka kafka = NotifierTest.kafka(dir.resolve("kafka"))) {
+            MqttClient roomA = new MqttClient(url, "room-a", new MemoryPersistence());
+            MqttClient roomB = new MqttClient(url, "room-b", new MemoryPersistence());
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+                roomA.connect();
+                return roomA.isConnected();
+            });
+            roomB.connect();
+            List<String> gotA = new CopyOnWriteArrayList<>();
+            List<String> gotB = new CopyOnWriteArrayList<>();
+            // (Paho 1.2.5's subscribe-with-listener overload recurses; the client callback is the reliable path)
+            roomA.setCallback(new Received(gotA));
+            roomB.setCallback(new Received(gotB));
+            roomA.subscribe("parkwatch/alerts/ent-a", 1);
+            roomB.subscribe("parkwatch/alerts/ent-b", 1);
+
+            NotifierTest.publish(kafka, NotifierTest.event("a1", "ent-a", AlertEventType.RAISED, null),
+                    NotifierTest.event("b1", "ent-b", AlertEventType.RAISED, null),
+                    NotifierTest.event("a2", "ent-a", AlertEventType.ACKNOWLEDGED, null));
+            try (Notifier n = new Notifier(kafka.bootstrapServers(), "mqtt-test",
+                    List.of(new MqttAlertsChannel(url, null, null)), 5, Duration.ofMillis(100))) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> gotA.size() == 2 && gotB.size() == 1);
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                        .until(() -> gotA.size() == 2 && gotB.size() == 1);
+            }
+            assertThat(gotA).allSatisfy(m -> assertThat(m).contains("\"enterpriseId\":\"ent-a\""));
+            assertThat(gotA.get(0)).contains("\"idempotencyKey\":\"a1\"");
+            assertThat(gotB).singleElement().satisfies(m -> assertThat(m).contains("\"idempotencyKey\":\"b1\""));
+            roomA.disconnect();
+            roomB.disconnect();
+            roomA.close();
+            roomB.close();
+        } finally {
+            broker.destroy();
+        }
+    }
+}
