@@ -115,6 +115,18 @@ public final class Settings {
         return at(path);
     }
 
+    /** Returns a copy with one value replaced by a structure (a list of webhooks, say). */
+    public Settings withValue(String path, Object value) {
+        ObjectNode copy = root.deepCopy();
+        String[] parts = path.split("\\.");
+        ObjectNode n = copy;
+        for (int i = 0; i < parts.length - 1; i++) {
+            n = (ObjectNode) n.get(parts[i]);
+        }
+        n.set(parts[parts.length - 1], YAML.valueToTree(value));
+        return new Settings(file, copy);
+    }
+
     /** Returns a copy with one value replaced (used by tests and command-line options). */
     public Settings with(String path, Object value) {
         ObjectNode copy = root.deepCopy();

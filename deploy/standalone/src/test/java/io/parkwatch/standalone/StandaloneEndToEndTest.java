@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkwatch.console.BoardSocketClient;
 import io.parkwatch.job.EmbeddedQuestDb;
 import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Level;
@@ -23,7 +24,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,12 +48,27 @@ class StandaloneEndToEndTest {
     static final String LEAK_POINT = "HX-T101-GT1";
     static final String HOVER_POINT = "DH-V201-GT1";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** What the rules decide; the people's part of the life cycle (escalation, acknowledgement) is checked apart. */
+    static final java.util.Set<AlertEventType> DETECTION = java.util.EnumSet.of(AlertEventType.RAISED,
+            AlertEventType.LEVEL_CHANGED, AlertEventType.RECOVERED);
 
     @TempDir
     Path tmp;
 
     @Test
     void gasLeakIsRaisedEscalatedAndRecoveredOnKafkaInTheTimeSeriesStoreAndOnTheConsole() throws Exception {
+        // a duty room's webhook, and short escalation delays so the test sees the chain move
+        List<JsonNode> delivered = new CopyOnWriteArrayList<>();
+        HttpServer dutyRoom = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        dutyRoom.createContext("/hook", x -> {
+            delivered.add(JSON.readTree(x.getRequestBody().readAllBytes()));
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        dutyRoom.start();
+        Path contacts = tmp.resolve("contacts.yaml");
+        Files.writeString(contacts, Files.readString(ROOT.resolve("config/contacts.yaml"))
+                .replace("after: 5m ", "after: 2s ").replace("after-critical: 2m", "after-critical: 1s"));
         try (EmbeddedQuestDb questdb = new EmbeddedQuestDb(tmp.resolve("questdb")).start()) {
             Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
                     .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
@@ -56,7 +76,10 @@ class StandaloneEndToEndTest {
                     .with("console.bind", "127.0.0.1").with("console.http-port", 0)
                     .with("job.checkpoint-dir", tmp.resolve("checkpoints")).with("job.checkpoint-interval", "2s")
                     .with("influxdb.url", questdb.url()).with("influxdb.token", "t").with("influxdb.org", "park")
-                    .with("influxdb.bucket", "parkwatch");
+                    .with("influxdb.bucket", "parkwatch")
+                    .with("files.contacts", contacts.toString())
+                    .withValue("notifier.webhooks", List.of(Map.of("name", "duty-room",
+                            "url", "http://127.0.0.1:" + dutyRoom.getAddress().getPort() + "/hook")));
             try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, ROOT);
                     TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS)) {
                 HttpClient http = HttpClient.newHttpClient();
@@ -108,12 +131,13 @@ class StandaloneEndToEndTest {
                         }
                     });
                     assertThat(all).extracting(AlertEvent::eventId).doesNotHaveDuplicates();
-                    assertThat(all.stream().filter(e -> e.ruleId().equals("combustible-gas"))).hasSize(5);
+                    assertThat(all.stream().filter(e -> e.ruleId().equals("combustible-gas") && DETECTION.contains(e.type())))
+                            .hasSize(5);
 
                     // The time-series store received the same events through the InfluxDB v2 write API.
                     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(questdb.query(
                             "SELECT type, level, event_id FROM alert_event WHERE rule = 'combustible-gas' AND point = '" + LEAK_POINT
-                                    + "' ORDER BY timestamp"))
+                                    + "' AND type IN ('RAISED', 'LEVEL_CHANGED', 'RECOVERED') ORDER BY timestamp"))
                             .extracting(r -> r.get("type") + "/" + r.get("level") + "/" + r.get("event_id"))
                             .containsExactlyElementsOf(leak.stream()
                                     .map(e -> e.type() + "/" + e.level().label() + "/" + e.eventId()).toList()));
@@ -122,7 +146,7 @@ class StandaloneEndToEndTest {
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(board.pushedAlerts().stream()
                             .filter(a -> a.get("id").asText().equals(alertId))
                             .map(a -> a.get("state").asText() + "/" + a.get("level").asText()).distinct().toList())
-                            .containsExactly("ACTIVE/ALARM", "ACTIVE/CRITICAL", "RECOVERED/CRITICAL"));
+                            .containsSubsequence("ACTIVE/ALARM", "ACTIVE/CRITICAL", "RECOVERED/CRITICAL"));
                     JsonNode fromApi = null;
                     for (JsonNode a : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                             + park.consolePort() + "/api/alerts")).build(), HttpResponse.BodyHandlers.ofString()).body())) {
@@ -138,9 +162,58 @@ class StandaloneEndToEndTest {
                     assertThat(fromApi.get("state").asText()).isEqualTo("RECOVERED");
                     assertThat(fromApi.get("peakValue").asDouble()).isGreaterThan(55);
                     assertThat(fromApi.get("raisedAt").asText()).isNotBlank();
+
+                    // The people's part: nobody answered at first, so it escalated; then the shift lead
+                    // acknowledges and, the leak being over, closes it with a disposal note.
+                    await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle(events, alertId).contains(AlertEventType.ESCALATED));
+                    command(park, alertId, AlertCommand.Type.ACKNOWLEDGE, null);
+                    command(park, alertId, AlertCommand.Type.CLOSE, "leaking flange at T-101 outlet re-tightened, gas-free");
+                    await().atMost(Duration.ofSeconds(30)).until(() -> lifecycle(events, alertId).contains(AlertEventType.CLOSED));
+                    List<AlertEventType> steps = lifecycle(events, alertId);
+                    assertThat(steps).containsSubsequence(AlertEventType.RAISED, AlertEventType.LEVEL_CHANGED,
+                            AlertEventType.RECOVERED, AlertEventType.ACKNOWLEDGED, AlertEventType.CLOSED);
+                    // escalation ran while nobody answered, and stopped with the acknowledgement
+                    assertThat(steps.lastIndexOf(AlertEventType.ESCALATED)).isBetween(1, steps.indexOf(AlertEventType.ACKNOWLEDGED));
+                    assertThat(steps.get(steps.size() - 1)).isEqualTo(AlertEventType.CLOSED);
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(board.pushedAlerts().stream()
+                            .filter(a -> a.get("id").asText().equals(alertId)).map(a -> a.get("state").asText()))
+                            .contains("CLOSED"));
+                    // and the duty room's webhook got every step of it, each once
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                        List<String> hooked = delivered.stream().map(d -> d.get("event"))
+                                .filter(ev -> ev.get("alertId").asText().equals(alertId))
+                                .map(ev -> ev.get("type").asText()).toList();
+                        assertThat(hooked).contains("RAISED", "ESCALATED", "LEVEL_CHANGED", "RECOVERED", "ACKNOWLEDGED", "CLOSED");
+                        assertThat(delivered.stream().map(d -> d.get("idempotencyKey").asText()).toList()).doesNotHaveDuplicates();
+                    });
                 }
                 board.close();
             }
+        } finally {
+            dutyRoom.stop(0);
+        }
+    }
+
+    static List<AlertEventType> lifecycle(TopicRecorder r, String alertId) {
+        Map<String, AlertEventType> byId = new LinkedHashMap<>();
+        r.records().forEach(rec -> {
+            AlertEvent e = WireJson.alertEvent(rec.value());
+            if (alertId.equals(e.alertId())) {
+                byId.putIfAbsent(e.eventId(), e.type());
+            }
+        });
+        return List.copyOf(byId.values());
+    }
+
+    static void command(ParkWatchStandalone park, String alertId, AlertCommand.Type type, String note) throws Exception {
+        String key = io.parkwatch.rules.model.Alert.key("combustible-gas", LEAK_POINT, io.parkwatch.rules.model.Direction.HIGH);
+        AlertCommand c = new AlertCommand(java.util.UUID.randomUUID().toString(), type, alertId, key, "Zhang Wei",
+                AlertCommand.Role.ENTERPRISE_OPERATOR, "ent-huaxin", note, System.currentTimeMillis());
+        try (var p = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of("bootstrap.servers",
+                park.kafkaBootstrap()), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.COMMANDS, key, WireJson.write(c)))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
@@ -148,7 +221,7 @@ class StandaloneEndToEndTest {
         Map<String, AlertEvent> byId = new LinkedHashMap<>();
         r.records().forEach(rec -> {
             AlertEvent e = WireJson.alertEvent(rec.value());
-            if (e.pointId().equals(point) && e.ruleId().equals("combustible-gas")) {
+            if (e.pointId().equals(point) && e.ruleId().equals("combustible-gas") && DETECTION.contains(e.type())) {
                 byId.putIfAbsent(e.eventId(), e);
             }
         });
