@@ -118,24 +118,27 @@ public final class Settings {
     /** Returns a copy with one value replaced by a structure (a list of webhooks, say). */
     public Settings withValue(String path, Object value) {
         ObjectNode copy = root.deepCopy();
-        String[] parts = path.split("\\.");
-        ObjectNode n = copy;
-        for (int i = 0; i < parts.length - 1; i++) {
-            n = (ObjectNode) n.get(parts[i]);
-        }
-        n.set(parts[parts.length - 1], YAML.valueToTree(value));
+        parentOf(copy, path).set(leaf(path), YAML.valueToTree(value));
         return new Settings(file, copy);
     }
 
     /** Returns a copy with one value replaced (used by tests and command-line options). */
     public Settings with(String path, Object value) {
         ObjectNode copy = root.deepCopy();
+        parentOf(copy, path).put(leaf(path), String.valueOf(value));
+        return new Settings(file, copy);
+    }
+
+    private static ObjectNode parentOf(ObjectNode root, String path) {
         String[] parts = path.split("\\.");
-        ObjectNode n = copy;
+        ObjectNode n = root;
         for (int i = 0; i < parts.length - 1; i++) {
             n = (ObjectNode) n.get(parts[i]);
         }
-        n.put(parts[parts.length - 1], String.valueOf(value));
-        return new Settings(file, copy);
+        return n;
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 }
