@@ -77,6 +77,8 @@
         <td>${esc(a.rule)}</td>
         <td>${esc(a.message)}</td>
       </tr>`).join('');
+    // never claim "quiet" before the server has said so
+    el('empty').textContent = firstSnapshot ? 'Waiting for the alarm feed…' : 'No alerts. The park is quiet.';
     el('empty').style.display = shown.length ? 'none' : 'block';
     const active = list.filter(a => urgency(a) <= 1).length; // unanswered
     document.title = (active ? `(${active}) ` : '') + 'ParkWatch · alarm board';

@@ -10,6 +10,11 @@ import io.parkwatch.rules.model.PointKind;
 public record AlertSubject(String id, String enterpriseId, PointKind kind, String unit, String tank, String zone,
         String name) {
 
+    /** The same subject with values in another unit (a rate rule reports per minute). */
+    public AlertSubject withUnit(String otherUnit) {
+        return new AlertSubject(id, enterpriseId, kind, otherUnit, tank, zone, name);
+    }
+
     public static AlertSubject of(Point p) {
         return new AlertSubject(p.id(), p.enterpriseId(), p.kind(), p.unit(), p.tank(), p.zone(), p.displayName());
     }

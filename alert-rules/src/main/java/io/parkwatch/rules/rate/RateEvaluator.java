@@ -39,7 +39,9 @@ public final class RateEvaluator {
         Transition t = LevelMachine.step(st, new LevelMachine.Settings(rule.perMinute(), Direction.HIGH,
                 rule.deadband(), rule.hold().toMillis(), rule.offDelay().toMillis()), r.timestamp(), speed);
         String u = unit(point.unit());
-        AlertTracker.apply(t, st, rule.id(), AlertCategory.PROCESS, AlertSubject.of(point), rule.direction(), speed,
+        // the alert's value is the rate, so its unit is per minute
+        AlertTracker.apply(t, st, rule.id(), AlertCategory.PROCESS, AlertSubject.of(point).withUnit(point.unit() + "/min"),
+                rule.direction(), speed,
                 r.timestamp(), r.receivedAt(), now, (tr, v) -> switch (tr.type()) {
                     case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
                             "%s %s%s/min over the last %s, at or above the %s rate %s%s/min (now %s%s)",

@@ -52,6 +52,7 @@ class PerPointRulesGoldenTest {
         assertThat(e.get(0).eventTime() - 3 * MIN).isBetween(2 * MIN, 3 * MIN + 30_000);
         assertThat(e.get(1).eventTime() - 9 * MIN).isBetween(2 * MIN, 3 * MIN + 30_000);
         assertThat(e.get(0).message()).contains("rising", "degC/min", "the warn rate 0.50 degC/min");
+        assertThat(e.get(0).unit()).isEqualTo("degC/min"); // the value it carries is a rate
     }
 
     @Test
