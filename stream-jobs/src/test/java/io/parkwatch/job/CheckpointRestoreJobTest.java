@@ -14,11 +14,9 @@ import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
-import io.parkwatch.rules.wire.WireJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,14 +103,8 @@ class CheckpointRestoreJobTest {
         }
     }
 
+    /** The gas threshold events of the leaking detector, once per id (same filter as the leak test). */
     static List<AlertEvent> distinct(TopicRecorder r) {
-        Map<String, AlertEvent> byId = new LinkedHashMap<>();
-        r.records().forEach(rec -> {
-            AlertEvent e = WireJson.alertEvent(rec.value());
-            if (e.ruleId().equals("combustible-gas") && e.pointId().equals(POINT)) {
-                byId.putIfAbsent(e.eventId(), e);
-            }
-        });
-        return List.copyOf(byId.values());
+        return ParkWatchJobTest.distinct(r);
     }
 }
