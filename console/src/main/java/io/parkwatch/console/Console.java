@@ -19,7 +19,7 @@ public final class Console implements AutoCloseable {
 
     public static Console start(ConsoleConfig config, String kafkaBootstrap) throws InterruptedException {
         AlertBoard board = new AlertBoard();
-        AlertFeed feed = new AlertFeed(kafkaBootstrap, board).start();
+        AlertFeed feed = new AlertFeed(kafkaBootstrap, board);
         try {
             return new Console(board, feed, new ConsoleServer(config, board).start());
         } catch (InterruptedException | RuntimeException e) {

@@ -21,7 +21,7 @@ import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.ParkFiles;
 import io.parkwatch.rules.engine.RuleEngine;
 import io.parkwatch.rules.wire.ConfigDocument;
-import io.parkwatch.ingest.config.ConfigFollower;
+import io.parkwatch.kafka.ConfigFollower;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package io.parkwatch.ingest.device;
 
 import io.parkwatch.rules.config.ConfigNode;
+import io.parkwatch.rules.config.PasswordHashes;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.config.YamlSource;
@@ -45,9 +46,8 @@ public final class DeviceRegistryFile {
             String user = d.get("username").text(problems, true);
             String hash = d.get("password-hash").text(problems, true);
             String enterprise = d.get("enterprise").text(problems, true);
-            if (hash != null && !hash.matches("\\$2[abxy]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
-                problems.add(d.get("password-hash").error(
-                        "must be a bcrypt hash ($2a$10$...), not a plain password; make one with ./parkwatch hash-password"));
+            if (hash != null && !PasswordHashes.isBcrypt(hash)) {
+                problems.add(d.get("password-hash").error(PasswordHashes.ADVICE));
                 continue;
             }
             if (enterprise != null && points != null && points.enterprise(enterprise).isEmpty()) {
