@@ -1,30 +1,91 @@
 package io.parkwatch.console;
 
+import io.parkwatch.console.api.CommandSender;
+import io.parkwatch.console.api.ConsoleApi;
+import io.parkwatch.console.auth.Login;
+import io.parkwatch.console.auth.SessionStore;
 import io.parkwatch.console.board.AlertBoard;
 import io.parkwatch.console.board.AlertFeed;
+import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.console.http.ConsoleServer;
+import io.parkwatch.console.park.RecentReadings;
+import io.parkwatch.kafka.ConfigFollower;
+import io.parkwatch.kafka.TopicFollower;
+import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.PointRegistryFile;
+import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.wire.ReadingJson;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The console process: the alert feed from Kafka and the web server in front of it. */
+/**
+ * The console process: it follows the alerts, their events, the readings and the point registry on
+ * Kafka, puts operators' commands on the commands topic, and serves the board and the API.
+ */
 public final class Console implements AutoCloseable {
 
-    private final AlertBoard board;
-    private final AlertFeed feed;
-    private final ConsoleServer server;
+    private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
-    private Console(AlertBoard board, AlertFeed feed, ConsoleServer server) {
-        this.board = board;
-        this.feed = feed;
-        this.server = server;
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final AlertBoard board = new AlertBoard();
+    private final AlertHistory history;
+    private final RecentReadings readings;
+    private final AtomicReference<PointRegistry> registry =
+            new AtomicReference<>(new PointRegistry(List.of(), List.of()));
+    private final AlertFeed feed;
+    private final TopicFollower events;
+    private ConsoleServer server;
+
+    private Console(ConsoleConfig config, String kafka, Clock clock) throws InterruptedException {
+        history = new AlertHistory(config.maxHistoryEvents());
+        readings = new RecentReadings(config.readingsPerPoint());
+        parts.add(new ConfigFollower(kafka, this::onConfig));
+        feed = new AlertFeed(kafka, board);
+        parts.add(feed);
+        events = TopicFollower.fromBeginning(kafka, Topics.ALERT_EVENTS, "parkwatch-console-events",
+                r -> history.add(WireJson.alertEvent(r.value())));
+        parts.add(events);
+        // a chart needs the last minutes, not the whole topic
+        long since = clock.millis() - Duration.ofHours(1).toMillis();
+        parts.add(TopicFollower.since(kafka, Topics.READINGS, "parkwatch-console-readings", since,
+                r -> readings.add(ReadingJson.read(r.value()))));
+        CommandSender commands = new CommandSender(kafka);
+        parts.add(commands);
+        SessionStore sessions = new SessionStore(config.sessionIdle(), config.sessionMaxAge(), clock);
+        Login login = new Login(config::users, sessions, clock);
+        ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, clock);
+        server = new ConsoleServer(config, board, history, api, login, sessions).start();
+        parts.add(server);
     }
 
     public static Console start(ConsoleConfig config, String kafkaBootstrap) throws InterruptedException {
-        AlertBoard board = new AlertBoard();
-        AlertFeed feed = new AlertFeed(kafkaBootstrap, board);
+        return start(config, kafkaBootstrap, Clock.systemUTC());
+    }
+
+    public static Console start(ConsoleConfig config, String kafkaBootstrap, Clock clock) throws InterruptedException {
+        return new Console(config, kafkaBootstrap, clock);
+    }
+
+    private void onConfig(ConfigDocument doc) {
+        if (!ConfigDocument.POINTS.equals(doc.kind())) {
+            return;
+        }
         try {
-            return new Console(board, feed, new ConsoleServer(config, board).start());
-        } catch (InterruptedException | RuntimeException e) {
-            feed.close();
-            throw e;
+            PointRegistry next = PointRegistryFile.parse(YamlSource.parse(doc.source(), doc.yaml()));
+            registry.set(next);
+            LOG.info("console: point registry from {} ({} points)", doc.source(), next.points().size());
+        } catch (ConfigException e) {
+            LOG.error("console: point registry from {} refused, previous one stays:\n{}", doc.source(), e.getMessage());
         }
     }
 
@@ -32,8 +93,17 @@ public final class Console implements AutoCloseable {
         return board;
     }
 
-    public AlertFeed feed() {
-        return feed;
+    public AlertHistory history() {
+        return history;
+    }
+
+    public PointRegistry points() {
+        return registry.get();
+    }
+
+    /** Waits until the alerts and their events that existed at start are loaded. */
+    public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        return feed.awaitLoaded(timeout) && events.awaitCaughtUp(timeout);
     }
 
     public int port() {
@@ -42,7 +112,14 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        feed.close();
+        List<AutoCloseable> reverse = new ArrayList<>(parts);
+        Collections.reverse(reverse);
+        for (AutoCloseable c : reverse) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping the console: {}", e.toString());
+            }
+        }
     }
 }

@@ -16,9 +16,12 @@ public final class BoardSocketClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
     private final WebSocket ws;
+    private volatile int closeCode = -1;
 
-    public BoardSocketClient(HttpClient http, int port) throws Exception {
-        ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
+    /** Connects with the session's token; fails (ExecutionException) when the console refuses the handshake. */
+    public BoardSocketClient(HttpClient http, int port, String token) throws Exception {
+        ws = http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws"), new WebSocket.Listener() {
             final StringBuilder buf = new StringBuilder();
 
             @Override
@@ -35,7 +38,23 @@ public final class BoardSocketClient implements AutoCloseable {
                 w.request(1);
                 return null;
             }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket w, int statusCode, String reason) {
+                closeCode = statusCode;
+                return null;
+            }
         }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** The close code the console sent, or -1 while open. */
+    public int closeCode() {
+        return closeCode;
+    }
+
+    /** Sends a text message (the console checks the session on each). */
+    public void send(String text) throws Exception {
+        ws.sendText(text, true).get(5, TimeUnit.SECONDS);
     }
 
     public List<JsonNode> messages() {
@@ -49,6 +68,8 @@ public final class BoardSocketClient implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        if (!ws.isOutputClosed()) {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+        }
     }
 }

@@ -57,6 +57,10 @@ public final class AlertBoard {
         return alerts.values().stream().filter(filter).sorted(BOARD_ORDER).toList();
     }
 
+    public java.util.Optional<Alert> get(String alertId) {
+        return java.util.Optional.ofNullable(alerts.get(alertId));
+    }
+
     public int size() {
         return alerts.size();
     }

@@ -2,36 +2,26 @@ package io.parkwatch.console.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.parkwatch.console.board.AlertBoard;
-import io.parkwatch.console.board.AlertView;
-import io.parkwatch.rules.wire.WireJson;
-import java.util.Map;
 
 /**
- * A board client over WebSocket: on connect it gets the whole board ({@code {"type":"snapshot"}}),
- * then every change ({@code {"type":"alert"}}) through the shared channel group.
+ * One board client over WebSocket: once the handshake is done it joins the live feed, which sends it
+ * the board it may see and then every change it may see. Messages from the page need no answer, but
+ * each one is a moment to check that its session is still live.
  */
 final class BoardSocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
-    private final AlertBoard board;
-    private final ChannelGroup clients;
+    private final LiveFeed feed;
 
-    BoardSocketHandler(AlertBoard board, ChannelGroup clients) {
-        this.board = board;
-        this.clients = clients;
+    BoardSocketHandler(LiveFeed feed) {
+        this.feed = feed;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-            // join first, then snapshot: a change in between is sent twice, never missed (the page keys by id)
-            clients.add(ctx.channel());
-            var snapshot = board.list(a -> true).stream().map(AlertView::of).toList();
-            ctx.writeAndFlush(new TextWebSocketFrame(WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot))));
+            feed.join(ctx.channel());
             return;
         }
         super.userEventTriggered(ctx, evt);
@@ -39,10 +29,6 @@ final class BoardSocketHandler extends SimpleChannelInboundHandler<WebSocketFram
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        // The board is read-only for now; client messages (keep-alive pings) need no answer.
-    }
-
-    static TextWebSocketFrame update(AlertView alert) {
-        return new TextWebSocketFrame(WireJson.writeString(Map.of("type", "alert", "alert", alert)));
+        feed.checkSession(ctx.channel());
     }
 }

@@ -22,7 +22,12 @@ final class Responses {
     }
 
     static void json(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, Object body) {
-        send(ctx, req, status, "application/json; charset=utf-8", WireJson.write(body));
+        json(ctx, req, status, body, Map.of());
+    }
+
+    static void json(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, Object body,
+            Map<String, String> headers) {
+        send(ctx, req, status, "application/json; charset=utf-8", WireJson.write(body), headers);
     }
 
     static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String message) {
@@ -31,7 +36,13 @@ final class Responses {
 
     static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String contentType,
             byte[] body) {
+        send(ctx, req, status, contentType, body, Map.of());
+    }
+
+    static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String contentType,
+            byte[] body, Map<String, String> headers) {
         FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        headers.forEach((k, v) -> res.headers().set(k, v));
         res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         res.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         HttpUtil.setContentLength(res, body.length);

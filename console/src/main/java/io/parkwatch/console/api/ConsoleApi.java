@@ -1,0 +1,202 @@
+package io.parkwatch.console.api;
+
+import io.parkwatch.console.auth.ConsoleUser;
+import io.parkwatch.console.board.AlertBoard;
+import io.parkwatch.console.board.AlertView;
+import io.parkwatch.console.history.AlertHistory;
+import io.parkwatch.console.history.CommandOutcomes;
+import io.parkwatch.console.kpi.AlarmPerformance;
+import io.parkwatch.console.park.ParkOverview;
+import io.parkwatch.console.park.RecentReadings;
+import io.parkwatch.rules.config.Enterprise;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertCommand;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.wire.WireJson;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The console's JSON API (documented in docs/console-api.md). Every endpoint answers only with what the
+ * caller may see: a park officer the whole park, an enterprise operator their own enterprise; anything
+ * else is a 403 that says whose it is.
+ */
+public final class ConsoleApi {
+
+    /** How long a command waits for the job's answer before the API says "sent, outcome pending" (202). */
+    static final Duration OUTCOME_WAIT = Duration.ofSeconds(10);
+
+    private final AlertBoard board;
+    private final AlertHistory history;
+    private final RecentReadings readings;
+    private final Supplier<PointRegistry> registry;
+    private final CommandOutcomes outcomes;
+    private final CommandSender commands;
+    private final Clock clock;
+
+    public ConsoleApi(AlertBoard board, AlertHistory history, RecentReadings readings, Supplier<PointRegistry> registry,
+            CommandSender commands, Clock clock) {
+        this.board = board;
+        this.history = history;
+        this.readings = readings;
+        this.registry = registry;
+        this.outcomes = new CommandOutcomes(history);
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "/api/me", sync(this::me)),
+                new Route("GET", "/api/alerts", sync(this::alerts)),
+                new Route("GET", "/api/alerts/{id}", sync(this::alert)),
+                new Route("POST", "/api/alerts/{id}/ack", c -> command(c, AlertCommand.Type.ACKNOWLEDGE)),
+                new Route("POST", "/api/alerts/{id}/comment", c -> command(c, AlertCommand.Type.COMMENT)),
+                new Route("POST", "/api/alerts/{id}/close", c -> command(c, AlertCommand.Type.CLOSE)),
+                new Route("GET", "/api/points/{id}/readings", sync(this::pointReadings)),
+                new Route("GET", "/api/overview", sync(this::overview)),
+                new Route("GET", "/api/kpi", sync(this::kpi)));
+    }
+
+    private static Endpoint sync(java.util.function.Function<ApiCall, Object> f) {
+        return c -> CompletableFuture.completedFuture(Reply.ok(f.apply(c)));
+    }
+
+    private Object me(ApiCall c) {
+        ConsoleUser u = c.user();
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("username", u.username());
+        me.put("name", u.name());
+        me.put("role", u.role().name());
+        me.put("enterprise", u.enterpriseId());
+        me.put("position", u.position());
+        me.put("sessionExpiresAt", c.session().expiresAt());
+        return me;
+    }
+
+    private Object alerts(ApiCall c) {
+        Predicate<Alert> visible = a -> c.user().sees(a.enterpriseId());
+        return board.list(visible.and(AlertFilter.of(c.query()))).stream().map(AlertView::of).toList();
+    }
+
+    private Object alert(ApiCall c) {
+        Alert a = visibleAlert(c);
+        return Map.of("alert", AlertView.of(a), "timeline", history.timeline(a.alertId()));
+    }
+
+    private Alert visibleAlert(ApiCall c) {
+        String id = c.pathParam("id");
+        Alert a = board.get(id).orElseThrow(() -> ApiException.notFound("no alert " + id));
+        if (!c.user().sees(a.enterpriseId())) {
+            throw ApiException.forbidden("alert " + id + " belongs to " + a.enterpriseId() + "; " + c.user().username()
+                    + " operates " + c.user().enterpriseId() + " only");
+        }
+        return a;
+    }
+
+    /** Body: {@code {"note": "...", "force": false}}. Answers with the job's resulting event. */
+    private CompletionStage<Reply> command(ApiCall c, AlertCommand.Type requested) {
+        Alert a = visibleAlert(c);
+        CommandBody body = c.body() == null || c.body().length == 0 ? new CommandBody(null, false)
+                : parse(c.body());
+        AlertCommand.Type type = requested == AlertCommand.Type.CLOSE && body.force() ? AlertCommand.Type.FORCE_CLOSE
+                : requested;
+        String note = body.note() == null || body.note().isBlank() ? null : body.note().trim();
+        if (note == null && type != AlertCommand.Type.ACKNOWLEDGE) {
+            throw ApiException.badRequest(switch (type) {
+                case COMMENT -> "a comment needs a note";
+                case CLOSE -> "closing needs a disposal note (what was done)";
+                default -> "force-closing needs a reason";
+            });
+        }
+        if (type == AlertCommand.Type.FORCE_CLOSE && c.user().role() != AlertCommand.Role.PARK_OFFICER) {
+            throw ApiException.forbidden("only park officers may force-close an alert");
+        }
+        AlertCommand cmd = new AlertCommand(UUID.randomUUID().toString(), type, a.alertId(), a.key(),
+                c.user().username(), c.user().role(), c.user().enterpriseId(), note, clock.millis());
+        CompletableFuture<AlertEvent> outcome = outcomes.expect(cmd);
+        return commands.send(cmd)
+                .thenCompose(sent -> outcome.orTimeout(OUTCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .handle((e, t) -> {
+                    if (t == null) {
+                        return e.type() == AlertEventType.COMMAND_REFUSED
+                                ? new Reply(409, Map.of("error", e.note(), "status", 409, "event", e))
+                                : Reply.ok(Map.of("event", e));
+                    }
+                    outcome.cancel(false); // stop waiting (no-op when it timed out)
+                    Throwable cause = t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
+                    if (cause instanceof TimeoutException) { // the JDK's: the job's answer did not come in time
+                        return new Reply(202, Map.of("status", "sent", "commandId", cmd.commandId(), "note",
+                                "the rules job has not answered yet; the board shows the result when it does"));
+                    }
+                    return new Reply(503, Map.of("error", "command not sent: " + cause.getMessage(), "status", 503));
+                });
+    }
+
+    private record CommandBody(String note, boolean force) {
+    }
+
+    private static CommandBody parse(byte[] body) {
+        try {
+            return WireJson.read(body, CommandBody.class);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("body must be JSON like {\"note\": \"...\"}: " + e.getMessage());
+        }
+    }
+
+    private Object pointReadings(ApiCall c) {
+        String id = c.pathParam("id");
+        Point p = registry.get().point(id).orElseThrow(() -> ApiException.notFound("no point " + id));
+        if (!c.user().sees(p.enterpriseId())) {
+            throw ApiException.forbidden("point " + id + " belongs to " + p.enterpriseId() + "; "
+                    + c.user().username() + " operates " + c.user().enterpriseId() + " only");
+        }
+        long now = clock.millis();
+        long to = c.time("to", now);
+        long from = c.time("from", to - Duration.ofMinutes(30).toMillis());
+        if (to < from) {
+            throw ApiException.badRequest("'to' is before 'from'");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("point", id);
+        out.put("name", p.displayName());
+        out.put("unit", p.unit());
+        out.put("from", from);
+        out.put("to", to);
+        out.put("readings", readings.between(id, from, to));
+        return out;
+    }
+
+    private Object overview(ApiCall c) {
+        return ParkOverview.of(registry.get(), board.list(a -> true), readings, c.user(), clock.millis());
+    }
+
+    private Object kpi(ApiCall c) {
+        long now = clock.millis();
+        long to = c.time("to", now);
+        long from = c.time("from", to - Duration.ofDays(1).toMillis());
+        if (to <= from) {
+            throw ApiException.badRequest("'to' must be after 'from'");
+        }
+        if (to - from > Duration.ofDays(92).toMillis()) {
+            throw ApiException.badRequest("choose a period of at most 92 days");
+        }
+        ConsoleUser u = c.user();
+        List<String> enterprises = registry.get().enterprises().stream().map(Enterprise::id).filter(u::sees).toList();
+        List<AlertEvent> events = history.between(Long.MIN_VALUE, to, e -> u.sees(e.enterpriseId()));
+        return AlarmPerformance.compute(events, from, to, u.role() == AlertCommand.Role.PARK_OFFICER, enterprises);
+    }
+}

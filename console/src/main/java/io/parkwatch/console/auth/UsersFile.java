@@ -1,0 +1,100 @@
+package io.parkwatch.console.auth;
+
+import io.parkwatch.rules.config.ConfigNode;
+import io.parkwatch.rules.config.PasswordHashes;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.Problems;
+import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.rules.model.AlertCommand.Role;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the console's users:
+ * <pre>
+ * users:
+ *   - username: duty
+ *     name: Wang (duty officer)
+ *     role: park-officer            # or enterprise-operator
+ *     password-hash: "$2a$10$..."   # ./parkwatch hash-password
+ *   - username: huaxin-cr
+ *     name: Huaxin control room
+ *     role: enterprise-operator
+ *     enterprise: ent-huaxin
+ *     password-hash: "$2a$10$..."
+ * </pre>
+ */
+public final class UsersFile {
+
+    private static final Set<String> TOP = Set.of("users");
+    private static final Set<String> USER = Set.of("username", "name", "role", "enterprise", "password-hash");
+
+    private UsersFile() {
+    }
+
+    public static Map<String, ConsoleUser> load(Path path, PointRegistry points) {
+        return parse(YamlSource.read(path), points);
+    }
+
+    /** All users by name; every problem of the file at once, each with its line and field. */
+    public static Map<String, ConsoleUser> parse(YamlSource src, PointRegistry points) {
+        Problems problems = new Problems();
+        ConfigNode root = src.root();
+        root.allowOnly(problems, TOP);
+        if (!root.has("users")) {
+            problems.add(root.get("users").error("is required"));
+        }
+        Map<String, ConsoleUser> users = new LinkedHashMap<>();
+        for (ConfigNode u : root.get("users").elements(problems)) {
+            u.allowOnly(problems, USER);
+            String username = u.get("username").text(problems, true);
+            String name = u.get("name").text(problems, false);
+            Role role = role(u.get("role"), problems);
+            String enterprise = u.get("enterprise").text(problems, false);
+            String hash = u.get("password-hash").text(problems, true);
+            if (hash != null && !PasswordHashes.isBcrypt(hash)) {
+                problems.add(u.get("password-hash").error(PasswordHashes.ADVICE));
+                continue;
+            }
+            if (role == Role.ENTERPRISE_OPERATOR && enterprise == null) {
+                problems.add(u.get("enterprise").error("is required for an enterprise operator"));
+                continue;
+            }
+            if (role == Role.PARK_OFFICER && enterprise != null) {
+                problems.add(u.get("enterprise").error("a park officer sees every enterprise; leave it out"));
+                continue;
+            }
+            if (enterprise != null && points != null && points.enterprise(enterprise).isEmpty()) {
+                problems.add(u.get("enterprise").error("unknown enterprise '" + enterprise + "'"));
+                continue;
+            }
+            if (username != null && users.containsKey(username)) {
+                problems.add(u.get("username").error("duplicate user name '" + username + "'"));
+                continue;
+            }
+            if (username != null && role != null && hash != null) {
+                users.put(username, new ConsoleUser(username, name == null ? username : name, role, enterprise, hash));
+            }
+        }
+        problems.throwIfAny();
+        return Map.copyOf(users);
+    }
+
+    private static Role role(ConfigNode node, Problems problems) {
+        String text = node.text(problems, true);
+        if (text == null) {
+            return null;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "park-officer" -> Role.PARK_OFFICER;
+            case "enterprise-operator" -> Role.ENTERPRISE_OPERATOR;
+            default -> {
+                problems.add(node.error("must be park-officer or enterprise-operator, not '" + text + "'"));
+                yield null;
+            }
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package io.parkwatch.console.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.ReferenceCountUtil;
+import io.parkwatch.console.api.ApiCall;
+import io.parkwatch.console.api.ApiException;
+import io.parkwatch.console.api.Reply;
+import io.parkwatch.console.api.Route;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Finds the route of an authenticated API request, calls it, and writes its reply (or error) as JSON. */
+@ChannelHandler.Sharable
+final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.AuthenticatedRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+
+    private final List<Route> routes;
+
+    ApiRouter(List<Route> routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, SessionGate.AuthenticatedRequest in) {
+        FullHttpRequest req = in.request();
+        try {
+            QueryStringDecoder q = new QueryStringDecoder(req.uri());
+            boolean pathKnown = false;
+            for (Route r : routes) {
+                Optional<Map<String, String>> params = r.match(q.path());
+                if (params.isEmpty()) {
+                    continue;
+                }
+                pathKnown = true;
+                if (r.method().equals(req.method().name())) {
+                    ApiCall call = new ApiCall(in.session(), params.get(), q.parameters(), ByteBufUtil.getBytes(req.content()));
+                    FullHttpRequest kept = req.retainedDuplicate();
+                    run(r, call).whenComplete((reply, t) -> {
+                        try {
+                            write(ctx, kept, reply, t);
+                        } finally {
+                            ReferenceCountUtil.release(kept);
+                        }
+                    });
+                    return;
+                }
+            }
+            Responses.error(ctx, req, pathKnown ? HttpResponseStatus.METHOD_NOT_ALLOWED : HttpResponseStatus.NOT_FOUND,
+                    pathKnown ? req.method() + " is not allowed on " + q.path() : "no such API: " + q.path());
+        } finally {
+            ReferenceCountUtil.release(req);
+        }
+    }
+
+    private static CompletionStage<Reply> run(Route r, ApiCall call) {
+        try {
+            return r.endpoint().handle(call);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpRequest req, Reply reply, Throwable t) {
+        if (t == null) {
+            Responses.json(ctx, req, HttpResponseStatus.valueOf(reply.status()), reply.body());
+            return;
+        }
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (cause instanceof ApiException e) {
+            Responses.error(ctx, req, HttpResponseStatus.valueOf(e.status()), e.getMessage());
+        } else {
+            LOG.error("{} {} failed", req.method(), req.uri(), cause);
+            Responses.error(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + cause);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.parkwatch.console.http;
+
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.parkwatch.console.auth.Session;
+import io.parkwatch.console.auth.SessionStore;
+import io.parkwatch.console.board.AlertBoard;
+import io.parkwatch.console.board.AlertView;
+import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.wire.WireJson;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live feed of all connected boards. Each message goes only to the sockets whose session may see
+ * it (an operator never receives another enterprise's alert), and only while that session is live:
+ * an expired one is closed with code 4401, and the page asks its user to log in again.
+ *
+ * <p>Messages: {@code {"type":"snapshot","alerts":[...]}} on joining, then {@code {"type":"alert"}} for
+ * every change of an alert and {@code {"type":"event"}} for every life-cycle event (the detail view).
+ */
+final class LiveFeed {
+
+    static final int SESSION_ENDED = 4401;
+
+    private final AlertBoard board;
+    private final SessionStore sessions;
+    private final ChannelGroup clients = new DefaultChannelGroup("board-clients", GlobalEventExecutor.INSTANCE);
+
+    LiveFeed(AlertBoard board, SessionStore sessions) {
+        this.board = board;
+        this.sessions = sessions;
+    }
+
+    void join(Channel ch) {
+        Session s = ch.attr(Credentials.SESSION).get();
+        // join first, then snapshot: a change in between is sent twice, never missed (the page keys by id)
+        clients.add(ch);
+        var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(AlertView::of).toList();
+        ch.writeAndFlush(new TextWebSocketFrame(WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot))));
+    }
+
+    void alertChanged(Alert a) {
+        send(a.enterpriseId(), WireJson.writeString(Map.of("type", "alert", "alert", AlertView.of(a))));
+    }
+
+    void eventArrived(AlertEvent e) {
+        send(e.enterpriseId(), WireJson.writeString(Map.of("type", "event", "event", e)));
+    }
+
+    private void send(String enterprise, String json) {
+        for (Channel ch : clients) {
+            Session s = ch.attr(Credentials.SESSION).get();
+            if (s != null && s.user().sees(enterprise) && checkSession(ch)) {
+                ch.writeAndFlush(new TextWebSocketFrame(json));
+            }
+        }
+    }
+
+    /** False (and the socket closed) when the session has ended. */
+    boolean checkSession(Channel ch) {
+        Session s = ch.attr(Credentials.SESSION).get();
+        if (s != null && sessions.isLive(s)) {
+            return true;
+        }
+        ch.writeAndFlush(new CloseWebSocketFrame(SESSION_ENDED, "session ended: log in again"))
+                .addListener(f -> ch.close());
+        return false;
+    }
+
+    /** Run now and then: an open board is activity (it keeps its session), an ended session is closed. */
+    void sweep() {
+        for (Channel ch : clients) {
+            if (checkSession(ch)) {
+                sessions.use(ch.attr(Credentials.SESSION).get().token());
+            }
+        }
+        sessions.sweep();
+    }
+
+    void close() {
+        clients.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}
