@@ -1,126 +1,121 @@
-// ParkWatch live alarm board: one row per alert, kept current over a WebSocket that reconnects by itself.
-(() => {
-  const alerts = new Map();           // alert id -> alert view
-  const RANK = { WARN: 1, ALARM: 2, CRITICAL: 3 };
-  const el = id => document.getElementById(id);
-  let soundOn = false, audio = null, retry = 500, firstSnapshot = true;
+// ParkWatch console: login, the live feed (a WebSocket that reconnects by itself) and the views.
+import { el, RANK, toast } from './util.js';
+import { store } from './store.js';
+import { get, post, whenLoggedOut } from './api.js';
+import { renderBoard, initBoard } from './board.js';
+import { showDetail, detailNotice } from './detail.js';
+import { showOverview, overviewNotice } from './overview.js';
+import { initKpi, showKpi } from './kpi.js';
 
-  el('sound').onclick = () => {
-    soundOn = !soundOn;
-    if (soundOn && !audio) audio = new AudioContext();
-    el('sound').textContent = soundOn ? '🔊 Sound on' : '🔇 Enable sound';
-  };
+let ws = null, retry = 500, soundOn = false, audio = null;
 
-  function beep(level) {
-    if (!soundOn || !audio) return;
-    const times = level === 'CRITICAL' ? 3 : level === 'ALARM' ? 2 : 1;
-    for (let i = 0; i < times; i++) {
-      const o = audio.createOscillator(), g = audio.createGain();
-      o.frequency.value = level === 'CRITICAL' ? 1100 : 880;
-      o.connect(g); g.connect(audio.destination);
-      const t = audio.currentTime + i * 0.35;
-      g.gain.setValueAtTime(0.25, t); g.gain.exponentialRampToValueAtTime(0.001, t + 0.3);
-      o.start(t); o.stop(t + 0.3);
+el('sound').onclick = () => {
+  soundOn = !soundOn;
+  if (soundOn && !audio) audio = new AudioContext();
+  el('sound').textContent = soundOn ? '🔊 Sound on' : '🔇 Enable sound';
+};
+
+function beep(level) {
+  if (!soundOn || !audio) return;
+  const times = level === 'CRITICAL' ? 3 : level === 'ALARM' ? 2 : 1;
+  for (let i = 0; i < times; i++) {
+    const o = audio.createOscillator(), g = audio.createGain();
+    o.frequency.value = level === 'CRITICAL' ? 1100 : 880;
+    o.connect(g); g.connect(audio.destination);
+    const t = audio.currentTime + i * 0.35;
+    g.gain.setValueAtTime(0.25, t); g.gain.exponentialRampToValueAtTime(0.001, t + 0.3);
+    o.start(t); o.stop(t + 0.3);
+  }
+}
+
+// A new alarm, or a rise in level, is announced: sound and a flashing row.
+function louder(a, old) {
+  return a.state === 'ACTIVE' && (!old || RANK[a.level] > RANK[old.level]);
+}
+
+function connect() {
+  ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+  const mine = ws;
+  ws.onopen = () => { retry = 500; el('conn').textContent = 'live'; el('conn').className = 'conn up'; };
+  ws.onmessage = m => {
+    const msg = JSON.parse(m.data);
+    if (msg.type === 'snapshot') {
+      const before = new Map(store.alerts), flash = new Set();
+      store.alerts.clear();
+      msg.alerts.forEach(a => {
+        store.alerts.set(a.id, a);
+        if (!store.firstSnapshot && louder(a, before.get(a.id))) { flash.add(a.id); beep(a.level); }
+      });
+      store.firstSnapshot = false;
+      renderBoard(flash);
+    } else if (msg.type === 'alert') {
+      const a = msg.alert, old = store.alerts.get(a.id);
+      store.alerts.set(a.id, a);
+      const loud = louder(a, old);
+      if (loud) beep(a.level);
+      renderBoard(loud ? new Set([a.id]) : new Set());
+      detailNotice(a.id);
+      overviewNotice();
+    } else if (msg.type === 'event') {
+      detailNotice(msg.event.alertId);
     }
-  }
+  };
+  ws.onclose = e => {
+    if (mine !== ws) return;
+    el('conn').textContent = 'reconnecting…'; el('conn').className = 'conn down';
+    if (e.code === 4401 || !store.me) { loggedOut(); return; } // the session ended
+    setTimeout(() => store.me && connect(), retry);
+    retry = Math.min(retry * 2, 10000);
+  };
+}
 
-  // unanswered first: active, then recovered but never acknowledged; answered next; closed last
-  function urgency(a) {
-    return { ACTIVE: 0, RECOVERED: a.acknowledgedBy ? 4 : 1, ACKNOWLEDGED: 2, SUPPRESSED: 3, CLOSED: 5 }[a.state] ?? 6;
-  }
+function loggedOut() {
+  if (ws) { const w = ws; ws = null; w.close(); }
+  store.me = null; store.alerts.clear(); store.firstSnapshot = true;
+  el('nav').hidden = true; el('status').hidden = true;
+  showView('login');
+}
 
-  function order(a, b) {
-    if (urgency(a) !== urgency(b)) return urgency(a) - urgency(b);
-    if (a.level !== b.level) return RANK[b.level] - RANK[a.level];
-    return b.raisedAt.localeCompare(a.raisedAt);
-  }
-
-  function matches(a) {
-    const f = id => el(id).value;
-    const text = f('f-text').toLowerCase();
-    return (!f('f-enterprise') || a.enterprise === f('f-enterprise'))
-      && (!f('f-level') || a.level === f('f-level'))
-      && (!f('f-state') || a.state === f('f-state'))
-      && (!f('f-kind') || a.kind === f('f-kind'))
-      && (!text || [a.point, a.tank, a.rule, a.message, a.enterprise].join(' ').toLowerCase().includes(text));
-  }
-
-  const fmt = v => (Math.round(v * 100) / 100).toString();
-  const time = iso => new Date(iso).toLocaleString();
-  const esc = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-
-  function options(id, values) {
-    const sel = el(id), keep = sel.value;
-    sel.innerHTML = '<option value="">all</option>' + [...values].sort().map(v => `<option>${esc(v)}</option>`).join('');
-    sel.value = keep;
-  }
-
-  function render(flashIds = new Set()) {
-    const list = [...alerts.values()];
-    const open = l => list.filter(a => (a.state === 'ACTIVE' || a.state === 'ACKNOWLEDGED') && a.level === l).length;
-    el('n-critical').textContent = open('CRITICAL');
-    el('n-alarm').textContent = open('ALARM');
-    el('n-warn').textContent = open('WARN');
-    el('n-recovered').textContent = list.filter(a => a.state === 'RECOVERED').length;
-    options('f-enterprise', new Set(list.map(a => a.enterprise)));
-    options('f-kind', new Set(list.map(a => a.kind)));
-    const shown = list.filter(matches).sort(order);
-    el('rows').innerHTML = shown.map(a => `
-      <tr id="a-${esc(a.id)}" data-id="${esc(a.id)}" class="${a.level} ${a.state}${flashIds.has(a.id) ? ' flash' : ''}">
-        <td><span class="badge ${a.level}">${a.level}</span></td>
-        <td class="state-${a.state}">${a.state}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>ack: ${esc(a.acknowledgedBy)}</small>` : ''}${a.suppressedBy ? `<br><small>permit ${esc(a.suppressedBy)}</small>` : ''}</td>
-        <td class="num">${time(a.raisedAt)}</td>
-        <td>${esc(a.point)}${a.tank ? ` <small>(${esc(a.tank)})</small>` : ''}</td>
-        <td>${esc(a.enterprise)}</td>
-        <td class="num">${fmt(a.lastValue)} ${esc(a.unit)}</td>
-        <td class="num">${fmt(a.peakValue)} ${esc(a.unit)}</td>
-        <td>${esc(a.rule)}</td>
-        <td>${esc(a.message)}</td>
-      </tr>`).join('');
-    // never claim "quiet" before the server has said so
-    el('empty').textContent = firstSnapshot ? 'Waiting for the alarm feed…' : 'No alerts. The park is quiet.';
-    el('empty').style.display = shown.length ? 'none' : 'block';
-    const active = list.filter(a => urgency(a) <= 1).length; // unanswered
-    document.title = (active ? `(${active}) ` : '') + 'ParkWatch · alarm board';
-  }
-
-  // A new alarm, or a rise in level, is announced: sound and a flashing row.
-  function take(a) {
-    const old = alerts.get(a.id);
-    alerts.set(a.id, a);
-    const louder = a.state === 'ACTIVE' && (!old || RANK[a.level] > RANK[old.level]);
-    if (louder) beep(a.level);
-    return louder;
-  }
-
-  function connect() {
-    const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
-    ws.onopen = () => { retry = 500; el('conn').textContent = 'live'; el('conn').className = 'conn up'; };
-    ws.onmessage = m => {
-      const msg = JSON.parse(m.data);
-      if (msg.type === 'snapshot') {
-        const before = new Map(alerts);
-        alerts.clear();
-        const flash = new Set();
-        msg.alerts.forEach(a => {
-          const old = before.get(a.id);
-          alerts.set(a.id, a);
-          if (!firstSnapshot && a.state === 'ACTIVE' && (!old || RANK[a.level] > RANK[old.level])) { flash.add(a.id); beep(a.level); }
-        });
-        firstSnapshot = false;
-        render(flash);
-      } else if (msg.type === 'alert') {
-        render(take(msg.alert) ? new Set([msg.alert.id]) : new Set());
-      }
-    };
-    ws.onclose = () => {
-      el('conn').textContent = 'reconnecting…'; el('conn').className = 'conn down';
-      setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 10000);
-    };
-  }
-
-  ['f-enterprise', 'f-level', 'f-state', 'f-kind', 'f-text'].forEach(id => el(id).addEventListener('input', () => render()));
-  render();
+async function loggedIn(me) {
+  store.me = me;
+  el('who').textContent = `${me.name} · ${me.role === 'PARK_OFFICER' ? 'park officer' : me.enterprise}`;
+  el('nav').hidden = false; el('status').hidden = false;
+  document.body.classList.toggle('officer', me.role === 'PARK_OFFICER');
   connect();
+  route();
+}
+
+export function showView(name) {
+  document.querySelectorAll('.view').forEach(v => { v.hidden = v.id !== 'view-' + name; });
+  document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('here', a.dataset.view === name));
+}
+
+function route() {
+  if (!store.me) { showView('login'); return; }
+  const [, view, id] = location.hash.split('/');
+  if (view === 'alert' && id) { showView('alert'); showDetail(decodeURIComponent(id)); }
+  else if (view === 'overview') { showView('overview'); showOverview(); }
+  else if (view === 'kpi') { showView('kpi'); showKpi(); }
+  else { showView('board'); renderBoard(); }
+}
+
+el('login-form').onsubmit = async e => {
+  e.preventDefault();
+  el('login-error').textContent = '';
+  const r = await post('/api/login', { username: el('login-user').value, password: el('login-password').value });
+  if (!r.ok) { el('login-error').textContent = (r.data && r.data.error) || 'login failed'; return; }
+  el('login-password').value = '';
+  const me = await get('/api/me');
+  if (me.ok) loggedIn(me.data);
+};
+
+el('logout').onclick = async () => { store.me = null; await post('/api/logout'); loggedOut(); toast('logged out'); };
+whenLoggedOut(() => { if (store.me) { toast('your session ended: please log in again', true); } loggedOut(); });
+window.addEventListener('hashchange', route);
+initBoard();
+initKpi();
+
+(async () => {
+  const me = await get('/api/me');
+  if (me.ok) loggedIn(me.data); else loggedOut();
 })();

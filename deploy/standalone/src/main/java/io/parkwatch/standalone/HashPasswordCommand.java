@@ -5,9 +5,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code parkwatch hash-password}: the bcrypt hash to put in devices.yaml. */
+/** {@code parkwatch hash-password}: the bcrypt hash to put in devices.yaml or users.yaml. */
 @Command(name = "hash-password", mixinStandardHelpOptions = true,
-        description = "Print the bcrypt hash of a device password, for config/devices.yaml.")
+        description = "Print the bcrypt hash of a password, for config/devices.yaml (devices) or config/users.yaml (console users).")
 public final class HashPasswordCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", description = "the password (asked for when omitted)")

@@ -2,6 +2,7 @@ package io.parkwatch.standalone;
 
 import io.parkwatch.console.Console;
 import io.parkwatch.console.ConsoleConfig;
+import io.parkwatch.console.auth.UsersFile;
 import io.parkwatch.console.notify.Channel;
 import io.parkwatch.console.notify.Notifier;
 import io.parkwatch.ingest.Gateway;
@@ -65,6 +66,10 @@ public final class ParkWatchStandalone implements AutoCloseable {
         RuleEngine fromFiles = ParkFiles.engine(files.get(ConfigDocument.POINTS), files.get(ConfigDocument.RULES),
                 files.get(ConfigDocument.MAINTENANCE));
         DeviceRegistry devices = DeviceRegistryFile.load(base.resolve(s.text("files.devices")), fromFiles.registry());
+        ConsoleConfig consoleConfig = new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port"),
+                UsersFile.load(base.resolve(s.text("files.users")), fromFiles.registry()), s.duration("console.session-idle"),
+                s.duration("console.session-max-age"), s.integer("console.readings-per-point"),
+                s.integer("console.max-history-events"));
         InfluxSettings influx = influx(s);
         influxOn = influx != null;
 
@@ -91,7 +96,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
             Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
             started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));
 
-            console = Console.start(new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port")), kafkaBootstrap);
+            console = Console.start(consoleConfig, kafkaBootstrap);
             started.add(console);
             List<Channel> channels = NotifierChannels.from(s);
             if (channels.isEmpty()) {

@@ -49,13 +49,14 @@ public class RunCommand implements Callable<Integer> {
                 ================================================================
                  ParkWatch is running
                    console (alarm board):  http://localhost:{}/
-                   alerts as JSON:         http://localhost:{}/api/alerts
+                     log in as duty / duty-demo (park officer) or huaxin / huaxin-demo (one plant),
+                     see config/users.yaml; API: docs/console-api.md
                    MQTT gateway:           tcp://localhost:{}  (topic parkwatch/<enterprise>/<point>)
                    Kafka:                  {}
                    InfluxDB output:        {}
                  Ctrl-C stops everything.
                 ================================================================""",
-                park.consolePort(), park.consolePort(), park.mqttPort(), park.kafkaBootstrap(),
+                park.consolePort(), park.mqttPort(), park.kafkaBootstrap(),
                 park.influxOn() ? "on" : "off (set PARKWATCH_INFLUXDB_URL, _TOKEN, _ORG, _BUCKET)");
     }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkwatch.console.BoardSocketClient;
+import io.parkwatch.console.ConsoleClient;
 import io.parkwatch.job.EmbeddedQuestDb;
 import io.parkwatch.kafka.TopicRecorder;
 import io.parkwatch.rules.model.AlertCommand;
@@ -83,7 +84,9 @@ class StandaloneEndToEndTest {
             try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, ROOT);
                     TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS)) {
                 HttpClient http = HttpClient.newHttpClient();
-                BoardSocketClient board = new BoardSocketClient(http, park.consolePort());
+                ConsoleClient duty = new ConsoleClient(park.consolePort());
+                assertThat(duty.login("duty", "duty-demo")).isEqualTo(200); // a demo account of config/users.yaml
+                BoardSocketClient board = duty.board();
 
                 List<DeviceLogin> logins = new ArrayList<>();
                 settings.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
@@ -148,8 +151,7 @@ class StandaloneEndToEndTest {
                             .map(a -> a.get("state").asText() + "/" + a.get("level").asText()).distinct().toList())
                             .containsSubsequence("ACTIVE/ALARM", "ACTIVE/CRITICAL", "RECOVERED/CRITICAL"));
                     JsonNode fromApi = null;
-                    for (JsonNode a : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                            + park.consolePort() + "/api/alerts")).build(), HttpResponse.BodyHandlers.ofString()).body())) {
+                    for (JsonNode a : duty.json("/api/alerts")) {
                         if (a.get("id").asText().equals(alertId)) {
                             fromApi = a;
                         }

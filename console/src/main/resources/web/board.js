@@ -1,0 +1,105 @@
+// The live alarm board: one row per alert, most urgent first, with the actions a person may take.
+import { el, esc, fmt, time, RANK, toast, askNote } from './util.js';
+import { command } from './api.js';
+import { store } from './store.js';
+
+// unanswered first: active, then recovered but never acknowledged; answered next; closed last
+export function urgency(a) {
+  return { ACTIVE: 0, RECOVERED: a.acknowledgedBy ? 4 : 1, ACKNOWLEDGED: 2, SUPPRESSED: 3, CLOSED: 5 }[a.state] ?? 6;
+}
+
+function order(a, b) {
+  if (urgency(a) !== urgency(b)) return urgency(a) - urgency(b);
+  if (a.level !== b.level) return RANK[b.level] - RANK[a.level];
+  return b.raisedAt.localeCompare(a.raisedAt);
+}
+
+function matches(a) {
+  const f = id => el(id).value;
+  const text = f('f-text').toLowerCase(), state = f('f-state');
+  return (!f('f-enterprise') || a.enterprise === f('f-enterprise'))
+    && (!f('f-level') || a.level === f('f-level'))
+    && (!state || (state === 'open' ? a.state !== 'CLOSED' : a.state === state))
+    && (!f('f-kind') || a.kind === f('f-kind'))
+    && (!text || [a.point, a.tank, a.rule, a.message, a.enterprise].join(' ').toLowerCase().includes(text));
+}
+
+function options(id, values) {
+  const sel = el(id), keep = sel.value;
+  sel.innerHTML = '<option value="">all</option>' + [...values].sort().map(v => `<option>${esc(v)}</option>`).join('');
+  sel.value = keep;
+}
+
+// What this person may do with this alert now (the server checks again).
+export function actionsFor(a) {
+  const officer = store.me && store.me.role === 'PARK_OFFICER';
+  const acts = [];
+  if (a.state !== 'CLOSED' && !a.acknowledgedBy) acts.push(['ack', 'Acknowledge']);
+  if (a.state !== 'CLOSED') acts.push(['comment', 'Comment']);
+  if (a.state === 'RECOVERED' || (officer && a.state !== 'CLOSED')) acts.push(['close', 'Close']);
+  return acts;
+}
+
+export function actionButtons(a) {
+  return actionsFor(a).map(([act, label]) =>
+    `<button type="button" class="act act-${act}" data-act="${act}" data-id="${esc(a.id)}">${label}</button>`).join(' ');
+}
+
+// Runs an action; notes are asked for in a dialog. Shared by the board and the detail view.
+export async function act(action, id) {
+  const a = store.alerts.get(id);
+  let body = {};
+  if (action === 'comment') {
+    const n = await askNote('Comment', 'Visible to everyone on this alert, kept in its timeline.');
+    if (!n) return;
+    body = { note: n.note };
+  } else if (action === 'close') {
+    const officer = store.me.role === 'PARK_OFFICER';
+    const n = await askNote('Close · 消警', a && a.state === 'RECOVERED'
+      ? 'Disposal note: what was found and what was done.'
+      : 'The alert has not recovered. Park officers may force-close it with a reason.', { allowForce: officer && a && a.state !== 'RECOVERED' });
+    if (!n) return;
+    body = { note: n.note, force: n.force };
+  }
+  const r = await command(id, action, body);
+  toast(r.text, !r.ok);
+}
+
+export function renderBoard(flashIds = new Set()) {
+  const list = [...store.alerts.values()];
+  const open = l => list.filter(a => (a.state === 'ACTIVE' || a.state === 'ACKNOWLEDGED') && a.level === l).length;
+  el('n-critical').textContent = open('CRITICAL');
+  el('n-alarm').textContent = open('ALARM');
+  el('n-warn').textContent = open('WARN');
+  el('n-unacked').textContent = list.filter(a => urgency(a) <= 1).length;
+  el('n-recovered').textContent = list.filter(a => a.state === 'RECOVERED').length;
+  options('f-enterprise', new Set(list.map(a => a.enterprise)));
+  options('f-kind', new Set(list.map(a => a.kind)));
+  const shown = list.filter(matches).sort(order);
+  el('rows').innerHTML = shown.map(a => `
+    <tr id="a-${esc(a.id)}" data-id="${esc(a.id)}" data-point="${esc(a.point)}" data-rule="${esc(a.rule)}" class="${a.level} ${a.state}${flashIds.has(a.id) ? ' flash' : ''}">
+      <td><span class="badge ${a.level}">${a.level}</span></td>
+      <td class="state state-${a.state}">${a.state}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>ack: ${esc(a.acknowledgedBy)}</small>` : ''}${a.suppressedBy ? `<br><small>permit ${esc(a.suppressedBy)}</small>` : ''}</td>
+      <td class="num">${time(a.raisedAt)}</td>
+      <td><a href="#/alert/${encodeURIComponent(a.id)}">${esc(a.point)}</a>${a.tank ? ` <small>(${esc(a.tank)})</small>` : ''}</td>
+      <td>${esc(a.enterprise)}</td>
+      <td class="num">${fmt(a.lastValue)} ${esc(a.unit)}</td>
+      <td class="num">${fmt(a.peakValue)} ${esc(a.unit)}</td>
+      <td>${esc(a.rule)}</td>
+      <td>${esc(a.message)}</td>
+      <td class="actions">${actionButtons(a)}</td>
+    </tr>`).join('');
+  // never claim "quiet" before the server has said so
+  el('empty').textContent = store.firstSnapshot ? 'Waiting for the alarm feed…' : 'No alerts. The park is quiet.';
+  el('empty').style.display = shown.length ? 'none' : 'block';
+  const unanswered = list.filter(a => urgency(a) <= 1).length;
+  document.title = (unanswered ? `(${unanswered}) ` : '') + 'ParkWatch · alarm board';
+}
+
+export function initBoard() {
+  ['f-enterprise', 'f-level', 'f-state', 'f-kind', 'f-text'].forEach(id => el(id).addEventListener('input', () => renderBoard()));
+  el('rows').addEventListener('click', e => {
+    const b = e.target.closest('button[data-act]');
+    if (b) act(b.dataset.act, b.dataset.id);
+  });
+}

@@ -1,0 +1,79 @@
+// One alert: what it is, the chart of its point around it, what happened (timeline), and the actions.
+import { el, esc, fmt, time } from './util.js';
+import { get } from './api.js';
+import { store } from './store.js';
+import { lineChart } from './chart.js';
+import { actionButtons, act } from './board.js';
+
+let current = null, timer = null, pending = null;
+
+const WHAT = {
+  RAISED: 'raised', LEVEL_CHANGED: 'level changed', RECOVERED: 'recovered', REPEATED: 'raised again',
+  ACKNOWLEDGED: 'acknowledged · 叫应', ESCALATED: 'escalated', COMMENTED: 'comment', CLOSED: 'closed · 消警',
+  COMMAND_REFUSED: 'refused',
+};
+
+export async function showDetail(id) {
+  current = id;
+  clearInterval(timer);
+  el('detail').innerHTML = '<p class="muted">loading…</p>';
+  await render();
+  timer = setInterval(() => { if (current === id && !el('view-alert').hidden) render(); else clearInterval(timer); }, 5000);
+}
+
+// The feed told us something changed about an alert: refresh if it is the one shown (at most every 300 ms).
+export function detailNotice(id) {
+  if (id !== current || el('view-alert').hidden || pending) return;
+  pending = setTimeout(() => { pending = null; render(); }, 300);
+}
+
+async function render() {
+  const id = current;
+  const r = await get(`/api/alerts/${encodeURIComponent(id)}`);
+  if (id !== current) return;
+  if (!r.ok) { el('detail').innerHTML = `<p class="error">${esc((r.data && r.data.error) || 'not available')}</p>`; return; }
+  const { alert: a, timeline } = r.data;
+  store.alerts.set(a.id, a);
+  const raised = Date.parse(a.raisedAt);
+  const end = a.state === 'CLOSED' ? Date.parse(a.updatedAt) + 10 * 60000 : Date.now();
+  let chart = '<p class="muted">A group alert (zone, unit or data logger): see its points on the park overview.</p>';
+  const isPoint = !a.point.includes(':');
+  if (isPoint) {
+    const rr = await get(`/api/points/${encodeURIComponent(a.point)}/readings?from=${raised - 10 * 60000}&to=${end}`);
+    if (id !== current) return;
+    // each limit the alert crossed on its way up (alarm, then critical ...), once
+    const limits = [...new Map(timeline.filter(e => e.type === 'RAISED' || e.type === 'LEVEL_CHANGED' || e.type === 'REPEATED')
+      .map(e => [e.limit, { v: e.limit, level: e.level }])).values()];
+    const marks = timeline.filter(e => ['RAISED', 'LEVEL_CHANGED', 'RECOVERED', 'REPEATED'].includes(e.type))
+      .map(e => ({ t: e.eventTime, label: WHAT[e.type], cls: e.type }));
+    chart = rr.ok ? lineChart(rr.data.readings, { limits, unit: a.unit, marks }) : `<p class="error">${esc(rr.data && rr.data.error)}</p>`;
+  }
+  el('detail').innerHTML = `
+    <div class="detail-head ${a.level} ${a.state}">
+      <span class="badge ${a.level}">${a.level}</span> <b class="state-${a.state}" id="detail-state">${a.state}</b>
+      <h2>${esc(a.point)}${a.tank ? ` · ${esc(a.tank)}` : ''} <small>${esc(a.enterprise)}</small></h2>
+      <p>${esc(a.message)}</p>
+      <dl>
+        <dt>Rule</dt><dd>${esc(a.rule)} (${esc(a.kind)}, ${esc(a.direction)})</dd>
+        <dt>Raised</dt><dd>${time(a.raisedAt)}</dd>
+        <dt>Last / peak</dt><dd>${fmt(a.lastValue)} / ${fmt(a.peakValue)} ${esc(a.unit)}</dd>
+        <dt>Acknowledged</dt><dd>${a.acknowledgedBy ? `${esc(a.acknowledgedBy)}, ${time(a.acknowledgedAt)}` : '<b class="unacked">not yet</b>'}</dd>
+        <dt>Notified</dt><dd>${esc(a.notified || '–')}</dd>
+        ${a.closedBy ? `<dt>Closed</dt><dd>${esc(a.closedBy)}: ${esc(a.closeNote)}</dd>` : ''}
+      </dl>
+      <div class="actions" id="detail-actions">${actionButtons(a)}</div>
+    </div>
+    <h3>Readings around the alert</h3>
+    ${chart}
+    <h3>Timeline</h3>
+    <ol class="timeline">${timeline.map(e => `
+      <li class="ev ${e.type}"><span class="num">${time(e.detectedAt)}</span> <b>${WHAT[e.type] || e.type}</b>
+        ${e.actor ? ` by <b>${esc(e.actor)}</b>` : ''} <span class="badge small ${e.level}">${e.level}</span>
+        <div>${esc(e.message)}${e.note && e.type !== 'COMMAND_REFUSED' ? `<br><i>${esc(e.note)}</i>` : ''}</div></li>`).join('')}
+    </ol>`;
+}
+
+el('detail').addEventListener('click', e => {
+  const b = e.target.closest('button[data-act]');
+  if (b) act(b.dataset.act, b.dataset.id);
+});

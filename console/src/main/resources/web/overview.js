@@ -1,0 +1,40 @@
+// The park at a glance: enterprises, their tanks and units, each point with its latest value and worst state.
+import { el, esc, fmt, time } from './util.js';
+import { get } from './api.js';
+
+let timer = null, pending = null;
+
+export async function showOverview() {
+  clearInterval(timer);
+  await render();
+  timer = setInterval(() => { if (!el('view-overview').hidden) render(); else clearInterval(timer); }, 5000);
+}
+
+export function overviewNotice() {
+  if (el('view-overview').hidden || pending) return;
+  pending = setTimeout(() => { pending = null; render(); }, 500);
+}
+
+const ago = t => t == null ? 'no data' : `${Math.max(0, Math.round((Date.now() - t) / 1000))} s ago`;
+
+async function render() {
+  const r = await get('/api/overview');
+  if (!r.ok) return;
+  el('overview').innerHTML = r.data.enterprises.map(e => `
+    <article class="enterprise status-${e.status}" id="ent-${esc(e.id)}">
+      <header><h2>${esc(e.name)}</h2><span class="status-tag ${e.status}">${e.status}</span>
+        ${e.shutDown ? '<span class="status-tag SHUTDOWN">shut down · 停产</span>' : ''}
+        <span class="logger ${e.logger.offline ? 'offline' : 'online'}">data logger ${e.logger.offline
+          ? `<a href="#/alert/${encodeURIComponent(e.logger.alertId)}">OFFLINE</a>` : 'online'} · last reading ${ago(e.logger.lastReadingAt)}</span>
+        <span class="muted">${e.openAlerts} open alert(s)</span></header>
+      <div class="units">${e.units.map(u => `
+        <section class="unit status-${u.status}"><h3>${esc(u.name)} <span class="status-tag ${u.status}">${u.status}</span>${u.shutDown ? ' <small>shut down</small>' : ''}</h3>
+          <ul>${u.points.map(p => `
+            <li class="point status-${p.status}" title="${esc(p.name)}">
+              ${p.alertId ? `<a href="#/alert/${encodeURIComponent(p.alertId)}">${esc(p.id)}</a>` : esc(p.id)}
+              <span class="num">${fmt(p.value)} ${esc(p.unit)}</span>
+              <small title="${p.readingAt ? time(p.readingAt) : ''}">${esc(p.kind)}${p.quality && p.quality !== 'N' ? ` · quality ${esc(p.quality)}` : ''}</small>
+            </li>`).join('')}</ul>
+        </section>`).join('')}</div>
+    </article>`).join('') || '<p class="muted">No enterprises configured.</p>';
+}

@@ -1,0 +1,31 @@
+// Small helpers shared by the views.
+export const el = id => document.getElementById(id);
+export const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+export const fmt = v => v == null ? '–' : (Math.round(v * 100) / 100).toString();
+export const time = t => t == null ? '–' : new Date(t).toLocaleString();
+export const RANK = { WARN: 1, ALARM: 2, CRITICAL: 3 };
+
+export function toast(text, bad = false) {
+  const t = el('toast');
+  t.textContent = text;
+  t.className = 'toast show' + (bad ? ' bad' : '');
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { t.className = 'toast'; }, 5000);
+}
+
+// Asks for a note in a modal dialog; resolves to {note, force} or null when cancelled.
+export function askNote(title, help, { allowForce = false, required = true } = {}) {
+  const d = el('note-dialog');
+  el('note-title').textContent = title;
+  el('note-help').textContent = help;
+  el('note-text').value = '';
+  el('note-text').required = required;
+  el('note-force').checked = false;
+  el('note-force-label').hidden = !allowForce;
+  return new Promise(resolve => {
+    d.onclose = () => resolve(d.returnValue === 'ok' ? { note: el('note-text').value, force: el('note-force').checked } : null);
+    d.returnValue = '';
+    d.showModal();
+    el('note-text').focus();
+  });
+}
