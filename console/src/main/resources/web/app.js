@@ -64,7 +64,14 @@ function connect() {
     if (mine !== ws) return;
     el('conn').textContent = 'reconnecting…'; el('conn').className = 'conn down';
     if (e.code === 4401 || !store.me) { loggedOut(); return; } // the session ended
-    setTimeout(() => store.me && connect(), retry);
+    // the server went away (a restart?): when it answers again, go on if the session still holds
+    setTimeout(async () => {
+      if (!store.me) return;
+      try {
+        if (!(await get('/api/me')).ok) return; // 401: whenLoggedOut shows the login
+      } catch (err) { /* not up yet: the socket attempt below fails and we come back here */ }
+      connect();
+    }, retry);
     retry = Math.min(retry * 2, 10000);
   };
 }

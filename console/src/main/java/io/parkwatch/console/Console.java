@@ -61,7 +61,8 @@ public final class Console implements AutoCloseable {
                 r -> readings.add(ReadingJson.read(r.value()))));
         CommandSender commands = new CommandSender(kafka);
         parts.add(commands);
-        SessionStore sessions = new SessionStore(config.sessionIdle(), config.sessionMaxAge(), clock);
+        SessionStore sessions = new SessionStore(config.sessionIdle(), config.sessionMaxAge(), clock,
+                config.sessionFile(), name -> java.util.Optional.ofNullable(config.users().get(name)));
         Login login = new Login(config::users, sessions, clock);
         ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, clock);
         server = new ConsoleServer(config, board, history, api, login, sessions).start();

@@ -14,11 +14,18 @@ import java.util.Map;
  * @param sessionMaxAge     a session ends this long after login whatever happens (a shift)
  * @param readingsPerPoint  recent readings kept per point for charts and the overview
  * @param maxHistoryEvents  alert events kept in memory for timelines and alarm performance
+ * @param sessionFile       where sessions are kept so they outlive a restart, or null (memory only)
  */
 public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUser> users, Duration sessionIdle,
-        Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents) {
+        Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile) {
 
     public static ConsoleConfig of(String bindHost, int httpPort, Map<String, ConsoleUser> users) {
-        return new ConsoleConfig(bindHost, httpPort, users, Duration.ofMinutes(30), Duration.ofHours(12), 3600, 500_000);
+        return new ConsoleConfig(bindHost, httpPort, users, Duration.ofMinutes(30), Duration.ofHours(12), 3600, 500_000,
+                null);
+    }
+
+    public ConsoleConfig withSessionFile(java.nio.file.Path file) {
+        return new ConsoleConfig(bindHost, httpPort, users, sessionIdle, sessionMaxAge, readingsPerPoint, maxHistoryEvents,
+                file);
     }
 }

@@ -77,7 +77,7 @@ final class LiveFeed {
     void sweep() {
         for (Channel ch : clients) {
             if (checkSession(ch)) {
-                sessions.use(ch.attr(Credentials.SESSION).get().token());
+                sessions.touch(ch.attr(Credentials.SESSION).get());
             }
         }
         sessions.sweep();

@@ -69,7 +69,8 @@ public final class ParkWatchStandalone implements AutoCloseable {
         ConsoleConfig consoleConfig = new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port"),
                 UsersFile.load(base.resolve(s.text("files.users")), fromFiles.registry()), s.duration("console.session-idle"),
                 s.duration("console.session-max-age"), s.integer("console.readings-per-point"),
-                s.integer("console.max-history-events"));
+                s.integer("console.max-history-events"),
+                s.text("console.session-file").isEmpty() ? null : base.resolve(s.text("console.session-file")));
         InfluxSettings influx = influx(s);
         influxOn = influx != null;
 
