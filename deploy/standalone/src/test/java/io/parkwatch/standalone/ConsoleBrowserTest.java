@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
                 Incident gas = new Incident("gas at the T-101 dike", 0,
                         Map.of(POINT, Profile.of(0, 0, 2.9, 0, 3, 32, 15, 32, 15.1, 0, 60, 0)));
                 SimulationPlan plan = new SimulationPlan("tcp://127.0.0.1:" + park.mqttPort(), logins, List.of(gas),
-                        Duration.ofSeconds(45), 1, Duration.ofSeconds(1), 7);
+                        Duration.ofSeconds(25), 1, Duration.ofSeconds(1), 7);
                 try (ParkSimulator sim = new ParkSimulator(park.points(), plan).connect()) {
                     Thread publisher = new Thread(() -> {
                         try {
