@@ -29,8 +29,10 @@ public final class Lifecycle {
         AlertEvent e = u.event();
         List<AlertUpdate> out = new ArrayList<>(1);
         if (e.type() == AlertEventType.RAISED) {
+            // a closed alert stays closed: its disposal note documents that incident, so a new excursion
+            // is a new alert even within the hold-off
             boolean repeat = st.current != null && st.condition == AlertState.RECOVERED
-                    && e.eventTime() - st.recoveredAt <= holdOffMs;
+                    && !st.current.handlingOrNew().closed() && e.eventTime() - st.recoveredAt <= holdOffMs;
             if (repeat) {
                 Alert.Handling h = st.current.handlingOrNew();
                 int count = h.repeatCount() + 1;

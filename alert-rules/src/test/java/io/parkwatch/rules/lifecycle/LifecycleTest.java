@@ -84,6 +84,21 @@ class LifecycleTest {
     }
 
     @Test
+    void aReAlarmAfterTheAlertWasClosedIsANewAlertEvenWithinTheHoldOff() {
+        reading(0, 30, 0);
+        reading(10_000, 5, 0);
+        command(AlertCommand.Type.ACKNOWLEDGE, "op", AlertCommand.Role.ENTERPRISE_OPERATOR, "ent-a", null);
+        command(AlertCommand.Type.CLOSE, "op", AlertCommand.Role.ENTERPRISE_OPERATOR, "ent-a", "valve reseated");
+        String closed = out.get(0).event().alertId();
+        reading(40_000, 30, 0);     // inside the 60 s hold-off, but the incident was closed
+        AlertUpdate again = out.get(out.size() - 1);
+        assertThat(again.event().type()).isEqualTo(AlertEventType.RAISED);
+        assertThat(again.event().alertId()).isNotEqualTo(closed);
+        assertThat(again.alert().handlingOrNew().repeatCount()).isEqualTo(1);
+        assertThat(again.alert().state()).isEqualTo(AlertState.ACTIVE);
+    }
+
+    @Test
     void closingNeedsANoteAndRecoveryUnlessAParkOfficerForcesIt() {
         reading(0, 30, 0);
         assertThat(command(AlertCommand.Type.CLOSE, "op", AlertCommand.Role.ENTERPRISE_OPERATOR, "ent-a", "fixed"))

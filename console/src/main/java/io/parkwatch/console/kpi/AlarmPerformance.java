@@ -74,7 +74,9 @@ public final class AlarmPerformance {
         }
 
         List<KpiReport.FrequentAlarm> top = topTen(annunciations);
-        double topShare = top.stream().mapToDouble(KpiReport.FrequentAlarm::sharePercent).sum();
+        // from the counts, not the rounded shares (which would add up to 99.99)
+        double topShare = annunciations.isEmpty() ? 0
+                : 100.0 * top.stream().mapToInt(KpiReport.FrequentAlarm::count).sum() / annunciations.size();
 
         List<Long> buckets = bucketCounts(annunciations, from, to);
         List<KpiReport.Flood> floods = floods(buckets, from, to);

@@ -21,10 +21,6 @@ import io.parkwatch.simulator.Incident;
 import io.parkwatch.simulator.ParkSimulator;
 import io.parkwatch.simulator.Profile;
 import io.parkwatch.simulator.SimulationPlan;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -83,7 +79,6 @@ class StandaloneEndToEndTest {
                             "url", "http://127.0.0.1:" + dutyRoom.getAddress().getPort() + "/hook")));
             try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, ROOT);
                     TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS)) {
-                HttpClient http = HttpClient.newHttpClient();
                 ConsoleClient duty = new ConsoleClient(park.consolePort());
                 assertThat(duty.login("duty", "duty-demo")).isEqualTo(200); // a demo account of config/users.yaml
                 BoardSocketClient board = duty.board();
