@@ -1,40 +1,91 @@
 package io.parkwatch.ingest;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.parkwatch.ingest.device.DeviceRegistry;
+import io.parkwatch.ingest.hj212.Hj212Endpoint;
+import io.parkwatch.ingest.hj212.Hj212Logger;
 import io.parkwatch.ingest.intake.ReadingIntake;
 import io.parkwatch.ingest.kafka.KafkaReadingSink;
+import io.parkwatch.ingest.metrics.GatewayMetrics;
+import io.parkwatch.ingest.metrics.MetricsServer;
 import io.parkwatch.ingest.mqtt.MqttGateway;
+import io.parkwatch.ingest.net.Backpressure;
 import io.parkwatch.rules.config.PointRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-/** The gateway process: MQTT endpoint, validation, and the Kafka producer behind them. */
+/**
+ * The gateway process: the MQTT endpoint (plain and TLS), the HJ 212 endpoint, the shared validation,
+ * the Kafka producer behind them with back-pressure, and {@code /metrics}.
+ */
 public final class Gateway implements AutoCloseable {
 
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup();
+    private final ExecutorService passwordChecks = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "gateway-hj212-auth");
+        t.setDaemon(true);
+        return t;
+    });
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final Backpressure backpressure;
     private final KafkaReadingSink sink;
-    private final MqttGateway mqtt;
+    private final ReadingIntake intake;
+    private MqttGateway mqtt;
+    private Hj212Endpoint hj212;
+    private MetricsServer metricsServer;
 
-    private Gateway(KafkaReadingSink sink, MqttGateway mqtt) {
-        this.sink = sink;
-        this.mqtt = mqtt;
+    private Gateway(GatewayConfig config, Supplier<PointRegistry> points, String kafkaBootstrap) {
+        backpressure = new Backpressure(config.backpressureHigh(), config.backpressureHigh() / 4);
+        sink = new KafkaReadingSink(kafkaBootstrap, config.deliveryTimeout(), Map.of(), backpressure, metrics);
+        intake = new ReadingIntake(points, config.futureSkew(), config.maxPayloadBytes());
+        metrics.gauge("parkwatch.gateway.kafka.waiting", "records handed to Kafka and not yet acknowledged",
+                backpressure::inFlight);
+        metrics.gauge("parkwatch.gateway.reads.paused", "1 while device reads are paused for Kafka",
+                () -> backpressure.paused() ? 1 : 0);
     }
 
     public static Gateway start(GatewayConfig config, PointRegistry points, DeviceRegistry devices,
             String kafkaBootstrap) throws InterruptedException {
-        return start(config, () -> points, devices, kafkaBootstrap);
+        return start(config, () -> points, devices, Map::of, kafkaBootstrap);
     }
 
     /** With a registry that may change while running (followed from the config topic). */
-    public static Gateway start(GatewayConfig config, java.util.function.Supplier<PointRegistry> points,
-            DeviceRegistry devices, String kafkaBootstrap) throws InterruptedException {
-        KafkaReadingSink sink = new KafkaReadingSink(kafkaBootstrap, config.deliveryTimeout(), Map.of());
+    public static Gateway start(GatewayConfig config, Supplier<PointRegistry> points, DeviceRegistry devices,
+            String kafkaBootstrap) throws InterruptedException {
+        return start(config, points, devices, Map::of, kafkaBootstrap);
+    }
+
+    /** With HJ 212 data loggers (used when {@code config.hj212()} is set). */
+    public static Gateway start(GatewayConfig config, Supplier<PointRegistry> points, DeviceRegistry devices,
+            Supplier<Map<String, Hj212Logger>> loggers, String kafkaBootstrap) throws InterruptedException {
+        Gateway g = new Gateway(config, points, kafkaBootstrap);
         try {
-            sink.awaitReady(Duration.ofSeconds(60));
-            ReadingIntake intake = new ReadingIntake(points, config.futureSkew(), config.maxPayloadBytes());
-            MqttGateway mqtt = new MqttGateway(config, () -> devices, intake, sink).start();
-            return new Gateway(sink, mqtt);
+            g.sink.awaitReady(Duration.ofSeconds(60));
+            g.mqtt = new MqttGateway(config, () -> devices, g.intake, g.sink, g.metrics, g.backpressure, g.boss,
+                    g.workers).start();
+            g.parts.add(g.mqtt);
+            if (config.hj212() != null) {
+                g.hj212 = new Hj212Endpoint(config.hj212(), g.boss, g.workers, loggers, g.intake, g.sink, g.metrics,
+                        g.backpressure, g.passwordChecks);
+                g.parts.add(g.hj212);
+            }
+            if (config.metricsPort() >= 0) {
+                g.metricsServer = new MetricsServer(config.bindHost(), config.metricsPort(), g.metrics, g.boss, g.workers);
+                g.parts.add(g.metricsServer);
+            }
+            return g;
         } catch (RuntimeException | InterruptedException e) {
-            sink.close();
+            g.close();
             throw e;
         }
     }
@@ -43,9 +94,41 @@ public final class Gateway implements AutoCloseable {
         return mqtt.port();
     }
 
+    public int mqttTlsPort() {
+        return mqtt.tlsPort();
+    }
+
+    public int hj212Port() {
+        return hj212 == null ? -1 : hj212.port();
+    }
+
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    public Backpressure backpressure() {
+        return backpressure;
+    }
+
+    /** Stops taking readings first (device ports), then lets the producer flush what it holds. */
     @Override
     public void close() {
-        mqtt.close(); // stop taking readings first, then let the producer flush what it holds
+        List<AutoCloseable> reverse = new ArrayList<>(parts);
+        Collections.reverse(reverse);
+        for (AutoCloseable c : reverse) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+        workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        passwordChecks.shutdownNow();
         sink.close();
     }
 }

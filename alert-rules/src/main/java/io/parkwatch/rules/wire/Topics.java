@@ -7,6 +7,8 @@ public final class Topics {
 
     /** One JSON reading per record, key = point id. */
     public static final String READINGS = "parkwatch.readings";
+    /** HJ 212 minute, hour and day statistics (avg, min, max), key = point id: stored, not evaluated by rules. */
+    public static final String READINGS_STATS = "parkwatch.readings.stats";
     /** The raw input of each refused reading with a machine-readable reason. */
     public static final String READINGS_REJECTED = "parkwatch.readings.rejected";
     /** Compacted: rules, point registry, maintenance windows, contacts. */
@@ -20,7 +22,7 @@ public final class Topics {
     /** Compacted: the notifier's record of each delivery (key = channel and event id). */
     public static final String DELIVERIES = "parkwatch.deliveries";
 
-    public static final List<String> ALL = List.of(READINGS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
+    public static final List<String> ALL = List.of(READINGS, READINGS_STATS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
             DELIVERIES);
 
     private Topics() {
@@ -33,7 +35,7 @@ public final class Topics {
     /** Topics keyed by point or alert get the given partitions; the low-volume ones one partition. */
     public static int partitions(String topic, int keyedPartitions) {
         return switch (topic) {
-            case READINGS, ALERT_EVENTS, ALERTS -> keyedPartitions;
+            case READINGS, READINGS_STATS, ALERT_EVENTS, ALERTS -> keyedPartitions;
             default -> 1;
         };
     }

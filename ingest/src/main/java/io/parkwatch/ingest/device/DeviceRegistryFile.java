@@ -18,12 +18,13 @@ import java.util.Set;
  *   - username: huaxin-dl01
  *     password-hash: "$2a$10$..."   # bcrypt; make one with: ./parkwatch hash-password
  *     enterprise: ent-huaxin
+ *     points: [HX-T101-LT, HX-T101-TT]   # optional: only these points (default: any of its enterprise)
  * </pre>
  */
 public final class DeviceRegistryFile {
 
     private static final Set<String> TOP = Set.of("devices");
-    private static final Set<String> DEVICE = Set.of("username", "password-hash", "enterprise");
+    private static final Set<String> DEVICE = Set.of("username", "password-hash", "enterprise", "points");
 
     private DeviceRegistryFile() {
     }
@@ -58,8 +59,21 @@ public final class DeviceRegistryFile {
                 problems.add(d.get("username").error("duplicate user name '" + user + "'"));
                 continue;
             }
+            Set<String> allowed = null;
+            if (d.has("points")) {
+                allowed = new HashSet<>();
+                for (ConfigNode p : d.get("points").elements(problems)) {
+                    String id = p.text(problems, true);
+                    if (id != null && points != null && enterprise != null
+                            && points.point(id).filter(x -> x.enterpriseId().equals(enterprise)).isEmpty()) {
+                        problems.add(p.error("'" + id + "' is not a point of enterprise '" + enterprise + "'"));
+                    } else if (id != null) {
+                        allowed.add(id);
+                    }
+                }
+            }
             if (user != null && hash != null && enterprise != null) {
-                devices.add(new Device(user, hash, enterprise));
+                devices.add(new Device(user, hash, enterprise, allowed == null ? null : Set.copyOf(allowed)));
             }
         }
         problems.throwIfAny();

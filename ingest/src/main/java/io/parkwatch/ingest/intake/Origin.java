@@ -1,13 +1,25 @@
 package io.parkwatch.ingest.intake;
 
+import java.util.Set;
+
 /**
  * Who sent a payload, as far as the gateway knows.
  *
- * @param source       protocol: mqtt, hj212, http
- * @param clientId     MQTT client id or data logger id
- * @param username     the authenticated device
- * @param enterpriseId the enterprise the device may publish for, or null for any
- * @param remote       remote address
+ * @param source        protocol: mqtt, hj212, bridge
+ * @param clientId      MQTT client id or data logger MN
+ * @param username      the authenticated device
+ * @param enterpriseId  the enterprise the device may publish for, or null for any
+ * @param remote        remote address
+ * @param allowedPoints the only points the device may publish, or null for any of its enterprise
  */
-public record Origin(String source, String clientId, String username, String enterpriseId, String remote) {
+public record Origin(String source, String clientId, String username, String enterpriseId, String remote,
+        Set<String> allowedPoints) {
+
+    public Origin(String source, String clientId, String username, String enterpriseId, String remote) {
+        this(source, clientId, username, enterpriseId, remote, null);
+    }
+
+    public boolean mayPublish(String pointId) {
+        return allowedPoints == null || allowedPoints.contains(pointId);
+    }
 }

@@ -27,8 +27,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Turns one published payload into validated readings. Protocol-independent: the MQTT endpoint
- * calls it today; the HJ 212 endpoint and the broker bridge hand it the same (topic, payload).
+ * Turns one published payload into validated readings. Protocol-independent: the MQTT endpoint and
+ * the broker bridge hand it (topic, payload); the HJ 212 endpoint hands it decoded readings to check.
  *
  * <p>Topics: {@code parkwatch/{enterpriseId}/{pointId}} with {@code {"ts":..., "v":..., "q":"N"}}, or
  * {@code parkwatch/{enterpriseId}/batch} with a JSON array of {@code {"point":..., "ts":..., "v":..., "q":...}}.
@@ -107,15 +107,7 @@ public final class ReadingIntake {
     }
 
     private void one(Batch b, String enterprise, String pointId, JsonNode n) {
-        Optional<Point> point = registry.get().point(pointId);
-        if (point.isEmpty()) {
-            b.reject(RejectReason.UNKNOWN_POINT, "point '" + pointId + "' is not in the point registry", pointId,
-                    n.toString());
-            return;
-        }
-        if (!point.get().enterpriseId().equals(enterprise)) {
-            b.reject(RejectReason.POINT_NOT_OF_ENTERPRISE, "point '" + pointId + "' belongs to enterprise '"
-                    + point.get().enterpriseId() + "', not '" + enterprise + "'", pointId, n.toString());
+        if (!pointAllowed(b, enterprise, pointId, n.toString())) {
             return;
         }
         JsonNode v = n.get("v");
@@ -148,12 +140,6 @@ public final class ReadingIntake {
                     pointId, n.toString());
             return;
         }
-        if (timestamp > b.receivedAt + futureSkew.toMillis()) {
-            b.reject(RejectReason.FUTURE_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(timestamp) + " is "
-                    + (timestamp - b.receivedAt) + " ms ahead of the gateway clock (allowed: " + futureSkew.toMillis()
-                    + " ms)", pointId, n.toString());
-            return;
-        }
         Quality q;
         try {
             JsonNode qn = n.get("q");
@@ -162,7 +148,75 @@ public final class ReadingIntake {
             b.reject(RejectReason.BAD_QUALITY_FLAG, e.getMessage(), pointId, n.toString());
             return;
         }
-        b.accepted.add(new Reading(pointId, enterprise, timestamp, v.asDouble(), q, b.receivedAt));
+        if (notAhead(b, timestamp, pointId, n.toString())) {
+            b.accepted.add(new Reading(pointId, enterprise, timestamp, v.asDouble(), q, b.receivedAt));
+        }
+    }
+
+    /** A reading already decoded by a protocol endpoint (HJ 212), before the point and time checks. */
+    public record Candidate(String pointId, long timestamp, double value, Quality quality, String raw) {
+    }
+
+    /**
+     * Checks readings another protocol has decoded, exactly as MQTT's are checked (point known, of the
+     * enterprise, allowed to the device, not ahead of the clock); refusals made while decoding come along.
+     */
+    public IntakeResult admit(Origin origin, String label, String enterprise, List<Candidate> candidates,
+            List<RejectedReading> refusedWhileDecoding, long receivedAt) {
+        Batch b = new Batch(origin, label, receivedAt);
+        b.rejected.addAll(refusedWhileDecoding);
+        for (Candidate c : candidates) {
+            if (pointAllowed(b, enterprise, c.pointId(), c.raw()) && notAhead(b, c.timestamp(), c.pointId(), c.raw())) {
+                b.accepted.add(new Reading(c.pointId(), enterprise, c.timestamp(), c.value(), c.quality(), receivedAt));
+            }
+        }
+        return new IntakeResult(b.accepted, b.rejected);
+    }
+
+    /** The same payload with its readings refused as over the connection's rate (kept, as everything refused). */
+    public IntakeResult overRate(Origin origin, String topic, IntakeResult r, int perSecond, long receivedAt) {
+        Batch b = new Batch(origin, topic, receivedAt);
+        b.rejected.addAll(r.rejected());
+        for (Reading x : r.accepted()) {
+            b.reject(RejectReason.RATE_LIMITED, "more than " + perSecond + " readings per second on this connection",
+                    x.pointId(), new String(io.parkwatch.rules.wire.ReadingJson.write(x), StandardCharsets.UTF_8));
+        }
+        return new IntakeResult(List.of(), b.rejected, r.stats());
+    }
+
+    /** A refusal of input that never became a reading (a bad frame, an unknown logger), raw bytes kept. */
+    public RejectedReading refusal(Origin origin, String label, RejectReason reason, String detail, String pointId,
+            byte[] raw, long receivedAt) {
+        return new Batch(origin, label, receivedAt).rejectWhole(reason, detail, pointId, raw).rejected().get(0);
+    }
+
+    private boolean pointAllowed(Batch b, String enterprise, String pointId, String raw) {
+        Optional<Point> point = registry.get().point(pointId);
+        if (point.isEmpty()) {
+            b.reject(RejectReason.UNKNOWN_POINT, "point '" + pointId + "' is not in the point registry", pointId, raw);
+            return false;
+        }
+        if (!point.get().enterpriseId().equals(enterprise)) {
+            b.reject(RejectReason.POINT_NOT_OF_ENTERPRISE, "point '" + pointId + "' belongs to enterprise '"
+                    + point.get().enterpriseId() + "', not '" + enterprise + "'", pointId, raw);
+            return false;
+        }
+        if (!b.origin.mayPublish(pointId)) {
+            b.reject(RejectReason.FORBIDDEN_POINT, "device '" + b.origin.username() + "' may not publish point '"
+                    + pointId + "' (see the points it may publish in devices.yaml)", pointId, raw);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean notAhead(Batch b, long timestamp, String pointId, String raw) {
+        if (timestamp > b.receivedAt + futureSkew.toMillis()) {
+            b.reject(RejectReason.FUTURE_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(timestamp) + " is "
+                    + (timestamp - b.receivedAt) + " ms ahead of the gateway clock (allowed: " + futureSkew.toMillis()
+                    + " ms)", pointId, raw);
+            return false;
+        }
+        return true;
     }
 
     static long parseTime(String s) {

@@ -2,7 +2,10 @@ package io.parkwatch.ingest.kafka;
 
 import io.parkwatch.ingest.intake.IntakeResult;
 import io.parkwatch.ingest.intake.ReadingSink;
+import io.parkwatch.ingest.metrics.GatewayMetrics;
+import io.parkwatch.ingest.net.Backpressure;
 import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.model.ReadingStats;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.RejectedReading;
 import io.parkwatch.rules.wire.Topics;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Produces accepted readings to {@code parkwatch.readings} (key = point id, so a point's readings
- * stay ordered) and refusals to {@code parkwatch.readings.rejected}, with acks=all and idempotence.
+ * stay ordered), interval statistics to {@code parkwatch.readings.stats} and refusals to
+ * {@code parkwatch.readings.rejected}, with acks=all and idempotence.
  *
  * <p>{@code send()} can block (metadata refresh, full buffer) while Kafka is unreachable, so it runs
  * on one dedicated thread, never on a network event loop; one thread also keeps the send order.
@@ -38,8 +42,22 @@ public final class KafkaReadingSink implements ReadingSink {
 
     private final KafkaProducer<String, byte[]> producer;
     private final ThreadPoolExecutor sender;
+    private final Backpressure backpressure;
+    private final GatewayMetrics metrics;
 
     public KafkaReadingSink(String bootstrapServers, Duration deliveryTimeout, Map<String, Object> overrides) {
+        this(bootstrapServers, deliveryTimeout, overrides, new Backpressure(Long.MAX_VALUE, Long.MAX_VALUE - 1),
+                new GatewayMetrics());
+    }
+
+    /**
+     * @param backpressure told of every record taken and done, so device reads pause while too many wait
+     * @param metrics      Kafka produce latency
+     */
+    public KafkaReadingSink(String bootstrapServers, Duration deliveryTimeout, Map<String, Object> overrides,
+            Backpressure backpressure, GatewayMetrics metrics) {
+        this.backpressure = backpressure;
+        this.metrics = metrics;
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -64,6 +82,15 @@ public final class KafkaReadingSink implements ReadingSink {
     @Override
     public CompletableFuture<Void> write(IntakeResult result) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        int records = result.records();
+        long start = System.nanoTime();
+        backpressure.taken(records);
+        done.whenComplete((v, e) -> {
+            backpressure.done(records);
+            if (e == null && records > 0) {
+                metrics.kafkaProduced(start);
+            }
+        });
         try {
             sender.execute(() -> send(result, done));
         } catch (RejectedExecutionException e) {
@@ -73,7 +100,7 @@ public final class KafkaReadingSink implements ReadingSink {
     }
 
     private void send(IntakeResult result, CompletableFuture<Void> done) {
-        int total = result.accepted().size() + result.rejected().size();
+        int total = result.records();
         if (total == 0) {
             done.complete(null);
             return;
@@ -82,6 +109,9 @@ public final class KafkaReadingSink implements ReadingSink {
         try {
             for (Reading r : result.accepted()) {
                 acks.add(send(new ProducerRecord<>(Topics.READINGS, r.pointId(), ReadingJson.write(r))));
+            }
+            for (ReadingStats st : result.stats()) {
+                acks.add(send(new ProducerRecord<>(Topics.READINGS_STATS, st.pointId(), WireJson.write(st))));
             }
             for (RejectedReading r : result.rejected()) {
                 String key = r.pointId() != null ? r.pointId() : r.topic();

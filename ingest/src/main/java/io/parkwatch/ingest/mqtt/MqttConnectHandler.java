@@ -14,6 +14,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.parkwatch.ingest.device.Device;
 import io.parkwatch.ingest.device.DeviceRegistry;
 import io.parkwatch.ingest.intake.Origin;
+import io.parkwatch.ingest.net.Backpressure;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -30,15 +31,21 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttConnectHandler.class);
 
+    /** Longest keep-alive the gateway accepts (seconds): a client asking 0 (none) or more gets this. */
+    static final int MAX_KEEP_ALIVE = 300;
+
     private final Supplier<DeviceRegistry> devices;
     private final Executor authExecutor;
     private final int maxPacketBytes;
+    private final Backpressure backpressure;
 
-    MqttConnectHandler(Supplier<DeviceRegistry> devices, Executor authExecutor, int maxPacketBytes) {
+    MqttConnectHandler(Supplier<DeviceRegistry> devices, Executor authExecutor, int maxPacketBytes,
+            Backpressure backpressure) {
         super(false);
         this.devices = devices;
         this.authExecutor = authExecutor;
         this.maxPacketBytes = maxPacketBytes;
+        this.backpressure = backpressure;
     }
 
     @Override
@@ -88,26 +95,29 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
             return;
         }
         Device d = device.get();
-        Origin origin = new Origin("mqtt", clientId, d.username(), d.enterpriseId(), remote);
+        Origin origin = new Origin("mqtt", clientId, d.username(), d.enterpriseId(), remote, d.points());
         ctx.channel().attr(MqttSession.KEY).set(new MqttSession(d, clientId, version, origin));
-        if (keepAlive > 0) {
-            // MQTT: the server may close a connection silent for 1.5 x the keep-alive.
-            ctx.pipeline().replace(MqttGateway.IDLE, MqttGateway.IDLE,
-                    new IdleStateHandler(keepAlive * 1500L, 0, 0, TimeUnit.MILLISECONDS));
-        } else {
-            ctx.pipeline().remove(MqttGateway.IDLE);
-        }
+        // MQTT: the server may close a connection silent for 1.5 x the keep-alive. No keep-alive (0) or a
+        // very long one would let a silent connection hold a slot for ever: the gateway's maximum applies.
+        int effective = keepAlive <= 0 ? MAX_KEEP_ALIVE : Math.min(keepAlive, MAX_KEEP_ALIVE);
+        ctx.pipeline().replace(MqttGateway.IDLE, MqttGateway.IDLE,
+                new IdleStateHandler(effective * 1500L, 0, 0, TimeUnit.MILLISECONDS));
         MqttMessageBuilders.ConnAckBuilder ack = MqttMessageBuilders.connAck()
                 .returnCode(MqttConnectReturnCode.CONNECTION_ACCEPTED)
                 .sessionPresent(false);
         if (version == MqttVersion.MQTT_5) {
             // Tell v5 clients up front what this ingest-only endpoint does not offer.
-            ack.properties(p -> p.maximumQos((byte) 1).retainAvailable(false).wildcardSubscriptionAvailable(false)
-                    .sharedSubscriptionAvailable(false).subscriptionIdentifiersAvailable(false).topicAliasMaximum(0)
-                    .maximumPacketSize(maxPacketBytes));
+            ack.properties(p -> {
+                p.maximumQos((byte) 1).retainAvailable(false).wildcardSubscriptionAvailable(false)
+                        .sharedSubscriptionAvailable(false).subscriptionIdentifiersAvailable(false).topicAliasMaximum(0)
+                        .maximumPacketSize(maxPacketBytes);
+                if (effective != keepAlive) {
+                    p.serverKeepAlive(effective); // v5 clients adopt it
+                }
+            });
         }
         ctx.writeAndFlush(ack.build());
-        ctx.channel().config().setAutoRead(true);
+        backpressure.allowRead(ctx.channel());
         LOG.info("{}: device '{}' of {} connected as client '{}' ({})", remote, d.username(), d.enterpriseId(),
                 clientId, version);
     }

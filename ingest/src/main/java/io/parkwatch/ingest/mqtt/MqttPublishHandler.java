@@ -12,6 +12,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.parkwatch.ingest.intake.IntakeResult;
 import io.parkwatch.ingest.intake.ReadingIntake;
 import io.parkwatch.ingest.intake.ReadingSink;
+import io.parkwatch.ingest.metrics.GatewayMetrics;
+import io.parkwatch.ingest.net.ReadingRate;
 import io.parkwatch.rules.model.RejectReason;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -27,14 +29,22 @@ final class MqttPublishHandler extends SimpleChannelInboundHandler<MqttPublishMe
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttPublishHandler.class);
 
+    static final String PROTOCOL = "mqtt";
+
     private final ReadingIntake intake;
     private final ReadingSink sink;
+    private final GatewayMetrics metrics;
+    private final ReadingRate rate;
+    private final int perSecond;
     /** Completes when the previous PUBLISH of this connection was stored: keeps PUBACKs in order. */
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
 
-    MqttPublishHandler(ReadingIntake intake, ReadingSink sink) {
+    MqttPublishHandler(ReadingIntake intake, ReadingSink sink, GatewayMetrics metrics, int readingsPerSecond) {
         this.intake = intake;
         this.sink = sink;
+        this.metrics = metrics;
+        this.rate = new ReadingRate(readingsPerSecond);
+        this.perSecond = readingsPerSecond;
     }
 
     @Override
@@ -45,12 +55,16 @@ final class MqttPublishHandler extends SimpleChannelInboundHandler<MqttPublishMe
             refuseQos2(ctx, session);
             return;
         }
+        long receivedNanos = System.nanoTime();
         long receivedAt = System.currentTimeMillis();
         String topic = msg.variableHeader().topicName();
         byte[] payload = ByteBufUtil.getBytes(msg.payload());
         int packetId = msg.variableHeader().packetId();
 
-        IntakeResult result = intake.accept(session.origin(), topic, payload, receivedAt);
+        IntakeResult checked = intake.accept(session.origin(), topic, payload, receivedAt);
+        IntakeResult result = rate.take(checked.accepted().size(), receivedNanos) ? checked
+                : intake.overRate(session.origin(), topic, checked, perSecond, receivedAt);
+        metrics.recorded(PROTOCOL, result);
         if (!result.allAccepted()) {
             LOG.debug("{}: {} reading(s) refused on {}: {}", session.origin().remote(), result.rejected().size(), topic,
                     result.rejected().get(0).detail());
@@ -73,6 +87,7 @@ final class MqttPublishHandler extends SimpleChannelInboundHandler<MqttPublishMe
                     ack.reasonCode(reasonCode(result));
                 }
                 ctx.writeAndFlush(ack.build());
+                metrics.acknowledged(PROTOCOL, receivedNanos);
             }
         }));
     }
@@ -88,7 +103,8 @@ final class MqttPublishHandler extends SimpleChannelInboundHandler<MqttPublishMe
             case BAD_TOPIC -> MqttReasonCodes.PubAck.TOPIC_NAME_INVALID.byteValue();
             case MALFORMED_JSON, MISSING_VALUE, NON_NUMERIC_VALUE, MISSING_TIMESTAMP, BAD_TIMESTAMP,
                     BAD_QUALITY_FLAG -> MqttReasonCodes.PubAck.PAYLOAD_FORMAT_INVALID.byteValue();
-            case PAYLOAD_TOO_LARGE -> MqttReasonCodes.PubAck.QUOTA_EXCEEDED.byteValue();
+            case PAYLOAD_TOO_LARGE, RATE_LIMITED -> MqttReasonCodes.PubAck.QUOTA_EXCEEDED.byteValue();
+            case FORBIDDEN_POINT -> MqttReasonCodes.PubAck.NOT_AUTHORIZED.byteValue();
             default -> MqttReasonCodes.PubAck.IMPLEMENTATION_SPECIFIC_ERROR.byteValue();
         };
     }
