@@ -19,33 +19,40 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /** A real Kafka broker and a real gateway on free ports, and Paho clients that connect to it. */
-final class GatewayFixture implements AutoCloseable {
+public final class GatewayFixture implements AutoCloseable {
 
-    static final PointRegistry POINTS = PointRegistryFile.parse(YamlSource.parse("points.yaml", """
+    public static final PointRegistry POINTS = PointRegistryFile.parse(YamlSource.parse("points.yaml", """
             enterprises: [ { id: ent-a }, { id: ent-b } ]
             points:
               - { id: A1, enterprise: ent-a, kind: gas_lel, range: [0, 100] }
               - { id: A2, enterprise: ent-a, kind: temperature, range: [-20, 80] }
               - { id: B1, enterprise: ent-b, kind: gas_lel, range: [0, 100] }
+              - { id: B2, enterprise: ent-b, kind: gas_toxic, range: [0, 100] }
             """));
-    static final DeviceRegistry DEVICES = new DeviceRegistry(List.of(
+    public static final DeviceRegistry DEVICES = new DeviceRegistry(List.of(
             new Device("dev-a", DeviceRegistry.hash("secret-a"), "ent-a"),
-            new Device("dev-b", DeviceRegistry.hash("secret-b"), "ent-b")));
+            new Device("dev-b", DeviceRegistry.hash("secret-b"), "ent-b"),
+            new Device("dev-a1", DeviceRegistry.hash("secret-a1"), "ent-a", java.util.Set.of("A1"))));
 
-    final EmbeddedKafka kafka;
-    final Gateway gateway;
+    public final EmbeddedKafka kafka;
+    public final Gateway gateway;
 
-    GatewayFixture(Path dir, GatewayConfig config) throws Exception {
-        kafka = new EmbeddedKafka(dir, 0).start();
-        kafka.createTopics(Topics.ALL.stream().map(t -> new TopicSpec(t, Topics.partitions(t, 2), Topics.isCompacted(t))).toList());
-        gateway = Gateway.start(config.withPort(0), POINTS, DEVICES, kafka.bootstrapServers());
+    public GatewayFixture(Path dir, GatewayConfig config) throws Exception {
+        this(dir, config, java.util.Map.of());
     }
 
-    String uri() {
+    public GatewayFixture(Path dir, GatewayConfig config, java.util.Map<String, io.parkwatch.ingest.hj212.Hj212Logger> loggers)
+            throws Exception {
+        kafka = new EmbeddedKafka(dir, 0).start();
+        kafka.createTopics(Topics.ALL.stream().map(t -> new TopicSpec(t, Topics.partitions(t, 2), Topics.isCompacted(t))).toList());
+        gateway = Gateway.start(config.withPort(0), () -> POINTS, DEVICES, () -> loggers, kafka.bootstrapServers());
+    }
+
+    public String uri() {
         return "tcp://127.0.0.1:" + gateway.mqttPort();
     }
 
-    MqttAsyncClient v5(String user, String password) throws Exception {
+    public MqttAsyncClient v5(String user, String password) throws Exception {
         MqttAsyncClient c = new MqttAsyncClient(uri(), "v5-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName(user);
@@ -64,6 +71,10 @@ final class GatewayFixture implements AutoCloseable {
         o.setPassword(password.toCharArray());
         c.connect(o).waitForCompletion(10_000);
         return c;
+    }
+
+    public String bootstrap() {
+        return kafka.bootstrapServers();
     }
 
     @Override
