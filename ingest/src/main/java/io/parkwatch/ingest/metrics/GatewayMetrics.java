@@ -48,6 +48,10 @@ public final class GatewayMetrics {
         });
     }
 
+    public int connections(String protocol) {
+        return connectionGauge(protocol).get();
+    }
+
     public void bytesIn(String protocol, long n) {
         Counter.builder("parkwatch.gateway.bytes.received").tag("protocol", protocol).baseUnit("bytes")
                 .register(registry).increment(n);
