@@ -43,6 +43,22 @@ public final class TopicRecorder implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Reads until every record that is in the topic now has been seen (for large topics); returns all values. */
+    public synchronized List<String> drain(Duration timeout) {
+        var parts = consumer.assignment();
+        var end = consumer.endOffsets(parts);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic not read to its end within " + timeout);
+            }
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                seen.add(r);
+            }
+        }
+        return seen.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+    }
+
     /** The values seen so far as UTF-8 text. */
     public List<String> values() {
         return records().stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
