@@ -2,6 +2,7 @@ package io.parkwatch.ingest;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.parkwatch.ingest.bridge.BrokerBridge;
 import io.parkwatch.ingest.device.DeviceRegistry;
 import io.parkwatch.ingest.hj212.Hj212Endpoint;
 import io.parkwatch.ingest.hj212.Hj212Logger;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The gateway process: the MQTT endpoint (plain and TLS), the HJ 212 endpoint, the shared validation,
- * the Kafka producer behind them with back-pressure, and {@code /metrics}.
+ * The gateway process: the MQTT endpoint (plain and TLS), the HJ 212 endpoint, the bridge from an
+ * existing broker, the shared validation, the Kafka producer behind them with back-pressure, and
+ * {@code /metrics}.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -79,11 +81,17 @@ public final class Gateway implements AutoCloseable {
                         g.backpressure, g.passwordChecks);
                 g.parts.add(g.hj212);
             }
+            if (config.bridge() != null) {
+                g.parts.add(new BrokerBridge(config.bridge(), g.intake, g.sink, g.metrics).start());
+            }
             if (config.metricsPort() >= 0) {
                 g.metricsServer = new MetricsServer(config.bindHost(), config.metricsPort(), g.metrics, g.boss, g.workers);
                 g.parts.add(g.metricsServer);
             }
             return g;
+        } catch (org.eclipse.paho.mqttv5.common.MqttException e) {
+            g.close();
+            throw new IllegalStateException("gateway.bridge: cannot subscribe at " + config.bridge().url() + ": " + e, e);
         } catch (RuntimeException | InterruptedException e) {
             g.close();
             throw e;

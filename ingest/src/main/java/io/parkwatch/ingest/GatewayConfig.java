@@ -1,5 +1,6 @@
 package io.parkwatch.ingest;
 
+import io.parkwatch.ingest.bridge.BrokerBridge;
 import io.parkwatch.ingest.hj212.Hj212Endpoint;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,10 +20,12 @@ import java.time.Duration;
  * @param maxReadingsPerSecond     readings one connection may send per second (more are refused: RATE_LIMITED)
  * @param backpressureHigh         records waiting for Kafka above which device reads pause (resume at a quarter)
  * @param metricsPort              Prometheus {@code /metrics} port (0 picks a free one; -1 turns it off)
+ * @param bridge                   subscribe to readings on an existing broker, or null
  */
 public record GatewayConfig(String bindHost, int mqttPort, int maxPayloadBytes, Duration futureSkew,
         Duration connectTimeout, Duration deliveryTimeout, Tls tls, Hj212Endpoint.Settings hj212,
-        int maxConnectionsPerAddress, int maxReadingsPerSecond, long backpressureHigh, int metricsPort) {
+        int maxConnectionsPerAddress, int maxReadingsPerSecond, long backpressureHigh, int metricsPort,
+        BrokerBridge.Settings bridge) {
 
     /** MQTT over TLS: PEM certificate chain and PKCS#8 private key (with its password, or null). */
     public record Tls(int port, Path certificate, Path privateKey, String keyPassword) {
@@ -31,7 +34,7 @@ public record GatewayConfig(String bindHost, int mqttPort, int maxPayloadBytes, 
     public GatewayConfig(String bindHost, int mqttPort, int maxPayloadBytes, Duration futureSkew,
             Duration connectTimeout, Duration deliveryTimeout) {
         this(bindHost, mqttPort, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, null, null, 100, 1000,
-                20_000, -1);
+                20_000, -1, null);
     }
 
     public static GatewayConfig defaults() {
@@ -46,31 +49,36 @@ public record GatewayConfig(String bindHost, int mqttPort, int maxPayloadBytes, 
 
     public GatewayConfig withPort(int port) {
         return new GatewayConfig(bindHost, port, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, tls, hj212,
-                maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, metricsPort);
+                maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, metricsPort, bridge);
     }
 
     public GatewayConfig withTls(Tls t) {
         return new GatewayConfig(bindHost, mqttPort, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, t, hj212,
-                maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, metricsPort);
+                maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, metricsPort, bridge);
     }
 
     public GatewayConfig withHj212(Hj212Endpoint.Settings h) {
         return new GatewayConfig(bindHost, mqttPort, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, tls, h,
-                maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, metricsPort);
+                maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, metricsPort, bridge);
     }
 
     public GatewayConfig withLimits(int connectionsPerAddress, int readingsPerSecond) {
         return new GatewayConfig(bindHost, mqttPort, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, tls,
-                hj212, connectionsPerAddress, readingsPerSecond, backpressureHigh, metricsPort);
+                hj212, connectionsPerAddress, readingsPerSecond, backpressureHigh, metricsPort, bridge);
     }
 
     public GatewayConfig withBackpressure(long high) {
         return new GatewayConfig(bindHost, mqttPort, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, tls,
-                hj212, maxConnectionsPerAddress, maxReadingsPerSecond, high, metricsPort);
+                hj212, maxConnectionsPerAddress, maxReadingsPerSecond, high, metricsPort, bridge);
+    }
+
+    public GatewayConfig withBridge(BrokerBridge.Settings b) {
+        return new GatewayConfig(bindHost, mqttPort, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, tls,
+                hj212, maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, metricsPort, b);
     }
 
     public GatewayConfig withMetricsPort(int port) {
         return new GatewayConfig(bindHost, mqttPort, maxPayloadBytes, futureSkew, connectTimeout, deliveryTimeout, tls,
-                hj212, maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, port);
+                hj212, maxConnectionsPerAddress, maxReadingsPerSecond, backpressureHigh, port, bridge);
     }
 }
