@@ -67,6 +67,16 @@ public final class Hj212FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /** The connection ended in the middle of something: what is left is reported, not silently dropped. */
+    @Override
+    protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        decode(ctx, in, out);
+        if (in.isReadable()) {
+            out.add(Hj212Frame.garbage("connection closed inside a frame (" + in.readableBytes() + " bytes)",
+                    take(in, in.readableBytes())));
+        }
+    }
+
     private static int indexOfHashes(ByteBuf in) {
         for (int i = in.readerIndex(); i < in.writerIndex() - 1; i++) {
             if (in.getByte(i) == '#' && in.getByte(i + 1) == '#') {

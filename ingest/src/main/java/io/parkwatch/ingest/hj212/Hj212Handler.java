@@ -214,6 +214,7 @@ public final class Hj212Handler extends SimpleChannelInboundHandler<Hj212Frame> 
                 p.mn(), qnRtn))) : ctx.newSucceededFuture();
         if (thenClose) {
             LOG.warn("{}: data logger {} refused (QnRtn {}); closing", remote, p.mn(), qnRtn);
+            metrics.closed(PROTOCOL, "auth");
             write.addListener(ChannelFutureListener.CLOSE);
         }
     }
@@ -247,6 +248,7 @@ public final class Hj212Handler extends SimpleChannelInboundHandler<Hj212Frame> 
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
             LOG.info("{}: nothing received within the idle time, closing", remote);
+            metrics.closed(PROTOCOL, "idle");
             ctx.close();
             return;
         }

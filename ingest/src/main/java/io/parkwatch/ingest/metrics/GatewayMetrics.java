@@ -88,6 +88,18 @@ public final class GatewayMetrics {
         return c == null ? 0 : c.count();
     }
 
+    /** A connection the gateway closed, and why: auth, idle, protocol-error, over-limit. */
+    public void closed(String protocol, String why) {
+        Counter.builder("parkwatch.gateway.connections.closed").tag("protocol", protocol).tag("reason", why)
+                .description("device connections the gateway closed").register(registry).increment();
+    }
+
+    public double closedCount(String protocol, String why) {
+        Counter c = registry.find("parkwatch.gateway.connections.closed").tag("protocol", protocol).tag("reason", why)
+                .counter();
+        return c == null ? 0 : c.count();
+    }
+
     public void kafkaProduced(long startNanos) {
         kafkaProduce.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }

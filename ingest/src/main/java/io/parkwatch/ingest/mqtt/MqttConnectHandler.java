@@ -38,19 +38,36 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
     private final Executor authExecutor;
     private final int maxPacketBytes;
     private final Backpressure backpressure;
+    private final io.parkwatch.ingest.metrics.GatewayMetrics metrics;
 
     MqttConnectHandler(Supplier<DeviceRegistry> devices, Executor authExecutor, int maxPacketBytes,
-            Backpressure backpressure) {
+            Backpressure backpressure, io.parkwatch.ingest.metrics.GatewayMetrics metrics) {
         super(false);
+        this.metrics = metrics;
         this.devices = devices;
         this.authExecutor = authExecutor;
         this.maxPacketBytes = maxPacketBytes;
         this.backpressure = backpressure;
     }
 
+    /** Packets a client sent right behind its CONNECT (MQTT allows that), held until the password is checked. */
+    private final java.util.ArrayDeque<MqttMessage> early = new java.util.ArrayDeque<>();
+    private static final int MAX_EARLY = 1000;
+    private boolean authenticating;
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
         boolean authenticated = MqttSession.of(ctx.channel()) != null;
+        if (authenticating) {
+            if (early.size() >= MAX_EARLY) {
+                ReferenceCountUtil.release(msg);
+                LOG.warn("{}: more than {} packets before CONNACK, closing", MqttSession.remote(ctx.channel()), MAX_EARLY);
+                ctx.close();
+                return;
+            }
+            early.add(msg); // kept (this handler does not release what it reads)
+            return;
+        }
         if (msg.fixedHeader().messageType() != MqttMessageType.CONNECT) {
             if (authenticated) {
                 ctx.fireChannelRead(msg);
@@ -58,6 +75,7 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
                 ReferenceCountUtil.release(msg);
                 LOG.debug("{}: {} before CONNECT, closing", MqttSession.remote(ctx.channel()),
                         msg.fixedHeader().messageType());
+                metrics.closed(MqttPublishHandler.PROTOCOL, "protocol-error");
                 ctx.close();
             }
             return;
@@ -76,17 +94,38 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
         int keepAlive = connect.variableHeader().keepAliveTimeSeconds();
 
         ctx.channel().config().setAutoRead(false);
+        authenticating = true;
         authExecutor.execute(() -> {
             Optional<Device> device = devices.get().authenticate(user, password);
             ctx.executor().execute(() -> finish(ctx, version, user, clientId, keepAlive, device));
         });
     }
 
+    private void releaseEarly() {
+        early.forEach(ReferenceCountUtil::release);
+        early.clear();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (!authenticating) {
+            releaseEarly();
+        }
+        super.channelInactive(ctx);
+    }
+
     private void finish(ChannelHandlerContext ctx, MqttVersion version, String user, String clientId, int keepAlive,
             Optional<Device> device) {
         String remote = MqttSession.remote(ctx.channel());
+        authenticating = false;
+        if (!ctx.channel().isActive()) {
+            releaseEarly();
+            return; // the device left while its password was checked; its pipeline is gone
+        }
         if (device.isEmpty()) {
+            releaseEarly();
             LOG.warn("{}: refused CONNECT of '{}' (client '{}'): bad user name or password", remote, user, clientId);
+            metrics.closed(MqttPublishHandler.PROTOCOL, "auth");
             MqttConnectReturnCode code = version == MqttVersion.MQTT_5
                     ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
@@ -117,6 +156,9 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
             });
         }
         ctx.writeAndFlush(ack.build());
+        while (!early.isEmpty()) {
+            ctx.fireChannelRead(early.poll()); // now in order, as if they had just arrived
+        }
         backpressure.allowRead(ctx.channel());
         LOG.info("{}: device '{}' of {} connected as client '{}' ({})", remote, d.username(), d.enterpriseId(),
                 clientId, version);

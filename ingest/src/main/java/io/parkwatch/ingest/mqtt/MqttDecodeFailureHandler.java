@@ -21,6 +21,12 @@ final class MqttDecodeFailureHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttDecodeFailureHandler.class);
 
+    private final io.parkwatch.ingest.metrics.GatewayMetrics metrics;
+
+    MqttDecodeFailureHandler(io.parkwatch.ingest.metrics.GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof MqttMessage m) || m.decoderResult().isSuccess()) {
@@ -29,6 +35,7 @@ final class MqttDecodeFailureHandler extends ChannelInboundHandlerAdapter {
         }
         ReferenceCountUtil.release(msg);
         Throwable cause = m.decoderResult().cause();
+        metrics.closed(MqttPublishHandler.PROTOCOL, "protocol-error");
         String remote = MqttSession.remote(ctx.channel());
         if (cause instanceof MqttUnacceptableProtocolVersionException) {
             LOG.info("{}: unsupported MQTT protocol version, refusing", remote);

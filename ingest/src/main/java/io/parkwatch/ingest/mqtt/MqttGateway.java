@@ -105,13 +105,13 @@ public final class MqttGateway implements AutoCloseable {
                                 .addLast("encoder", MqttEncoder.INSTANCE)
                                 .addLast(IDLE, new IdleStateHandler(config.connectTimeout().toMillis(), 0, 0,
                                         TimeUnit.MILLISECONDS))
-                                .addLast("decode-failures", new MqttDecodeFailureHandler())
+                                .addLast("decode-failures", new MqttDecodeFailureHandler(metrics))
                                 .addLast("connect", new MqttConnectHandler(devices, authExecutor, config.maxPacketBytes(),
-                                        backpressure))
+                                        backpressure, metrics))
                                 .addLast("publish", new MqttPublishHandler(intake, sink, metrics,
                                         config.maxReadingsPerSecond()))
                                 .addLast("ingest-only", new MqttIngestOnlyHandler())
-                                .addLast("session", new MqttSessionHandler());
+                                .addLast("session", new MqttSessionHandler(metrics));
                     }
                 });
         return b.bind(config.bindHost(), port).sync().channel();

@@ -13,6 +13,12 @@ import org.slf4j.LoggerFactory;
 /** Keeps the connection itself: PINGREQ, DISCONNECT, keep-alive expiry, errors. Last in the pipeline. */
 final class MqttSessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
+    private final io.parkwatch.ingest.metrics.GatewayMetrics metrics;
+
+    MqttSessionHandler(io.parkwatch.ingest.metrics.GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(MqttSessionHandler.class);
     private static final MqttMessage PINGRESP = new MqttMessage(
             new MqttFixedHeader(MqttMessageType.PINGRESP, false, MqttQoS.AT_MOST_ONCE, false, 0));
@@ -25,6 +31,7 @@ final class MqttSessionHandler extends SimpleChannelInboundHandler<MqttMessage> 
             default -> {
                 LOG.info("{}: unexpected {} from a client, closing", MqttSession.remote(ctx.channel()),
                         msg.fixedHeader().messageType());
+                metrics.closed(MqttPublishHandler.PROTOCOL, "protocol-error");
                 ctx.close();
             }
         }
@@ -34,6 +41,7 @@ final class MqttSessionHandler extends SimpleChannelInboundHandler<MqttMessage> 
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
             LOG.info("{}: no packet within the keep-alive, closing", MqttSession.remote(ctx.channel()));
+            metrics.closed(MqttPublishHandler.PROTOCOL, "idle");
             ctx.close();
             return;
         }

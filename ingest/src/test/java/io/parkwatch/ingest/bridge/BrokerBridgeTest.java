@@ -14,12 +14,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +38,11 @@ class BrokerBridgeTest {
                 "parkwatch/+/+"));
     }
 
+    /** A field logger on the park's broker: MQTT 3.1.1, QoS 1, one message at a time. */
     static void publish(MqttClient device, int from, int to) throws Exception {
         for (int i = from; i < to; i++) {
-            device.publish("parkwatch/ent-a/A1", ("{\"ts\":" + (System.currentTimeMillis() - 100_000 + i) + ",\"v\":" + i
-                    + "}").getBytes(), 1, false);
+            byte[] payload = ("{\"ts\":" + (System.currentTimeMillis() - 100_000 + i) + ",\"v\":" + i + "}").getBytes();
+            device.publish("parkwatch/ent-a/A1", payload, 1, false);
         }
     }
 
@@ -62,7 +64,10 @@ class BrokerBridgeTest {
                 EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
             kafka.createTopics(Topics.ALL.stream().map(t -> new TopicSpec(t, 2, Topics.isCompacted(t))).toList());
             MqttClient device = new MqttClient(broker.url(), "field-logger", new MemoryPersistence());
-            device.connect(new MqttConnectionOptions());
+            MqttConnectOptions deviceOptions = new MqttConnectOptions();
+            deviceOptions.setMaxInflight(1000);
+            device.setTimeToWait(10_000);
+            device.connect(deviceOptions);
             try (TopicRecorder readings = new TopicRecorder(kafka.bootstrapServers(), Topics.READINGS);
                     TopicRecorder rejected = new TopicRecorder(kafka.bootstrapServers(), Topics.READINGS_REJECTED)) {
                 Gateway one = Gateway.start(bridged(broker.url(), "gw-1"), GatewayFixture.POINTS, GatewayFixture.DEVICES,
@@ -86,8 +91,9 @@ class BrokerBridgeTest {
                 publish(device, 200, 250);
                 await().atMost(Duration.ofSeconds(10)).until(() -> one.backpressure().inFlight()
                         + two.backpressure().inFlight() >= 50);
-                one.close();
-                two.close();
+                // both shut down at once (each waits for its producer to give up on the unreachable Kafka)
+                CompletableFuture.allOf(CompletableFuture.runAsync(one::close), CompletableFuture.runAsync(two::close))
+                        .get(60, java.util.concurrent.TimeUnit.SECONDS);
                 kafka.start();
                 // new gateways with the same client ids get them again from their sessions at the broker
                 Gateway again = Gateway.start(bridged(broker.url(), "gw-1"), GatewayFixture.POINTS,
@@ -105,7 +111,7 @@ class BrokerBridgeTest {
                 Set<Integer> probes = new TreeSet<>();
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
                     if (!device.isConnected()) {
-                        device.connect(new MqttConnectionOptions());
+                        device.connect(deviceOptions);
                     }
                     int probe = 1000 + probes.size();
                     probes.add(probe);
