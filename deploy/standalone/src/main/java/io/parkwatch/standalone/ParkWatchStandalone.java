@@ -66,6 +66,8 @@ public final class ParkWatchStandalone implements AutoCloseable {
         RuleEngine fromFiles = ParkFiles.engine(files.get(ConfigDocument.POINTS), files.get(ConfigDocument.RULES),
                 files.get(ConfigDocument.MAINTENANCE));
         DeviceRegistry devices = DeviceRegistryFile.load(base.resolve(s.text("files.devices")), fromFiles.registry());
+        GatewayConfig gatewayConfig = GatewaySettings.config(s, base);
+        Map<String, io.parkwatch.ingest.hj212.Hj212Logger> loggers = GatewaySettings.loggers(s, base, fromFiles.registry());
         ConsoleConfig consoleConfig = new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port"),
                 UsersFile.load(base.resolve(s.text("files.users")), fromFiles.registry()), s.duration("console.session-idle"),
                 s.duration("console.session-max-age"), s.integer("console.readings-per-point"),
@@ -107,10 +109,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
                         s.duration("notifier.backoff")));
             }
 
-            GatewayConfig gw = new GatewayConfig(s.text("gateway.bind"), s.integer("gateway.mqtt-port"),
-                    s.integer("gateway.max-payload-bytes"), s.duration("gateway.future-skew"),
-                    s.duration("gateway.connect-timeout"), s.duration("gateway.delivery-timeout"));
-            gateway = Gateway.start(gw, points::get, devices, kafkaBootstrap);
+            gateway = Gateway.start(gatewayConfig, points::get, devices, () -> loggers, kafkaBootstrap);
             started.add(gateway);
         } catch (Exception | Error e) {
             close();
@@ -210,6 +209,10 @@ public final class ParkWatchStandalone implements AutoCloseable {
 
     public int mqttPort() {
         return gateway.mqttPort();
+    }
+
+    public Gateway gateway() {
+        return gateway;
     }
 
     public int consolePort() {
