@@ -52,11 +52,14 @@ public class RunCommand implements Callable<Integer> {
                      log in as duty / duty-demo (park officer) or huaxin / huaxin-demo (one plant),
                      see config/users.yaml; API: docs/console-api.md
                    MQTT gateway:           tcp://localhost:{}  (topic parkwatch/<enterprise>/<point>)
+                   HJ 212 data loggers:    tcp://localhost:{}  (config/hj212.yaml)
+                   gateway metrics:        http://localhost:{}/metrics
                    Kafka:                  {}
                    InfluxDB output:        {}
                  Ctrl-C stops everything.
                 ================================================================""",
-                park.consolePort(), park.mqttPort(), park.kafkaBootstrap(),
+                park.consolePort(), park.mqttPort(), park.gateway().hj212Port(), park.gateway().metricsPort(),
+                park.kafkaBootstrap(),
                 park.influxOn() ? "on" : "off (set PARKWATCH_INFLUXDB_URL, _TOKEN, _ORG, _BUCKET)");
     }
 }
