@@ -13,10 +13,12 @@ final class Baseline {
     private final double level;
     private final double noise;
     private final Random random;
+    private final double phase;
 
     Baseline(Point point, long seed) {
         this.point = point;
         this.random = new Random(seed ^ point.id().hashCode());
+        this.phase = (Math.abs(point.id().hashCode()) % 628) / 100.0;
         double span = point.span();
         switch (point.kind()) {
             case GAS_LEL -> { level = 1.0; noise = 0.4; }
@@ -31,6 +33,11 @@ final class Baseline {
 
     double value(long epochMillis) {
         double v = level;
+        if (point.kind() == io.parkwatch.rules.model.PointKind.LEVEL) {
+            // tanks are filled and emptied: a slow swing of +/-4 % over 8 hours (a level that never moves
+            // for hours is what the stuck-gauge rule looks for)
+            v += 4 * Math.sin(2 * Math.PI * (epochMillis % 28_800_000L) / 28_800_000.0 + phase);
+        }
         if (point.kind() == io.parkwatch.rules.model.PointKind.TEMPERATURE && !point.id().contains("R301")) {
             double dayFraction = (epochMillis % 86_400_000L) / 86_400_000.0;
             v += 4 * Math.sin(2 * Math.PI * (dayFraction - 0.375)); // warmest mid-afternoon (UTC+8 roughly)

@@ -8,13 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +25,20 @@ public final class ParkSimulator implements AutoCloseable {
 
     private final SimulationPlan plan;
     private final Map<String, List<Baseline>> byEnterprise = new LinkedHashMap<>();
-    private final Map<String, MqttAsyncClient> clients = new LinkedHashMap<>();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong acked = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    private ReadingPublisher publisher;
     private volatile boolean stopped;
     private volatile long simulationStart;
+    /** Batches held back by a Reorder disturbance, by the wall time they are due. */
+    private final java.util.PriorityQueue<Held> held = new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong(Held::dueWall));
+    private final java.util.Random delays;
+
+    private record Held(long dueWall, String enterprise, byte[] payload) {
+    }
 
     public ParkSimulator(PointRegistry registry, SimulationPlan plan) {
         this.plan = plan;
+        this.delays = new java.util.Random(plan.seed() * 31 + 7);
         for (Point p : registry.points()) {
             byEnterprise.computeIfAbsent(p.enterpriseId(), e -> new ArrayList<>()).add(new Baseline(p, plan.seed()));
         }
@@ -48,21 +46,7 @@ public final class ParkSimulator implements AutoCloseable {
 
     /** Connects one client per enterprise that has a login. */
     public ParkSimulator connect() throws MqttException {
-        for (DeviceLogin login : plan.logins()) {
-            if (!byEnterprise.containsKey(login.enterpriseId())) {
-                continue;
-            }
-            MqttAsyncClient c = new MqttAsyncClient(plan.brokerUrl(), "sim-" + login.enterpriseId() + "-"
-                    + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
-            MqttConnectionOptions o = new MqttConnectionOptions();
-            o.setUserName(login.username());
-            o.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
-            o.setAutomaticReconnect(true);
-            o.setKeepAliveInterval(30);
-            c.connect(o).waitForCompletion(15_000);
-            clients.put(login.enterpriseId(), c);
-        }
-        LOG.info("simulator: {} data logger(s) connected to {}: {}", clients.size(), plan.brokerUrl(), clients.keySet());
+        publisher = new ReadingPublisher(plan.brokerUrl(), plan.logins(), byEnterprise.keySet());
         return this;
     }
 
@@ -84,22 +68,81 @@ public final class ParkSimulator implements AutoCloseable {
             }
             long ts = simStart + tick * intervalMs;
             double second = tick * intervalMs / 1000.0;
-            for (Map.Entry<String, MqttAsyncClient> c : clients.entrySet()) {
-                publish(c.getKey(), c.getValue(), batch(byEnterprise.get(c.getKey()), ts, second));
+            for (String enterprise : byEnterprise.keySet()) {
+                if (!publisher.has(enterprise) || silent(enterprise, second)) {
+                    continue;
+                }
+                byte[] payload = batch(byEnterprise.get(enterprise), ts + skew(enterprise), second);
+                long delay = heldBack(enterprise, tick);
+                if (delay > 0) {
+                    held.add(new Held(System.currentTimeMillis() + (long) (delay / plan.speed()), enterprise, payload));
+                } else {
+                    publish(enterprise, payload);
+                }
             }
+            releaseHeld(false);
             long now = System.currentTimeMillis();
             if (now - lastReport >= 10_000) {
                 lastReport = now;
                 LOG.info("simulator: t=+{}s{} sent {} readings, {} acknowledged, {} failed", (long) second,
                         ticks == Long.MAX_VALUE ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100.0 * tick / ticks),
-                        sent.get(), acked.get(), failed.get());
+                        publisher.sent(), publisher.acknowledged(), publisher.failed());
             }
         }
-        LOG.info("simulator: done, sent {} readings, {} acknowledged, {} failed", sent.get(), acked.get(), failed.get());
+        releaseHeld(true);
+        LOG.info("simulator: done, sent {} readings, {} acknowledged, {} refused, {} failed", publisher.sent(),
+                publisher.acknowledged(), publisher.refused(), publisher.failed());
+    }
+
+    private boolean silent(String enterprise, double second) {
+        for (Disturbance d : plan.disturbances()) {
+            if (d instanceof Disturbance.Dropout x && x.enterpriseId().equals(enterprise) && second >= x.from()
+                    && second < x.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long skew(String enterprise) {
+        long off = 0;
+        for (Disturbance d : plan.disturbances()) {
+            if (d instanceof Disturbance.ClockSkew x && x.enterpriseId().equals(enterprise)) {
+                off += x.offsetMs();
+            }
+        }
+        return off;
+    }
+
+    /** How long (simulated ms) this batch is held back, 0 to send it now. */
+    private long heldBack(String enterprise, long tick) {
+        for (Disturbance d : plan.disturbances()) {
+            if (d instanceof Disturbance.Reorder x && x.enterpriseId().equals(enterprise)) {
+                if (x.lateEvery() > 0 && tick > 0 && tick % x.lateEvery() == 0) {
+                    return (long) (x.lateSeconds() * 1000);
+                }
+                return (long) (delays.nextDouble() * x.maxDelaySeconds() * 1000);
+            }
+        }
+        return 0;
+    }
+
+    private void releaseHeld(boolean all) throws InterruptedException {
+        long now = System.currentTimeMillis();
+        while (!held.isEmpty() && (all || held.peek().dueWall() <= now)) {
+            Held h = held.poll();
+            publish(h.enterprise(), h.payload());
+        }
     }
 
     /** The value a point has at {@code second} of the simulation: an incident's profile if one is on, else normal. */
     double valueAt(Baseline b, long ts, double second) {
+        for (Disturbance d : plan.disturbances()) {
+            if (d instanceof Disturbance.Stuck x && x.pointId().equals(b.point().id()) && second >= x.from()
+                    && second < x.to()) {
+                return x.value();
+            }
+        }
         for (Incident i : plan.incidents()) {
             Profile p = i.profiles().get(b.point().id());
             if (p != null && second >= i.startSecond() && second <= i.endSecond()) {
@@ -121,25 +164,8 @@ public final class ParkSimulator implements AutoCloseable {
         return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private void publish(String enterprise, MqttAsyncClient c, byte[] payload) {
-        int n = byEnterprise.get(enterprise).size();
-        try {
-            c.publish("parkwatch/" + enterprise + "/batch", payload, 1, false, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken t) {
-                    acked.addAndGet(n);
-                }
-
-                @Override
-                public void onFailure(IMqttToken t, Throwable e) {
-                    failed.addAndGet(n);
-                }
-            });
-            sent.addAndGet(n);
-        } catch (MqttException e) {
-            failed.addAndGet(n);
-            LOG.debug("simulator: publish for {} failed: {}", enterprise, e.getMessage());
-        }
+    private void publish(String enterprise, byte[] payload) throws InterruptedException {
+        publisher.publish(enterprise, payload, byEnterprise.get(enterprise).size());
     }
 
     /** Timestamp of the first tick (simulated second 0), once {@link #run()} has begun. */
@@ -148,11 +174,11 @@ public final class ParkSimulator implements AutoCloseable {
     }
 
     public long sent() {
-        return sent.get();
+        return publisher.sent();
     }
 
     public long acknowledged() {
-        return acked.get();
+        return publisher.acknowledged() + publisher.refused();
     }
 
     public void stop() {
@@ -162,15 +188,8 @@ public final class ParkSimulator implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        for (MqttAsyncClient c : clients.values()) {
-            try {
-                if (c.isConnected()) {
-                    c.disconnect().waitForCompletion(5000);
-                }
-                c.close();
-            } catch (MqttException e) {
-                LOG.debug("simulator: close: {}", e.getMessage());
-            }
+        if (publisher != null) {
+            publisher.close();
         }
     }
 }

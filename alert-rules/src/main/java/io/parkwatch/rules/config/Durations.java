@@ -4,10 +4,15 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in config files: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 4h}, {@code 1d}, or ISO-8601. */
+/**
+ * Durations as people write them in config files: {@code 500ms}, {@code 5s}, {@code 2m}, {@code 4h},
+ * {@code 1d}, combined ({@code 4h20m}, {@code 1m30s}), or ISO-8601.
+ */
 public final class Durations {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)");
+    private static final Pattern COMBINED = Pattern.compile("(?:\\d+(?:\\.\\d+)?\\s*(?:ms|s|min|m|h|d)\\s*){2,}");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|m|h|d)");
 
     private Durations() {
     }
@@ -25,6 +30,14 @@ public final class Durations {
                 default -> 86_400_000L;
             };
             return Duration.ofMillis(Math.round(n * unitMs));
+        }
+        if (COMBINED.matcher(t).matches()) {
+            Duration sum = Duration.ZERO;
+            Matcher part = PART.matcher(t);
+            while (part.find()) {
+                sum = sum.plus(parse(part.group()));
+            }
+            return sum;
         }
         if (t.equals("0")) {
             return Duration.ZERO;

@@ -130,6 +130,11 @@ public final class GroupEvaluator {
         List<AlertUpdate> out = new ArrayList<>(0);
         long silentCount = st.members.values().stream().filter(x -> x.silent).count();
         boolean loggerDown = memberCount > 0 && silentCount >= memberCount;
+        if (loggerDown) {
+            // the logger alert covers its points; once the logger is back, a point still silent gets its own
+            // settle time before it is reported alone (its readings of the same batch may just be on their way)
+            st.members.values().forEach(x -> x.silentSince = now);
+        }
         String enterprise = st.enterpriseId;
         if (st.subject != null) {
             AlertSubject subject = new AlertSubject(st.subject, enterprise, PointKind.OTHER, "", null, null,

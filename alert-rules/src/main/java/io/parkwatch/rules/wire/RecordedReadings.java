@@ -22,6 +22,10 @@ import java.util.function.LongConsumer;
  * <ul>
  *   <li>{@code .csv}: {@code point,ts,value[,quality]} with an optional header line; ts in epoch ms or ISO-8601</li>
  *   <li>{@code .jsonl}/{@code .json}: one {@code {"point":..,"ts":..,"v":..,"q":..}} per line</li>
+ *   <li>{@code .lp}/{@code .line}: InfluxDB line protocol as ParkWatch writes it,
+ *       {@code reading,point=HX-T101-GT1,quality=N value=12.5 1767225600000000000}
+ *       (tag {@code point}, optional tag {@code quality}, field {@code value}; the timestamp's precision,
+ *       s / ms / us / ns, is told from its size)</li>
  * </ul>
  * A line that cannot be read stops the load with its line number: a backtest on partly-read data would mislead.
  */
@@ -34,7 +38,9 @@ public final class RecordedReadings {
 
     /** Reads the whole file; {@code progress} gets the bytes read so far (for a progress bar). */
     public static List<Reading> read(Path file, PointRegistry registry, LongConsumer progress) throws IOException {
-        boolean csv = file.getFileName().toString().toLowerCase().endsWith(".csv");
+        String name = file.getFileName().toString().toLowerCase();
+        boolean csv = name.endsWith(".csv");
+        boolean lineProtocol = name.endsWith(".lp") || name.endsWith(".line");
         List<Reading> out = new ArrayList<>();
         long bytes = 0;
         int lineNo = 0;
@@ -51,7 +57,7 @@ public final class RecordedReadings {
                     continue;
                 }
                 try {
-                    out.add(csv ? csv(t, registry) : json(t, registry));
+                    out.add(csv ? csv(t, registry) : lineProtocol ? lineProtocol(t, registry) : json(t, registry));
                 } catch (RuntimeException e) {
                     throw new IOException(file.getFileName() + ":" + lineNo + ": " + e.getMessage(), e);
                 }
@@ -80,6 +86,41 @@ public final class RecordedReadings {
         JsonNode ts = n.path("ts");
         return reading(n.path("point").asText(), ts.isNumber() ? ts.asLong() : time(ts.asText()),
                 n.path("v").asDouble(Double.NaN), n.path("q").isMissingNode() ? null : n.path("q").asText(), registry);
+    }
+
+    static Reading lineProtocol(String line, PointRegistry registry) {
+        String[] parts = line.split(" ");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("expected 'measurement,point=..[,quality=..] value=.. [timestamp]'");
+        }
+        String point = null;
+        String quality = null;
+        String[] head = parts[0].split(",");
+        for (int i = 1; i < head.length; i++) {
+            String[] kv = head[i].split("=", 2);
+            if (kv.length == 2 && kv[0].equals("point")) {
+                point = kv[1];
+            } else if (kv.length == 2 && kv[0].equals("quality")) {
+                quality = kv[1];
+            }
+        }
+        Double value = null;
+        for (String field : parts[1].split(",")) {
+            String[] kv = field.split("=", 2);
+            if (kv.length == 2 && (kv[0].equals("value") || kv[0].equals("v"))) {
+                value = Double.parseDouble(kv[1].endsWith("i") ? kv[1].substring(0, kv[1].length() - 1) : kv[1]);
+            }
+        }
+        if (point == null || value == null) {
+            throw new IllegalArgumentException("needs a point tag and a value field");
+        }
+        if (parts.length < 3) {
+            throw new IllegalArgumentException("needs a timestamp");
+        }
+        long t = Long.parseLong(parts[2]);
+        long ms = t > 100_000_000_000_000_000L ? t / 1_000_000 : t > 100_000_000_000_000L ? t / 1000
+                : t > 100_000_000_000L ? t : t * 1000;
+        return reading(point, ms, value, quality, registry);
     }
 
     private static Reading reading(String point, long ts, double v, String q, PointRegistry registry) {

@@ -121,6 +121,31 @@ class GroupRulesGoldenTest {
     }
 
     @Test
+    void aLoggerComingBackIsNoBurstOfPointAlertsWhileItsPointsCatchUp() {
+        StaleRule rule = new StaleRule("offline", "offline", new RuleSelector(null, null, null, null, null), 3, Level.WARN);
+        List<Point> points = List.of(gas("G1"), gas("G2"), gas("G3"), gas("G4"));
+        String key = GroupKeys.of(rule, points.get(0));
+        GroupState st = new GroupState();
+        for (int i = 0; i < 4; i++) {
+            out.addAll(GroupEvaluator.onSilence(rule, st, PointSignal.silence(rule.id(), key, points.get(i), 1000, true,
+                    10_000), 4, 3000, 10_000));
+        }
+        for (long now = 11_000; now < 30_000; now += 1000) {
+            out.addAll(GroupEvaluator.onSilence(rule, st, null, 4, 3000, now));
+        }
+        // the logger's next batch: its four readings are handled one after the other, a few ms apart
+        for (int i = 0; i < 4; i++) {
+            out.addAll(GroupEvaluator.onSilence(rule, st, PointSignal.silence(rule.id(), key, points.get(i), 30_000 + i,
+                    false, 30_000 + i), 4, 3000, 30_000 + i));
+        }
+        for (long now = 31_000; now < 40_000; now += 1000) {
+            out.addAll(GroupEvaluator.onSilence(rule, st, null, 4, 3000, now));
+        }
+        assertThat(events()).extracting(AlertEvent::type, AlertEvent::pointId).containsExactly(
+                tuple(AlertEventType.RAISED, "logger:ent-a"), tuple(AlertEventType.RECOVERED, "logger:ent-a"));
+    }
+
+    @Test
     void aSingleSilentPointIsReportedAfterTheSettleTime() {
         StaleRule rule = new StaleRule("offline", "offline", new RuleSelector(null, null, null, null, null), 3, Level.WARN);
         Point g1 = gas("G1");

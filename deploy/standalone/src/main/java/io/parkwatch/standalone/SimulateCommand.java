@@ -1,0 +1,74 @@
+package io.parkwatch.standalone;
+
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.PointRegistryFile;
+import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.simulator.DeviceLogin;
+import io.parkwatch.simulator.scenario.Scenario;
+import io.parkwatch.simulator.scenario.ScenarioFile;
+import io.parkwatch.simulator.scenario.Verification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code parkwatch simulate --scenario NAME [--verify]}: play a scenario against a running ParkWatch. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Publish a scenario (scenarios/NAME.yaml or a file) to a running ParkWatch; with --verify, "
+                + "report each expected alert as seen (with its timing) or missing, and any unexpected alert.")
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", required = true, description = "name in scenarios/ or a YAML file")
+    String scenario;
+
+    @Option(names = "--verify", description = "read parkwatch.alert-events and compare with the expected alerts")
+    boolean verify;
+
+    @Option(names = "--speed", description = "override the scenario's speed (simulated seconds per second)")
+    Double speed;
+
+    @Option(names = "--mqtt", description = "gateway URL (default: tcp://localhost:<gateway.mqtt-port>)")
+    String mqtt;
+
+    @Option(names = "--kafka", description = "Kafka bootstrap servers (default: from the configuration)")
+    String kafka;
+
+    @Option(names = {"-c", "--config"}, defaultValue = "config/parkwatch.yaml", description = "configuration file")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings s = Settings.load(config, System.getenv());
+        Path base = ParkWatchCli.base();
+        PointRegistry park = PointRegistryFile.parse(YamlSource.read(base.resolve(s.text("files.points"))));
+        Scenario sc = ScenarioFile.load(resolve(base, scenario), park);
+        if (speed != null) {
+            sc = new Scenario(sc.name(), sc.description(), sc.duration(), speed, sc.interval(), sc.seed(), sc.incidents(),
+                    sc.disturbances(), sc.maintenance(), sc.expected(), sc.allowed());
+        }
+        String bootstrap = kafka != null ? kafka : s.bool("kafka.embedded") ? "localhost:" + s.integer("kafka.port")
+                : s.text("kafka.bootstrap-servers");
+        String url = mqtt != null ? mqtt : "tcp://localhost:" + s.integer("gateway.mqtt-port");
+        Verification.Report report = ScenarioRun.run(sc, park, logins(s), url, bootstrap, verify);
+        if (report == null) {
+            return 0;
+        }
+        System.out.print(report.text());
+        return report.passed() ? 0 : 1;
+    }
+
+    static Path resolve(Path base, String scenario) {
+        Path named = base.resolve("scenarios").resolve(scenario + ".yaml");
+        return Files.exists(named) ? named : base.resolve(scenario);
+    }
+
+    static List<DeviceLogin> logins(Settings s) {
+        List<DeviceLogin> logins = new ArrayList<>();
+        s.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
+                n.path("username").asText(), n.path("password").asText())));
+        return logins;
+    }
+}

@@ -1,0 +1,140 @@
+package io.parkwatch.simulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Data loggers publishing batches of readings to the gateway: one Paho MQTT 5 client per enterprise,
+ * QoS 1, a bounded number of batches in flight per client (a publisher faster than the gateway waits
+ * for acknowledgements instead of failing). Counts readings sent, acknowledged, refused by the gateway
+ * (a PUBACK reason code of 0x80 or above) and failed.
+ */
+public final class ReadingPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingPublisher.class);
+    static final int IN_FLIGHT = 64;
+
+    private final Map<String, MqttAsyncClient> clients = new LinkedHashMap<>();
+    private final Map<String, Semaphore> windows = new LinkedHashMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    /** Connects a client for each login whose enterprise is in {@code enterprises}. */
+    public ReadingPublisher(String brokerUrl, List<DeviceLogin> logins, java.util.Collection<String> enterprises)
+            throws MqttException {
+        for (DeviceLogin login : logins) {
+            if (!enterprises.contains(login.enterpriseId())) {
+                continue;
+            }
+            MqttAsyncClient c = new MqttAsyncClient(brokerUrl, "sim-" + login.enterpriseId() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+            MqttConnectionOptions o = new MqttConnectionOptions();
+            o.setUserName(login.username());
+            o.setPassword(login.password().getBytes(StandardCharsets.UTF_8));
+            o.setAutomaticReconnect(true);
+            o.setKeepAliveInterval(30);
+            c.connect(o).waitForCompletion(15_000);
+            clients.put(login.enterpriseId(), c);
+            windows.put(login.enterpriseId(), new Semaphore(IN_FLIGHT));
+        }
+        LOG.info("{} data logger(s) connected to {}: {}", clients.size(), brokerUrl, clients.keySet());
+    }
+
+    public boolean has(String enterprise) {
+        return clients.containsKey(enterprise);
+    }
+
+    /** Publishes one batch (a JSON array of readings) for the enterprise; waits while its window is full. */
+    public void publish(String enterprise, byte[] batch, int readings) throws InterruptedException {
+        MqttAsyncClient c = clients.get(enterprise);
+        Semaphore window = windows.get(enterprise);
+        if (!window.tryAcquire(60, TimeUnit.SECONDS)) {
+            failed.addAndGet(readings);
+            return;
+        }
+        try {
+            c.publish("parkwatch/" + enterprise + "/batch", batch, 1, false, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken t) {
+                    window.release();
+                    int[] codes = t.getReasonCodes();
+                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                        refused.addAndGet(readings);
+                    } else {
+                        acked.addAndGet(readings);
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken t, Throwable e) {
+                    window.release();
+                    failed.addAndGet(readings);
+                }
+            });
+            sent.addAndGet(readings);
+        } catch (MqttException e) {
+            window.release();
+            failed.addAndGet(readings);
+            LOG.debug("publish for {} failed: {}", enterprise, e.getMessage());
+        }
+    }
+
+    /** Waits until every batch sent has been answered (or the time is up). */
+    public boolean awaitAnswered(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        for (Map.Entry<String, Semaphore> w : windows.entrySet()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0 || !w.getValue().tryAcquire(IN_FLIGHT, left, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            w.getValue().release(IN_FLIGHT);
+        }
+        return true;
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long acknowledged() {
+        return acked.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    @Override
+    public void close() {
+        for (MqttAsyncClient c : clients.values()) {
+            try {
+                if (c.isConnected()) {
+                    c.disconnect().waitForCompletion(5000);
+                }
+                c.close();
+            } catch (MqttException e) {
+                LOG.debug("close: {}", e.getMessage());
+            }
+        }
+    }
+}

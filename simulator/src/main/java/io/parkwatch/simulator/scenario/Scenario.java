@@ -1,0 +1,44 @@
+package io.parkwatch.simulator.scenario;
+
+import io.parkwatch.simulator.Disturbance;
+import io.parkwatch.simulator.Incident;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A scripted situation in the demo park and the alerts it must produce (see scenarios/*.yaml).
+ *
+ * @param duration     simulated time
+ * @param speed        simulated seconds per wall second (timestamps stay in the past when above 1)
+ * @param maintenance  permits to put in force for the run, relative to its start
+ * @param expected     the alerts it must raise
+ * @param allowed      rules whose alerts may come and do not count as unexpected (companions of the real ones)
+ */
+public record Scenario(String name, String description, Duration duration, double speed, Duration interval, long seed,
+        List<Incident> incidents, List<Disturbance> disturbances, List<Permit> maintenance, List<ExpectedAlert> expected,
+        List<String> allowed) {
+
+    /** A maintenance permit masking points from {@code from} to {@code to} after the start. */
+    public record Permit(String permit, List<String> points, Duration from, Duration to, String reason) {
+    }
+
+    /**
+     * An alert the scenario must raise.
+     *
+     * @param subject      the point, or a group subject such as zone:HX-Z1 or logger:ent-donghai
+     * @param level        its level when raised
+     * @param reaches      the highest level it must reach, or null
+     * @param from         earliest event time after the start
+     * @param to           latest event time after the start
+     * @param suppressedBy the permit that must mask it, or null
+     */
+    public record ExpectedAlert(String rule, String subject, String level, String reaches, Duration from, Duration to,
+            String suppressedBy) {
+
+        public String describe() {
+            return rule + " on " + subject + " (" + level + (reaches == null ? "" : " reaching " + reaches) + ", "
+                    + from.toSeconds() + "-" + to.toSeconds() + " s" + (suppressedBy == null ? "" : ", masked by "
+                    + suppressedBy) + ")";
+        }
+    }
+}
