@@ -90,6 +90,7 @@ public final class ParkSimulator implements AutoCloseable {
             }
         }
         releaseHeld(true);
+        publisher.awaitAnswered(30_000); // every batch answered before the run counts as done
         LOG.info("simulator: done, sent {} readings, {} acknowledged, {} refused, {} failed", publisher.sent(),
                 publisher.acknowledged(), publisher.refused(), publisher.failed());
     }

@@ -72,19 +72,19 @@ public final class ReadingPublisher implements AutoCloseable {
             c.publish("parkwatch/" + enterprise + "/batch", batch, 1, false, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken t) {
-                    window.release();
                     int[] codes = t.getReasonCodes();
                     if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
                         refused.addAndGet(readings);
                     } else {
                         acked.addAndGet(readings);
                     }
+                    window.release(); // counted first: whoever waits for the window sees the count
                 }
 
                 @Override
                 public void onFailure(IMqttToken t, Throwable e) {
-                    window.release();
                     failed.addAndGet(readings);
+                    window.release();
                 }
             });
             sent.addAndGet(readings);

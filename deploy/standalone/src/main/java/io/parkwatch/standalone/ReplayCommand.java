@@ -39,7 +39,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--max", description = "as fast as the gateway acknowledges")
     boolean max;
 
-    @Option(names = "--retime", description = "move the timestamps so the recording ends now (keeps their spacing)")
+    @Option(names = "--retime", description = "move the timestamps so the recording ends as the replay ends (keeps their spacing)")
     boolean retime;
 
     @Option(names = "--mqtt", description = "gateway URL (default: tcp://localhost:<gateway.mqtt-port>)")
@@ -62,13 +62,37 @@ public final class ReplayCommand implements Callable<Integer> {
             System.out.println("nothing to replay in " + file);
             return 0;
         }
+        String url = mqtt != null ? mqtt : "tcp://localhost:" + s.integer("gateway.mqtt-port");
+        Summary sum = replay(readings, max ? Double.POSITIVE_INFINITY : speed, retime, url, SimulateCommand.logins(s));
+        System.out.print(sum.text(file.getFileName().toString()));
+        return sum.failed() == 0 && sum.skipped() == 0 ? 0 : 1;
+    }
+
+    /** What a replay did. */
+    record Summary(int readings, long first, long last, double seconds, long acknowledged, long refused, long failed,
+            long skipped) {
+
+        String text(String name) {
+            return String.format(Locale.ROOT, "%nreplayed %s: %d readings (%s .. %s) in %.1f s, %.0f readings/s%n"
+                    + "  acknowledged %d, refused by the gateway %d (see parkwatch.readings.rejected), failed %d,"
+                    + " skipped %d (no login for their enterprise)%n", name, readings, java.time.Instant.ofEpochMilli(first),
+                    java.time.Instant.ofEpochMilli(last), seconds, (readings - skipped) / seconds, acknowledged, refused,
+                    failed, skipped);
+        }
+    }
+
+    /** Sends the readings, paced at {@code speed} (infinite: as fast as acknowledged), one batch per enterprise and moment. */
+    static Summary replay(List<Reading> recorded, double speed, boolean retime, String url, List<io.parkwatch.simulator.DeviceLogin> logins)
+            throws Exception {
+        List<Reading> readings = new ArrayList<>(recorded);
+        boolean max = Double.isInfinite(speed);
         readings.sort(Comparator.comparingLong(Reading::timestamp));
         long first = readings.get(0).timestamp();
         long last = readings.get(readings.size() - 1).timestamp();
-        long shift = retime ? System.currentTimeMillis() - last - (long) ((last - first) / (max ? 1e9 : speed)) : 0;
-        String url = mqtt != null ? mqtt : "tcp://localhost:" + s.integer("gateway.mqtt-port");
+        // retimed, the recording ends when the replay does: no reading is ever stamped ahead of its sending
+        long shift = retime ? System.currentTimeMillis() + (long) ((last - first) / (max ? 1e9 : speed)) - last : 0;
         long wallStart = System.currentTimeMillis();
-        try (ReadingPublisher publisher = new ReadingPublisher(url, SimulateCommand.logins(s),
+        try (ReadingPublisher publisher = new ReadingPublisher(url, logins,
                 readings.stream().map(Reading::enterpriseId).distinct().toList());
                 ProgressBar bar = new ProgressBarBuilder().setTaskName("replaying").setInitialMax(readings.size())
                         .setStyle(ProgressBarStyle.ASCII).setUnit(" readings", 1).build()) {
@@ -103,12 +127,8 @@ public final class ReplayCommand implements Callable<Integer> {
             publisher.awaitAnswered(60_000);
             double seconds = (System.currentTimeMillis() - wallStart) / 1000.0;
             long skipped = readings.size() - publisher.sent() - publisher.failed();
-            System.out.printf(Locale.ROOT, "%nreplayed %s: %d readings (%s .. %s) in %.1f s, %.0f readings/s%n"
-                    + "  acknowledged %d, refused by the gateway %d (see parkwatch.readings.rejected), failed %d,"
-                    + " skipped %d (no login for their enterprise)%n", file.getFileName(), readings.size(),
-                    java.time.Instant.ofEpochMilli(first + shift), java.time.Instant.ofEpochMilli(last + shift), seconds,
-                    publisher.sent() / seconds, publisher.acknowledged(), publisher.refused(), publisher.failed(), skipped);
-            return publisher.failed() == 0 && skipped == 0 ? 0 : 1;
+            return new Summary(readings.size(), first + shift, last + shift, seconds, publisher.acknowledged(),
+                    publisher.refused(), publisher.failed(), skipped);
         }
     }
 }
