@@ -19,6 +19,7 @@ import io.parkwatch.ingest.net.Backpressure;
 import io.parkwatch.ingest.net.ConnectionLimit;
 import io.parkwatch.ingest.net.Tls;
 import io.parkwatch.ingest.net.TrafficMeter;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -96,7 +97,9 @@ public final class MqttGateway implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         backpressure.register(ch);
-                        ch.pipeline().addLast("meter", meter).addLast("limit", limit);
+                        // PUBACKs go out as Kafka confirms batches: coalesce their flushes into fewer writes
+                        ch.pipeline().addLast("flushes", new FlushConsolidationHandler(256, true))
+                                .addLast("meter", meter).addLast("limit", limit);
                         if (ssl != null) {
                             ch.pipeline().addLast("tls", ssl.newHandler(ch.alloc()));
                         }

@@ -1,0 +1,148 @@
+package io.parkwatch.simulator.load;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * Publishes the load park's points at a fixed total rate over several Paho connections, in batches.
+ * Every point sits at 10 %LEL with noise, except that each second one point (in turn) is stamped at
+ * 60 %LEL: a threshold crossing at a known moment, whose alert measures the end-to-end latency.
+ */
+public final class LoadGenerator implements AutoCloseable {
+
+    /** What to generate. */
+    public record Settings(String url, int points, int rate, int connections, int qos, int batch) {
+    }
+
+    private final Settings s;
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<MqttAsyncClient> clients = new ArrayList<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong acked = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean stopped;
+
+    public LoadGenerator(Settings s) {
+        this.s = s;
+    }
+
+    public LoadGenerator start() throws MqttException {
+        for (int c = 1; c <= s.connections(); c++) {
+            MqttAsyncClient client = new MqttAsyncClient(s.url(), "load-" + c + "-" + System.nanoTime(),
+                    new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setUserName(LoadPark.device(c));
+            o.setPassword(LoadPark.PASSWORD.toCharArray());
+            o.setMaxInflight(1000);
+            client.connect(o).waitForCompletion(15_000);
+            clients.add(client);
+            int conn = c - 1;
+            Thread t = new Thread(() -> publish(client, conn), "load-" + c);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
+        return this;
+    }
+
+    /** This connection's share of the points, round robin, at its share of the rate. */
+    private void publish(MqttAsyncClient client, int conn) {
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 1 + conn; i <= s.points(); i += s.connections()) {
+            mine.add(i);
+        }
+        double perSecond = (double) s.rate() / s.connections();
+        Semaphore window = new Semaphore(900);
+        java.util.Random random = new java.util.Random(conn);
+        long start = System.nanoTime();
+        long batches = 0;
+        int next = 0;
+        try {
+            while (!stopped && !mine.isEmpty()) {
+                long due = start + (long) (batches * s.batch() / perSecond * 1e9);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                long now = System.currentTimeMillis();
+                // the point that crosses this second (each connection takes its turn with its own points)
+                int crossing = mine.get((int) ((now / 1000) % mine.size()));
+                boolean crossNow = (now / 1000) % s.connections() == conn;
+                StringBuilder sb = new StringBuilder(s.batch() * 48).append('[');
+                for (int k = 0; k < s.batch(); k++) {
+                    int point = mine.get(next);
+                    next = (next + 1) % mine.size();
+                    double v = crossNow && point == crossing ? 60 : 10 + random.nextGaussian();
+                    sb.append(k == 0 ? "" : ",").append("{\"point\":\"").append(LoadPark.pointId(point))
+                            .append("\",\"ts\":").append(now).append(",\"v\":")
+                            .append(String.format(Locale.ROOT, "%.2f", v)).append('}');
+                }
+                byte[] payload = sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
+                if (s.qos() == 1) {
+                    window.acquire();
+                }
+                client.publish("parkwatch/" + LoadPark.ENTERPRISE + "/batch", payload, s.qos(), false, null,
+                        new IMqttActionListener() {
+                            @Override
+                            public void onSuccess(IMqttToken t) {
+                                acked.addAndGet(s.batch());
+                                window.release();
+                            }
+
+                            @Override
+                            public void onFailure(IMqttToken t, Throwable e) {
+                                failed.addAndGet(s.batch());
+                                window.release();
+                            }
+                        });
+                sent.addAndGet(s.batch());
+                batches++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (MqttException e) {
+            failed.incrementAndGet();
+        }
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long acknowledged() {
+        return s.qos() == 0 ? sent.get() : acked.get();
+    }
+
+    public long failed() {
+        return failed.get();
+    }
+
+    public void stop() {
+        stopped = true;
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        for (Thread t : threads) {
+            t.join(5000);
+        }
+        for (MqttAsyncClient c : clients) {
+            if (c.isConnected()) {
+                c.disconnect().waitForCompletion(5000);
+            }
+            c.close();
+        }
+    }
+}
