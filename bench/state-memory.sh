@@ -7,4 +7,4 @@ mvn -q -B -pl bench/jmh dependency:build-classpath -Dmdep.outputFile=target/jmh.
 POINTS=("$@"); [ ${#POINTS[@]} -gt 0 ] || POINTS=(100000 1000000)
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(java -version 2>&1 | head -1)"
 java -Xmx8g -XX:+UseParallelGC -cp "bench/jmh/target/classes:$(cat bench/jmh/target/jmh.classpath)" \
-  -Dparkwatch.config=config io.parkwatch.bench.StateFootprint "${POINTS[@]}"
+  io.parkwatch.bench.StateFootprint "${POINTS[@]}"

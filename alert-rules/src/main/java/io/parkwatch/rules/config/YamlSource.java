@@ -23,7 +23,16 @@ import java.util.Map;
  */
 public final class YamlSource {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** A province's point registry runs to hundreds of thousands of points: well past SnakeYAML's 3 MB default. */
+    static final int MAX_CODE_POINTS = 512 * 1024 * 1024;
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .loaderOptions(loaderOptions()).build();
+
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+        o.setCodePointLimit(MAX_CODE_POINTS);
+        return o;
+    }
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private final String file;

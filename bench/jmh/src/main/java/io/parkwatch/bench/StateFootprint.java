@@ -9,8 +9,6 @@ import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +30,17 @@ public final class StateFootprint {
     }
 
     public static void main(String[] args) throws IOException {
-        Path config = Path.of(System.getProperty("parkwatch.config", "config"));
-        String rules = Files.readString(config.resolve("rules.yaml"));
+        // the demo park's point rules for combustible gas (config/rules.yaml)
+        String rules = """
+                rules:
+                  - { id: combustible-gas, type: threshold, match: { kind: gas_lel }, high: { alarm: 25, critical: 50 },
+                      deadband: 2, on-delay: 2s }
+                  - { id: combustible-gas-rate, type: rate, match: { kind: gas_lel }, direction: rise,
+                      per-minute: { warn: 10 }, window: 1m }
+                  - { id: combustible-gas-trend, type: trend, match: { kind: gas_lel }, direction: rise, limit: 25,
+                      window: 3m, horizon: 10m }
+                  - { id: instrument-quality, type: quality, match: { all: true } }
+                """;
         for (String a : args.length == 0 ? new String[] {"100000"} : args) {
             int n = Integer.parseInt(a);
             StringBuilder points = new StringBuilder("enterprises: [ { id: ent-a } ]\npoints:\n");
