@@ -2,7 +2,6 @@ package io.parkwatch.simulator;
 
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.model.Point;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class ParkSimulator implements AutoCloseable {
 
     private final SimulationPlan plan;
     private final Map<String, List<Baseline>> byEnterprise = new LinkedHashMap<>();
-    private ReadingPublisher publisher;
+    private Uplink publisher;
     private volatile boolean stopped;
     private volatile long simulationStart;
     /** Batches held back by a Reorder disturbance, by the wall time they are due. */
@@ -33,7 +32,7 @@ public final class ParkSimulator implements AutoCloseable {
             java.util.Comparator.comparingLong(Held::dueWall));
     private final java.util.Random delays;
 
-    private record Held(long dueWall, String enterprise, byte[] payload) {
+    private record Held(long dueWall, String enterprise, List<Uplink.Value> payload) {
     }
 
     public ParkSimulator(PointRegistry registry, SimulationPlan plan) {
@@ -44,10 +43,20 @@ public final class ParkSimulator implements AutoCloseable {
         }
     }
 
-    /** Connects one client per enterprise that has a login. */
+    /** Connects one MQTT client per enterprise that has a login. */
     public ParkSimulator connect() throws MqttException {
         publisher = new ReadingPublisher(plan.brokerUrl(), plan.logins(), byEnterprise.keySet());
         return this;
+    }
+
+    /** Sends through the given uplink instead (e.g. HJ 212 data loggers). */
+    public ParkSimulator connect(Uplink uplink) {
+        publisher = uplink;
+        return this;
+    }
+
+    public java.util.Set<String> enterprises() {
+        return byEnterprise.keySet();
     }
 
     /** Publishes until the plan's duration has been simulated or {@link #stop()} is called. */
@@ -72,7 +81,7 @@ public final class ParkSimulator implements AutoCloseable {
                 if (!publisher.has(enterprise) || silent(enterprise, second)) {
                     continue;
                 }
-                byte[] payload = batch(byEnterprise.get(enterprise), ts + skew(enterprise), second);
+                List<Uplink.Value> payload = batch(byEnterprise.get(enterprise), ts + skew(enterprise), second);
                 long delay = heldBack(enterprise, tick);
                 if (delay > 0) {
                     held.add(new Held(System.currentTimeMillis() + (long) (delay / plan.speed()), enterprise, payload));
@@ -153,20 +162,16 @@ public final class ParkSimulator implements AutoCloseable {
         return Math.max(b.point().rangeLow(), b.value(ts));
     }
 
-    private byte[] batch(List<Baseline> points, long ts, double second) {
-        StringBuilder sb = new StringBuilder(points.size() * 64).append('[');
+    private List<Uplink.Value> batch(List<Baseline> points, long ts, double second) {
+        List<Uplink.Value> out = new ArrayList<>(points.size());
         for (Baseline b : points) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append("{\"point\":\"").append(b.point().id()).append("\",\"ts\":").append(ts).append(",\"v\":")
-                    .append(String.format(Locale.ROOT, "%.3f", valueAt(b, ts, second))).append('}');
+            out.add(new Uplink.Value(b.point().id(), ts, valueAt(b, ts, second)));
         }
-        return sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
+        return out;
     }
 
-    private void publish(String enterprise, byte[] payload) throws InterruptedException {
-        publisher.publish(enterprise, payload, byEnterprise.get(enterprise).size());
+    private void publish(String enterprise, List<Uplink.Value> payload) throws InterruptedException {
+        publisher.publish(enterprise, payload);
     }
 
     /** Timestamp of the first tick (simulated second 0), once {@link #run()} has begun. */

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * for acknowledgements instead of failing). Counts readings sent, acknowledged, refused by the gateway
  * (a PUBACK reason code of 0x80 or above) and failed.
  */
-public final class ReadingPublisher implements AutoCloseable {
+public final class ReadingPublisher implements Uplink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingPublisher.class);
     static final int IN_FLIGHT = 64;
@@ -56,8 +56,20 @@ public final class ReadingPublisher implements AutoCloseable {
         LOG.info("{} data logger(s) connected to {}: {}", clients.size(), brokerUrl, clients.keySet());
     }
 
+    @Override
     public boolean has(String enterprise) {
         return clients.containsKey(enterprise);
+    }
+
+    /** Publishes the batch as a JSON array on parkwatch/{enterprise}/batch. */
+    @Override
+    public void publish(String enterprise, List<Value> values) throws InterruptedException {
+        StringBuilder sb = new StringBuilder(values.size() * 64).append('[');
+        for (Value v : values) {
+            sb.append(sb.length() > 1 ? "," : "").append("{\"point\":\"").append(v.pointId()).append("\",\"ts\":")
+                    .append(v.ts()).append(",\"v\":").append(String.format(java.util.Locale.ROOT, "%.3f", v.v())).append('}');
+        }
+        publish(enterprise, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), values.size());
     }
 
     /** Publishes one batch (a JSON array of readings) for the enterprise; waits while its window is full. */
@@ -95,7 +107,7 @@ public final class ReadingPublisher implements AutoCloseable {
         }
     }
 
-    /** Waits until every batch sent has been answered (or the time is up). */
+    @Override
     public boolean awaitAnswered(long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
         for (Map.Entry<String, Semaphore> w : windows.entrySet()) {
@@ -108,18 +120,22 @@ public final class ReadingPublisher implements AutoCloseable {
         return true;
     }
 
+    @Override
     public long sent() {
         return sent.get();
     }
 
+    @Override
     public long acknowledged() {
         return acked.get();
     }
 
+    @Override
     public long refused() {
         return refused.get();
     }
 
+    @Override
     public long failed() {
         return failed.get();
     }

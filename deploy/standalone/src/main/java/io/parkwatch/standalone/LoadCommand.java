@@ -38,6 +38,9 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "10s", description = "left out of the final latency figures (JIT, first batches)")
     String warmup;
     @Option(names = "--mqtt", defaultValue = "tcp://localhost:1883") String mqtt;
+    @Option(names = "--protocol", defaultValue = "mqtt", description = "mqtt or hj212 (one data logger per connection)")
+    String protocol;
+    @Option(names = "--hj212", defaultValue = "localhost:9212", description = "HJ 212 endpoint host:port") String hj212;
     @Option(names = "--kafka", defaultValue = "localhost:9092") String kafka;
     @Option(names = "--write-park", description = "write a park for the load to DIR and exit") Path writePark;
 
@@ -49,7 +52,8 @@ public final class LoadCommand implements Callable<Integer> {
                     + "; ./parkwatch run");
             return 0;
         }
-        Result r = run(new LoadGenerator.Settings(mqtt, points, rate, connections, qos, batch),
+        boolean overHj212 = protocol.equals("hj212");
+        Result r = run(new LoadGenerator.Settings(overHj212 ? hj212 : mqtt, points, rate, connections, qos, batch, overHj212),
                 io.parkwatch.rules.config.Durations.parse(duration), io.parkwatch.rules.config.Durations.parse(every),
                 io.parkwatch.rules.config.Durations.parse(warmup), kafka, true);
         System.out.print(r.text());

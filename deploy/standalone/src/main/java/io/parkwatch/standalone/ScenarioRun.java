@@ -35,6 +35,12 @@ final class ScenarioRun {
 
     static Verification.Report run(Scenario s, PointRegistry park, List<DeviceLogin> logins, String mqttUrl,
             String kafka, boolean verify) throws Exception {
+        return run(s, park, logins, mqttUrl, kafka, verify, null);
+    }
+
+    /** With {@code uplink} (e.g. HJ 212 data loggers) instead of MQTT when not null. */
+    static Verification.Report run(Scenario s, PointRegistry park, List<DeviceLogin> logins, String mqttUrl,
+            String kafka, boolean verify, io.parkwatch.simulator.Uplink uplink) throws Exception {
         long wallStart = System.currentTimeMillis();
         long intervalMs = s.interval().toMillis();
         // the simulator starts its clock this far back when it runs faster than real time
@@ -49,7 +55,8 @@ final class ScenarioRun {
             SimulationPlan plan = new SimulationPlan(mqttUrl, logins, s.incidents(), s.duration(), s.speed(),
                     s.interval(), s.seed(), s.disturbances());
             long start;
-            try (ParkSimulator sim = new ParkSimulator(park, plan).connect()) {
+            ParkSimulator simulator = new ParkSimulator(park, plan);
+            try (ParkSimulator sim = uplink == null ? simulator.connect() : simulator.connect(uplink)) {
                 LOG.info("scenario {}: {} of simulated time at {}x", s.name(), s.duration(), s.speed());
                 sim.run();
                 start = sim.simulationStart();

@@ -33,6 +33,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--mqtt", description = "gateway URL (default: tcp://localhost:<gateway.mqtt-port>)")
     String mqtt;
 
+    @Option(names = "--protocol", defaultValue = "mqtt", description = "mqtt or hj212 (data loggers of simulator.hj212-logins)")
+    String protocol;
+
+    @Option(names = "--hj212", description = "HJ 212 endpoint host:port (default: localhost:<gateway.hj212.port>)")
+    String hj212;
+
     @Option(names = "--kafka", description = "Kafka bootstrap servers (default: from the configuration)")
     String kafka;
 
@@ -52,7 +58,16 @@ public final class SimulateCommand implements Callable<Integer> {
         String bootstrap = kafka != null ? kafka : s.bool("kafka.embedded") ? "localhost:" + s.integer("kafka.port")
                 : s.text("kafka.bootstrap-servers");
         String url = mqtt != null ? mqtt : "tcp://localhost:" + s.integer("gateway.mqtt-port");
-        Verification.Report report = ScenarioRun.run(sc, park, logins(s), url, bootstrap, verify);
+        io.parkwatch.simulator.Uplink uplink = null;
+        if (protocol.equals("hj212")) {
+            String at = hj212 != null ? hj212 : "localhost:" + s.integer("gateway.hj212.port");
+            uplink = hj212Loggers(s, base, park, at.substring(0, at.lastIndexOf(':')),
+                    Integer.parseInt(at.substring(at.lastIndexOf(':') + 1)));
+        } else if (!protocol.equals("mqtt")) {
+            System.err.println("--protocol is mqtt or hj212");
+            return 2;
+        }
+        Verification.Report report = ScenarioRun.run(sc, park, logins(s), url, bootstrap, verify, uplink);
         if (report == null) {
             return 0;
         }
@@ -63,6 +78,24 @@ public final class SimulateCommand implements Callable<Integer> {
     static Path resolve(Path base, String scenario) {
         Path named = base.resolve("scenarios").resolve(scenario + ".yaml");
         return Files.exists(named) ? named : base.resolve(scenario);
+    }
+
+    /** HJ 212 data loggers: MN and PW from simulator.hj212-logins, codes from the gateway's loggers file. */
+    static io.parkwatch.simulator.Hj212Uplink hj212Loggers(Settings s, Path base, PointRegistry park, String host, int port)
+            throws java.io.IOException {
+        var mapping = io.parkwatch.ingest.hj212.Hj212LoggersFile.load(base.resolve(s.text("files.hj212")), park);
+        List<io.parkwatch.simulator.Hj212Uplink.Logger212> loggers = new ArrayList<>();
+        s.node("simulator.hj212-logins").forEach(n -> {
+            var logger = mapping.get(n.path("mn").asText());
+            if (logger != null) {
+                java.util.Map<String, String> codes = new java.util.HashMap<>();
+                logger.codes().forEach((code, point) -> codes.put(point, code));
+                loggers.add(new io.parkwatch.simulator.Hj212Uplink.Logger212(n.path("enterprise").asText(),
+                        n.path("mn").asText(), n.path("password").asText(), codes));
+            }
+        });
+        return new io.parkwatch.simulator.Hj212Uplink(host, port, loggers,
+                java.time.ZoneId.of(s.text("gateway.hj212.zone")));
     }
 
     static List<DeviceLogin> logins(Settings s) {

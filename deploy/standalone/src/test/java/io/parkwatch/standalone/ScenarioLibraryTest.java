@@ -41,6 +41,17 @@ class ScenarioLibraryTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void scenarioPassesItsVerification(String name) throws Exception {
+        verify(name, false);
+    }
+
+    /** The same park reporting through HJ 212 data loggers (config/hj212.yaml) instead of MQTT. */
+    @org.junit.jupiter.api.Test
+    void theGasLeakOverHj212PassesToo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("scenario") == null);
+        verify("gas-leak-spreading", true);
+    }
+
+    void verify(String name, boolean hj212) throws Exception {
         PointRegistry park = PointRegistryFile.parse(YamlSource.read(ROOT.resolve("config/points.yaml")));
         Scenario scenario = ScenarioFile.load(ROOT.resolve("scenarios").resolve(name + ".yaml"), park);
         Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
@@ -51,8 +62,10 @@ class ScenarioLibraryTest {
                 .with("console.session-file", "")
                 .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
         try (ParkWatchStandalone parkWatch = ParkWatchStandalone.start(settings, ROOT)) {
+            io.parkwatch.simulator.Uplink uplink = hj212 ? SimulateCommand.hj212Loggers(settings, ROOT, park, "127.0.0.1",
+                    parkWatch.gateway().hj212Port()) : null;
             Verification.Report report = ScenarioRun.run(scenario, parkWatch.points(), SimulateCommand.logins(settings),
-                    "tcp://127.0.0.1:" + parkWatch.mqttPort(), parkWatch.kafkaBootstrap(), true);
+                    "tcp://127.0.0.1:" + parkWatch.mqttPort(), parkWatch.kafkaBootstrap(), true, uplink);
             System.out.print(report.text());
             assertThat(report.passed()).as(report.text()).isTrue();
         }

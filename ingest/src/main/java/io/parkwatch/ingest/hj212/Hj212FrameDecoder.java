@@ -1,5 +1,7 @@
 package io.parkwatch.ingest.hj212;
 
+import io.parkwatch.rules.wire.Hj212Crc;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;

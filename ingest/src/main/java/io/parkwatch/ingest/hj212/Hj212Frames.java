@@ -1,6 +1,6 @@
 package io.parkwatch.ingest.hj212;
 
-import java.nio.charset.StandardCharsets;
+import io.parkwatch.rules.wire.Hj212Crc;
 
 /** Building frames: {@code ##} + 4-digit length + data segment + CRC + CRLF. */
 public final class Hj212Frames {
@@ -9,9 +9,7 @@ public final class Hj212Frames {
     }
 
     public static byte[] frame(String segment) {
-        byte[] data = segment.getBytes(StandardCharsets.US_ASCII);
-        return ("##" + String.format("%04d", data.length) + segment + Hj212Crc.hex(data) + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return Hj212Crc.frame(segment);
     }
 
     /** The data answer (CN 9014) to a data upload. */

@@ -1,5 +1,7 @@
 package io.parkwatch.ingest.hj212;
 
+import io.parkwatch.rules.wire.Hj212Crc;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;

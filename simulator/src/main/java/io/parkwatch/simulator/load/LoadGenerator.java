@@ -21,8 +21,13 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class LoadGenerator implements AutoCloseable {
 
-    /** What to generate. */
-    public record Settings(String url, int points, int rate, int connections, int qos, int batch) {
+    /**
+     * What to generate.
+     *
+     * @param url      tcp://host:port of the gateway's MQTT port, or host:port of its HJ 212 port with {@code hj212}
+     * @param hj212    send as HJ 212 data loggers (one per connection) instead of MQTT
+     */
+    public record Settings(String url, int points, int rate, int connections, int qos, int batch, boolean hj212) {
     }
 
     private final Settings s;
@@ -37,7 +42,31 @@ public final class LoadGenerator implements AutoCloseable {
         this.s = s;
     }
 
-    public LoadGenerator start() throws MqttException {
+    private io.parkwatch.simulator.Hj212Uplink hj212;
+
+    public LoadGenerator start() throws MqttException, java.io.IOException {
+        if (s.hj212()) {
+            List<io.parkwatch.simulator.Hj212Uplink.Logger212> loggers = new ArrayList<>();
+            for (int c = 1; c <= s.connections(); c++) {
+                java.util.Map<String, String> codes = new java.util.HashMap<>();
+                for (int i = c; i <= s.points(); i += s.connections()) {
+                    codes.put(LoadPark.pointId(i), LoadPark.code(i));
+                }
+                loggers.add(new io.parkwatch.simulator.Hj212Uplink.Logger212("conn-" + c, LoadPark.mn(c),
+                        LoadPark.PASSWORD, codes));
+            }
+            String host = s.url().substring(0, s.url().lastIndexOf(':'));
+            hj212 = new io.parkwatch.simulator.Hj212Uplink(host, Integer.parseInt(s.url().substring(s.url().lastIndexOf(':') + 1)),
+                    loggers, java.time.ZoneId.of("Asia/Shanghai"));
+            for (int c = 1; c <= s.connections(); c++) {
+                int conn = c - 1;
+                Thread t = new Thread(() -> publish(null, conn), "load-" + c);
+                t.setDaemon(true);
+                threads.add(t);
+            }
+            threads.forEach(Thread::start);
+            return this;
+        }
         for (int c = 1; c <= s.connections(); c++) {
             MqttAsyncClient client = new MqttAsyncClient(s.url(), "load-" + c + "-" + System.nanoTime(),
                     new MemoryPersistence());
@@ -68,6 +97,7 @@ public final class LoadGenerator implements AutoCloseable {
         long start = System.nanoTime();
         long batches = 0;
         int next = 0;
+        long lastSecond = -1;
         try {
             while (!stopped && !mine.isEmpty()) {
                 long due = start + (long) (batches * s.batch() / perSecond * 1e9);
@@ -76,9 +106,24 @@ public final class LoadGenerator implements AutoCloseable {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 long now = System.currentTimeMillis();
-                // the point that crosses this second (each connection takes its turn with its own points)
+                // the point that crosses this second (each connection takes its turn with its own points), in the
+                // second's first batch (HJ 212 stamps whole seconds: the crossing is then stamped when it is sent)
                 int crossing = mine.get((int) ((now / 1000) % mine.size()));
-                boolean crossNow = (now / 1000) % s.connections() == conn;
+                long second = now / 1000;
+                boolean crossNow = second % s.connections() == conn && second != lastSecond;
+                lastSecond = second;
+                if (hj212 != null) {
+                    List<io.parkwatch.simulator.Uplink.Value> values = new ArrayList<>(s.batch());
+                    for (int k = 0; k < s.batch(); k++) {
+                        int point = mine.get(next);
+                        next = (next + 1) % mine.size();
+                        double v = crossNow && point == crossing ? 60 : 10 + random.nextGaussian();
+                        values.add(new io.parkwatch.simulator.Uplink.Value(LoadPark.pointId(point), now, v));
+                    }
+                    hj212.publish("conn-" + (conn + 1), values);
+                    batches++;
+                    continue;
+                }
                 StringBuilder sb = new StringBuilder(s.batch() * 48).append('[');
                 for (int k = 0; k < s.batch(); k++) {
                     int point = mine.get(next);
@@ -117,15 +162,15 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     public long sent() {
-        return sent.get();
+        return hj212 != null ? hj212.sent() : sent.get();
     }
 
     public long acknowledged() {
-        return s.qos() == 0 ? sent.get() : acked.get();
+        return hj212 != null ? hj212.acknowledged() : s.qos() == 0 ? sent.get() : acked.get();
     }
 
     public long failed() {
-        return failed.get();
+        return hj212 != null ? hj212.failed() + hj212.refused() : failed.get();
     }
 
     public void stop() {
@@ -137,6 +182,9 @@ public final class LoadGenerator implements AutoCloseable {
         stop();
         for (Thread t : threads) {
             t.join(5000);
+        }
+        if (hj212 != null) {
+            hj212.close();
         }
         for (MqttAsyncClient c : clients) {
             if (c.isConnected()) {

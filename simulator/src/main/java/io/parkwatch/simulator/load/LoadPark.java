@@ -22,6 +22,16 @@ public final class LoadPark {
         return PREFIX + i;
     }
 
+    /** The HJ 212 code of a load point (site code: L + its number). */
+    public static String code(int i) {
+        return "L" + i;
+    }
+
+    /** The MN of the HJ 212 data logger of a connection. */
+    public static String mn(int connection) {
+        return String.format("LOAD2026%016d", connection);
+    }
+
     public static String device(int connection) {
         return "load-dl-" + connection;
     }
@@ -53,12 +63,21 @@ public final class LoadPark {
         Files.writeString(dir.resolve("devices.yaml"), d);
         Files.writeString(dir.resolve("users.yaml"), "users:\n  - { username: duty, role: park-officer, password-hash: \""
                 + hash + "\" }   # password: load-demo\n");
+        StringBuilder h = new StringBuilder("loggers:\n");
+        for (int c = 1; c <= connections; c++) {
+            h.append("  - mn: \"").append(mn(c)).append("\"\n    enterprise: ").append(ENTERPRISE)
+                    .append("\n    password-hash: \"").append(hash).append("\"\n    codes:\n");
+            for (int i = c; i <= points; i += connections) {
+                h.append("      ").append(code(i)).append(": ").append(pointId(i)).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("hj212.yaml"), h);
         // config/parkwatch.yaml with these overrides runs ParkWatch on this park: . DIR/env.sh; ./parkwatch run
         Files.writeString(dir.resolve("env.sh"), """
                 # ParkWatch on the load park (written by ./parkwatch load --write-park): . %1$s/env.sh; ./parkwatch run
                 export PARKWATCH_FILES_POINTS=%1$s/points.yaml PARKWATCH_FILES_RULES=%1$s/rules.yaml
                 export PARKWATCH_FILES_DEVICES=%1$s/devices.yaml PARKWATCH_FILES_USERS=%1$s/users.yaml
-                export PARKWATCH_FILES_MAINTENANCE= PARKWATCH_FILES_CONTACTS= PARKWATCH_FILES_HJ212=
+                export PARKWATCH_FILES_MAINTENANCE= PARKWATCH_FILES_CONTACTS= PARKWATCH_FILES_HJ212=%1$s/hj212.yaml
                 export PARKWATCH_KAFKA_DATA_DIR=%1$s/data/kafka PARKWATCH_JOB_CHECKPOINT_DIR=%1$s/data/checkpoints
                 export PARKWATCH_CONSOLE_SESSION_FILE= PARKWATCH_JOB_WRITE_READINGS=false
                 export PARKWATCH_GATEWAY_MAX_READINGS_PER_SECOND=100000000 PARKWATCH_GATEWAY_BACKPRESSURE_HIGH=200000

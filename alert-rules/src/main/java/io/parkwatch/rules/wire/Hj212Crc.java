@@ -1,6 +1,7 @@
-package io.parkwatch.ingest.hj212;
+package io.parkwatch.rules.wire;
 
 /**
+ * HJ 212-2017 framing shared by the gateway (which checks it) and the simulator (which sends it).
  * The HJ 212-2017 check sum over the data segment: a CRC-16 with the reflected polynomial 0xA001,
  * but shifting the register right by 8 before each byte (not CRC-16/MODBUS). Sent as four hex digits.
  */
@@ -26,5 +27,12 @@ public final class Hj212Crc {
 
     public static String hex(byte[] data) {
         return String.format("%04X", of(data, 0, data.length));
+    }
+
+    /** A whole frame: {@code ##} + 4-digit length + data segment + CRC + CR LF. */
+    public static byte[] frame(String segment) {
+        byte[] data = segment.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return ("##" + String.format("%04d", data.length) + segment + hex(data) + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 }
