@@ -2,24 +2,31 @@
 # Benchmark 2: the whole standalone (embedded Kafka, gateway, Flink job, console) on a generated park,
 # loaded at increasing rates; at each rate the sustained readings/s and the alert latency (a reading's
 # timestamp to its alert on parkwatch.alert-events) p50 / p99 / max after a 10 s warm-up.
-# Usage: bench/end-to-end.sh [rates...]   (default: 10000 25000 50000 60000)
+# Usage: RUNS=3 bench/end-to-end.sh [rates...]   (default: 10000 25000 50000 60000; RUNS runs per rate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATES=("${@:-10000 25000 50000 60000}")
 OUT=bench/out/e2e
 POINTS=${POINTS:-1000}
+RUNS=${RUNS:-3}
 CONNECTIONS=${CONNECTIONS:-4}
 mvn -q -B install -DskipTests
 CLI=(java -cp "deploy/standalone/target/parkwatch-standalone.jar:deploy/standalone/target/lib/*" io.parkwatch.standalone.ParkWatchCli)
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(java -version 2>&1 | head -1)"
 for rate in ${RATES[@]}; do
+ for run in $(seq "$RUNS"); do
   rm -rf "$OUT" && mkdir -p "$OUT"
   "${CLI[@]}" load --write-park "$OUT/park" --points "$POINTS" --connections "$CONNECTIONS" > /dev/null
   ( . "$OUT/park/env.sh"; export PARKWATCH_GATEWAY_HJ212_PORT=-1; exec "${CLI[@]}" run ) > "$OUT/parkwatch.log" 2>&1 &
   pid=$!
   for _ in $(seq 60); do grep -q "ParkWatch ready" "$OUT/parkwatch.log" && break; sleep 1; done
-  echo "--- $rate readings/s, $POINTS points, $CONNECTIONS connections, QoS 1, batches of 100"
+  echo "--- $rate readings/s, run $run of $RUNS, $POINTS points, $CONNECTIONS connections, QoS 1, batches of 100"
   "${CLI[@]}" load --points "$POINTS" --rate "$rate" --connections "$CONNECTIONS" --batch 100 --duration 40s \
-    --warmup 10s 2>/dev/null | grep -E "^(t=|load:)"
+    --warmup 10s 2>/dev/null | grep -E "^(t=|load:)" | tee -a "bench/out/e2e-$rate.txt"
   kill "$pid"; wait "$pid" || true
+ done
+ # min / median / max of the runs' alert p99 at this rate
+ grep "^load:" "bench/out/e2e-$rate.txt" | grep -o "p99 [0-9]* ms" | awk '{print $2}' | sort -n | awk -v r="$rate" \
+   '{a[NR]=$1} END {print "=== " r " readings/s: alert p99 over " NR " runs: min " a[1] " / median " a[int((NR+1)/2)] " / max " a[NR] " ms"}'
+ rm -f "bench/out/e2e-$rate.txt"
 done

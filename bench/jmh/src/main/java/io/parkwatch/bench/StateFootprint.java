@@ -7,7 +7,6 @@ import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +28,7 @@ public final class StateFootprint {
     private StateFootprint() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         // the demo park's point rules for combustible gas (config/rules.yaml)
         String rules = """
                 rules:
@@ -41,8 +40,22 @@ public final class StateFootprint {
                       window: 3m, horizon: 10m }
                   - { id: instrument-quality, type: quality, match: { all: true } }
                 """;
+        int runs = Integer.getInteger("runs", 3);
         for (String a : args.length == 0 ? new String[] {"100000"} : args) {
             int n = Integer.parseInt(a);
+            double[] perPoint = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                perPoint[run] = measure(n, rules);
+            }
+            java.util.Arrays.sort(perPoint);
+            System.out.printf(Locale.ROOT, "%,d points over %d runs: min %.0f / median %.0f / max %.0f bytes per point%n",
+                    n, runs, perPoint[0], perPoint[runs / 2], perPoint[runs - 1]);
+        }
+    }
+
+    /** One run: bytes of rule state per point. */
+    static double measure(int n, String rules) {
+        {
             StringBuilder points = new StringBuilder("enterprises: [ { id: ent-a } ]\npoints:\n");
             for (int i = 0; i < n; i++) {
                 points.append("  - { id: G").append(i).append(", enterprise: ent-a, kind: gas_lel, range: [0, 100] }\n");
@@ -75,6 +88,7 @@ public final class StateFootprint {
             if (state.size() != n) {
                 throw new IllegalStateException(); // keeps the state reachable until measured
             }
+            return (after - before) / (double) n;
         }
     }
 
