@@ -153,15 +153,7 @@ public final class Hj212Uplink implements Uplink {
 
     @Override
     public boolean awaitAnswered(long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        for (Link l : links.values()) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0 || !l.window.tryAcquire(IN_FLIGHT, left, TimeUnit.MILLISECONDS)) {
-                return false;
-            }
-            l.window.release(IN_FLIGHT);
-        }
-        return true;
+        return Uplink.awaitWindows(links.values().stream().map(l -> l.window).toList(), IN_FLIGHT, timeoutMs);
     }
 
     @Override

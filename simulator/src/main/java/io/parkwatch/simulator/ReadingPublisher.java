@@ -109,15 +109,7 @@ public final class ReadingPublisher implements Uplink {
 
     @Override
     public boolean awaitAnswered(long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        for (Map.Entry<String, Semaphore> w : windows.entrySet()) {
-            long left = deadline - System.currentTimeMillis();
-            if (left <= 0 || !w.getValue().tryAcquire(IN_FLIGHT, left, TimeUnit.MILLISECONDS)) {
-                return false;
-            }
-            w.getValue().release(IN_FLIGHT);
-        }
-        return true;
+        return Uplink.awaitWindows(windows.values(), IN_FLIGHT, timeoutMs);
     }
 
     @Override

@@ -30,4 +30,18 @@ public interface Uplink extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Waits until every window is whole again (all its permits back), within one deadline. */
+    static boolean awaitWindows(java.util.Collection<java.util.concurrent.Semaphore> windows, int permits,
+            long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        for (java.util.concurrent.Semaphore w : windows) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0 || !w.tryAcquire(permits, left, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            w.release(permits);
+        }
+        return true;
+    }
 }

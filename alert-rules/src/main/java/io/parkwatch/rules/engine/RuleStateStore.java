@@ -11,4 +11,24 @@ public interface RuleStateStore<S> {
     void put(String ruleId, S state);
 
     void remove(String ruleId);
+
+    /** A store backed by a plain map (tests, tools, benchmarks). */
+    static <S> RuleStateStore<S> over(java.util.Map<String, S> map) {
+        return new RuleStateStore<>() {
+            @Override
+            public S get(String ruleId) {
+                return map.get(ruleId);
+            }
+
+            @Override
+            public void put(String ruleId, S state) {
+                map.put(ruleId, state);
+            }
+
+            @Override
+            public void remove(String ruleId) {
+                map.remove(ruleId);
+            }
+        };
+    }
 }

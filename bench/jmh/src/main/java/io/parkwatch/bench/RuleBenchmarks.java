@@ -48,22 +48,7 @@ public class RuleBenchmarks {
     ThresholdRule gas;
     RuleState thresholdState;
     final Map<String, RuleState> states = new HashMap<>();
-    final RuleStateStore<RuleState> store = new RuleStateStore<>() {
-        @Override
-        public RuleState get(String ruleId) {
-            return states.get(ruleId);
-        }
-
-        @Override
-        public void put(String ruleId, RuleState s) {
-            states.put(ruleId, s);
-        }
-
-        @Override
-        public void remove(String ruleId) {
-            states.remove(ruleId);
-        }
-    };
+    final RuleStateStore<RuleState> store = RuleStateStore.over(states);
     long t;
     int i;
 

@@ -76,7 +76,7 @@ public final class StateFootprint {
                 for (int i = 0; i < n; i++) {
                     Map<String, RuleState> s = state.get(i);
                     engine.evaluate(all.get(i), new Reading(all.get(i).id(), "ent-a", t, 1 + noise.nextGaussian() * 0.4,
-                            Quality.N, t), store(s), t);
+                            Quality.N, t), RuleStateStore.over(s), t);
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -90,25 +90,6 @@ public final class StateFootprint {
             }
             return (after - before) / (double) n;
         }
-    }
-
-    static RuleStateStore<RuleState> store(Map<String, RuleState> m) {
-        return new RuleStateStore<>() {
-            @Override
-            public RuleState get(String ruleId) {
-                return m.get(ruleId);
-            }
-
-            @Override
-            public void put(String ruleId, RuleState s) {
-                m.put(ruleId, s);
-            }
-
-            @Override
-            public void remove(String ruleId) {
-                m.remove(ruleId);
-            }
-        };
     }
 
     static long liveHeap() {

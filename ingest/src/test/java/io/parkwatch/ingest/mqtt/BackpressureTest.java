@@ -3,11 +3,7 @@ package io.parkwatch.ingest.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -37,12 +33,7 @@ class BackpressureTest {
     Path dir;
 
     static byte[] encode(MqttMessage m) {
-        EmbeddedChannel ch = new EmbeddedChannel(MqttEncoder.INSTANCE);
-        ch.writeOutbound(m);
-        ByteBuf b = ch.readOutbound();
-        byte[] bytes = ByteBufUtil.getBytes(b);
-        b.release();
-        return bytes;
+        return GatewayFixture.bytes(m);
     }
 
     @Test

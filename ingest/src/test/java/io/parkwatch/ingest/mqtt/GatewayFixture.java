@@ -73,6 +73,17 @@ public final class GatewayFixture implements AutoCloseable {
         return c;
     }
 
+    /** An MQTT packet as the bytes a device puts on the wire (for raw-socket tests). */
+    public static byte[] bytes(io.netty.handler.codec.mqtt.MqttMessage m) {
+        io.netty.channel.embedded.EmbeddedChannel ch = new io.netty.channel.embedded.EmbeddedChannel(
+                io.netty.handler.codec.mqtt.MqttEncoder.INSTANCE);
+        ch.writeOutbound(m);
+        io.netty.buffer.ByteBuf b = ch.readOutbound();
+        byte[] bytes = io.netty.buffer.ByteBufUtil.getBytes(b);
+        b.release();
+        return bytes;
+    }
+
     public String bootstrap() {
         return kafka.bootstrapServers();
     }
