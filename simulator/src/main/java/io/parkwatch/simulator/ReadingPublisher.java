@@ -3,6 +3,7 @@ package io.parkwatch.simulator;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -34,6 +35,7 @@ public final class ReadingPublisher implements Uplink {
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile Consumer<List<Value>> onAcknowledged = batch -> { };
 
     /** Connects a client for each login whose enterprise is in {@code enterprises}. */
     public ReadingPublisher(String brokerUrl, List<DeviceLogin> logins, java.util.Collection<String> enterprises)
@@ -56,6 +58,12 @@ public final class ReadingPublisher implements Uplink {
         LOG.info("{} data logger(s) connected to {}: {}", clients.size(), brokerUrl, clients.keySet());
     }
 
+    /** Hands every batch the gateway acknowledged to {@code listener} (a test checking that none was lost). */
+    public ReadingPublisher onAcknowledged(Consumer<List<Value>> listener) {
+        this.onAcknowledged = listener;
+        return this;
+    }
+
     @Override
     public boolean has(String enterprise) {
         return clients.containsKey(enterprise);
@@ -69,11 +77,19 @@ public final class ReadingPublisher implements Uplink {
             sb.append(sb.length() > 1 ? "," : "").append("{\"point\":\"").append(v.pointId()).append("\",\"ts\":")
                     .append(v.ts()).append(",\"v\":").append(String.format(java.util.Locale.ROOT, "%.3f", v.v())).append('}');
         }
-        publish(enterprise, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), values.size());
+        publish(enterprise, sb.append(']').toString().getBytes(StandardCharsets.UTF_8), values);
     }
 
     /** Publishes one batch (a JSON array of readings) for the enterprise; waits while its window is full. */
     public void publish(String enterprise, byte[] batch, int readings) throws InterruptedException {
+        publish(enterprise, batch, readings, null);
+    }
+
+    private void publish(String enterprise, byte[] batch, List<Value> values) throws InterruptedException {
+        publish(enterprise, batch, values.size(), values);
+    }
+
+    private void publish(String enterprise, byte[] batch, int readings, List<Value> values) throws InterruptedException {
         MqttAsyncClient c = clients.get(enterprise);
         Semaphore window = windows.get(enterprise);
         if (!window.tryAcquire(60, TimeUnit.SECONDS)) {
@@ -89,6 +105,9 @@ public final class ReadingPublisher implements Uplink {
                         refused.addAndGet(readings);
                     } else {
                         acked.addAndGet(readings);
+                        if (values != null) {
+                            onAcknowledged.accept(values);
+                        }
                     }
                     window.release(); // counted first: whoever waits for the window sees the count
                 }

@@ -14,6 +14,7 @@ import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
 import io.parkwatch.rules.wire.Topics;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -32,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * The ParkWatch stream job: readings -> per-point rules -> alert events and alert state, plus
  * late readings to the rejected topic and (optionally) alert events and readings to InfluxDB.
  *
- * <p>Kafka outputs are at-least-once with deterministic event ids (consumers deduplicate by id),
- * which keeps alert latency independent of the checkpoint interval, unlike transactional output.
+ * <p>Kafka outputs are at-least-once with deterministic event ids by default (consumers deduplicate by
+ * id), which keeps alert latency independent of the checkpoint interval. Exactly-once (transactional)
+ * output is there for consumers that cannot deduplicate; they then see alerts when a checkpoint completes.
  */
 public final class ParkWatchJob {
 
@@ -118,10 +120,16 @@ public final class ParkWatchJob {
         p.setProperty("linger.ms", "2");
         p.setProperty("acks", "all");
         p.setProperty("enable.idempotence", "true");
+        if (s.delivery() == DeliveryGuarantee.EXACTLY_ONCE) {
+            // must outlast a checkpoint plus a recovery, and stay within the broker's transaction.max.timeout.ms
+            p.setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(15).toMillis()));
+        }
         return KafkaSink.<T>builder()
                 .setBootstrapServers(s.kafkaBootstrap())
                 .setKafkaProducerConfig(p)
-                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setDeliveryGuarantee(s.delivery())
+                // unique per job and topic: a restored job aborts what its predecessor left open
+                .setTransactionalIdPrefix(s.consumerGroup() + "-" + topic)
                 .setRecordSerializer(new JsonRecordSerializer<>(topic, key))
                 .build();
     }

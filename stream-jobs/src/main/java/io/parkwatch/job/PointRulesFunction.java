@@ -58,6 +58,8 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     private transient ValueState<Boolean> silent;
     private transient Counter late;
     private transient Counter unknown;
+    /** When this task (re)started: silence while the job itself was down is not the data logger's. */
+    private transient long runningSince;
 
     public PointRulesFunction(ParkConfig config) {
         this.config = config;
@@ -73,6 +75,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         silent = getRuntimeContext().getState(new ValueStateDescriptor<>("silent", Types.BOOLEAN));
         late = getRuntimeContext().getMetricGroup().counter("lateReadings");
         unknown = getRuntimeContext().getMetricGroup().counter("unknownPointReadings");
+        runningSince = System.currentTimeMillis();
     }
 
     @Override
@@ -134,16 +137,27 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         if (point.isEmpty()) {
             return;
         }
+        // After a failover or restart the restored timers fire at once, before the backlog the job missed
+        // is read: a point counts as heard from when the task came up, or every logger would go "offline".
+        long heard = Math.max(arrived, runningSince);
         boolean any = false;
+        long recheck = Long.MAX_VALUE;
         for (Rule rule : engine.rules().rulesFor(point.get())) {
-            if (rule instanceof StaleRule s && timestamp - arrived >= s.staleAfterMs(point.get())) {
-                ctx.output(SIGNALS, PointSignal.silence(rule.id(), GroupKeys.of(rule, point.get()), point.get(),
-                        lastTimestamp.value(), true, timestamp));
-                any = true;
+            if (rule instanceof StaleRule s) {
+                long after = s.staleAfterMs(point.get());
+                if (timestamp - heard >= after) {
+                    ctx.output(SIGNALS, PointSignal.silence(rule.id(), GroupKeys.of(rule, point.get()), point.get(),
+                            lastTimestamp.value(), true, timestamp));
+                    any = true;
+                } else {
+                    recheck = Math.min(recheck, heard + after);
+                }
             }
         }
         if (any) {
             silent.update(true);
+        } else if (recheck != Long.MAX_VALUE) {
+            ctx.timerService().registerProcessingTimeTimer(recheck);
         }
     }
 

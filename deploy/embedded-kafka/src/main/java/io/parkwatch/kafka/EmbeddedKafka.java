@@ -6,18 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -73,34 +66,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         return port;
     }
 
-    /** Creates topics that do not exist yet; compacted ones get cleanup.policy=compact. */
     public void createTopics(TopicSpec... topics) {
         createTopics(List.of(topics));
     }
 
     /** Creates topics that do not exist yet; compacted ones get cleanup.policy=compact. */
     public void createTopics(List<TopicSpec> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            List<NewTopic> wanted = new ArrayList<>();
-            for (TopicSpec t : topics) {
-                NewTopic nt = new NewTopic(t.name(), t.partitions(), (short) 1);
-                if (t.compacted()) {
-                    nt.configs(Map.of("cleanup.policy", "compact"));
-                }
-                wanted.add(nt);
-            }
-            admin.createTopics(wanted).values().forEach((name, f) -> {
-                try {
-                    f.get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + name, e.getCause());
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot create topic " + name, e);
-                }
-            });
-        }
+        TopicSetup.ensure(bootstrapServers(), topics, (short) 1);
     }
 
     /** Stops the broker (data stays); {@link #start()} brings it back on the same port. */

@@ -38,8 +38,11 @@ public final class ConfigFileCommand {
     }
 
     @Command(name = "apply", description = "Check the file against the configuration in force and publish it to the running system.")
-    int apply(@Parameters(paramLabel = "FILE") Path file) throws Exception {
-        return ConfigFiles.apply(kind, file, Settings.load(config, System.getenv()), spec.commandLine().getOut(),
+    int apply(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--kafka", description =
+            "Kafka of a distributed ParkWatch (default: the standalone's, from the configuration)") String kafka)
+            throws Exception {
+        Settings s = Settings.load(config, System.getenv());
+        return ConfigFiles.apply(kind, file, kafka != null ? kafka : ConfigFiles.bootstrap(s), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }
 }

@@ -1,5 +1,6 @@
 package io.parkwatch.standalone;
 
+import io.parkwatch.kafka.ConfigTopic;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.config.ParkFiles;
 import io.parkwatch.rules.config.YamlSource;
@@ -43,8 +44,7 @@ final class ConfigFiles {
     }
 
     /** Checks the file against the configuration in force on the config topic, then publishes it. */
-    static int apply(String kind, Path file, Settings s, PrintWriter out, PrintWriter err) throws Exception {
-        String bootstrap = bootstrap(s);
+    static int apply(String kind, Path file, String bootstrap, PrintWriter out, PrintWriter err) throws Exception {
         Map<String, ConfigDocument> inForce;
         try {
             inForce = ConfigTopic.latest(bootstrap);

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code parkwatch} command. */
 @Command(name = "parkwatch", mixinStandardHelpOptions = true, version = "ParkWatch 0.1.0",
         description = "Real-time early warning for hazardous-chemicals industrial parks.",
-        subcommands = {DemoCommand.class, RunCommand.class, SimulateCommand.class, ReplayCommand.class, LoadCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, InitCommand.class, GatewayCommand.class, ConsoleCommand.class,
+                SimulateCommand.class, ReplayCommand.class, LoadCommand.class,
                 BacktestCommand.class,
                 HashPasswordCommand.class})
 public final class ParkWatchCli implements Runnable {

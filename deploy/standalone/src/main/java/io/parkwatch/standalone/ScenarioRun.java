@@ -1,5 +1,6 @@
 package io.parkwatch.standalone;
 
+import io.parkwatch.kafka.ConfigTopic;
 import io.parkwatch.kafka.TopicFollower;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.model.AlertEvent;

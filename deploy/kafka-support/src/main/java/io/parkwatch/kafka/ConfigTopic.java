@@ -1,4 +1,4 @@
-package io.parkwatch.standalone;
+package io.parkwatch.kafka;
 
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.Topics;
@@ -20,16 +20,19 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** The configuration in force, as the compacted config topic holds it: the latest document of each kind. */
-final class ConfigTopic {
+/**
+ * The configuration in force, as the compacted config topic holds it: the latest document of each kind.
+ * Read by everything that starts against a running system (the job, a gateway, the apply command).
+ */
+public final class ConfigTopic {
 
     private ConfigTopic() {
     }
 
-    static Map<String, ConfigDocument> latest(String bootstrap) {
+    public static Map<String, ConfigDocument> latest(String bootstrap) {
         Map<String, ConfigDocument> out = new HashMap<>();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(Topics.CONFIG, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(Topics.CONFIG, p.partition())).toList();
             c.assign(parts);
@@ -51,7 +54,7 @@ final class ConfigTopic {
         return out;
     }
 
-    static void publish(String bootstrap, ConfigDocument doc) throws Exception {
+    public static void publish(String bootstrap, ConfigDocument doc) throws Exception {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             p.send(new ProducerRecord<>(Topics.CONFIG, doc.kind(), WireJson.write(doc))).get(30, TimeUnit.SECONDS);
