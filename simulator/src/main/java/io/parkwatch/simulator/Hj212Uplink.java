@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * real-time upload ({@code code-Rtd=value,code-Flag=N} per point) asking for an answer; a CN 9014 answer
  * counts its readings as acknowledged, a CN 9011 as refused. DataTime is local time in whole seconds.
  */
-public final class Hj212Uplink implements Uplink {
+public final class Hj212Uplink extends CountingUplink {
 
     private static final Logger LOG = LoggerFactory.getLogger(Hj212Uplink.class);
     private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
@@ -41,10 +41,6 @@ public final class Hj212Uplink implements Uplink {
 
     private final ZoneId zone;
     private final Map<String, Link> links = new LinkedHashMap<>();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong acked = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong qn = new AtomicLong();
 
     private final class Link {
@@ -154,26 +150,6 @@ public final class Hj212Uplink implements Uplink {
     @Override
     public boolean awaitAnswered(long timeoutMs) throws InterruptedException {
         return Uplink.awaitWindows(links.values().stream().map(l -> l.window).toList(), IN_FLIGHT, timeoutMs);
-    }
-
-    @Override
-    public long sent() {
-        return sent.get();
-    }
-
-    @Override
-    public long acknowledged() {
-        return acked.get();
-    }
-
-    @Override
-    public long refused() {
-        return refused.get();
-    }
-
-    @Override
-    public long failed() {
-        return failed.get();
     }
 
     @Override

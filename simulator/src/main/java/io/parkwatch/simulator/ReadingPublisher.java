@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -24,17 +23,13 @@ import org.slf4j.LoggerFactory;
  * for acknowledgements instead of failing). Counts readings sent, acknowledged, refused by the gateway
  * (a PUBACK reason code of 0x80 or above) and failed.
  */
-public final class ReadingPublisher implements Uplink {
+public final class ReadingPublisher extends CountingUplink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingPublisher.class);
     static final int IN_FLIGHT = 64;
 
     private final Map<String, MqttAsyncClient> clients = new LinkedHashMap<>();
     private final Map<String, Semaphore> windows = new LinkedHashMap<>();
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong acked = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
     private volatile Consumer<List<Value>> onAcknowledged = batch -> { };
 
     /** Connects a client for each login whose enterprise is in {@code enterprises}. */
@@ -129,26 +124,6 @@ public final class ReadingPublisher implements Uplink {
     @Override
     public boolean awaitAnswered(long timeoutMs) throws InterruptedException {
         return Uplink.awaitWindows(windows.values(), IN_FLIGHT, timeoutMs);
-    }
-
-    @Override
-    public long sent() {
-        return sent.get();
-    }
-
-    @Override
-    public long acknowledged() {
-        return acked.get();
-    }
-
-    @Override
-    public long refused() {
-        return refused.get();
-    }
-
-    @Override
-    public long failed() {
-        return failed.get();
     }
 
     @Override

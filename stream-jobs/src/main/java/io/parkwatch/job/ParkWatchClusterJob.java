@@ -25,6 +25,10 @@ public final class ParkWatchClusterJob {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(ClusterJobOptions.usage());
+            return;
+        }
         ClusterJobOptions options = ClusterJobOptions.parse(args, System.getenv());
         Map<String, ConfigDocument> inForce = ConfigTopic.latest(options.kafka());
         for (String required : new String[] {ConfigDocument.POINTS, ConfigDocument.RULES}) {

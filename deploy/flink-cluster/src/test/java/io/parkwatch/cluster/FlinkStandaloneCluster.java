@@ -152,6 +152,15 @@ final class FlinkStandaloneCluster implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /** PATCH /jobs/{id}?mode=cancel. */
+    void cancel(String jobId) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(restUrl() + "/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("cancel " + jobId + " -> " + r.statusCode() + " " + r.body());
+        }
+    }
+
     /** POST /jars/upload (multipart, as the web UI and {@code curl -F jarfile=@...} send it); returns the jar id. */
     String uploadJar(Path jar) throws Exception {
         String boundary = "----parkwatch" + UUID.randomUUID();

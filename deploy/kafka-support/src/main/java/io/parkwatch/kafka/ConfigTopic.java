@@ -26,6 +26,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ConfigTopic {
 
+    /** Largest configuration document (after compression) the topic and the producer accept. */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
     private ConfigTopic() {
     }
 
@@ -55,8 +58,10 @@ public final class ConfigTopic {
     }
 
     public static void publish(String bootstrap, ConfigDocument doc) throws Exception {
+        // A province's point registry is megabytes of YAML: compressed (about 10:1) and allowed up to MAX_DOCUMENT_BYTES.
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_DOCUMENT_BYTES), new StringSerializer(), new ByteArraySerializer())) {
             p.send(new ProducerRecord<>(Topics.CONFIG, doc.kind(), WireJson.write(doc))).get(30, TimeUnit.SECONDS);
         }
     }

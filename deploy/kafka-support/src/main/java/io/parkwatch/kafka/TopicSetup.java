@@ -1,5 +1,6 @@
 package io.parkwatch.kafka;
 
+import io.parkwatch.rules.wire.Topics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,9 @@ public final class TopicSetup {
                 Map<String, String> configs = new HashMap<>();
                 if (t.compacted()) {
                     configs.put("cleanup.policy", "compact");
+                }
+                if (t.name().equals(Topics.CONFIG)) {
+                    configs.put("max.message.bytes", String.valueOf(ConfigTopic.MAX_DOCUMENT_BYTES));
                 }
                 if (replication >= 3) {
                     configs.put("min.insync.replicas", "2");

@@ -1,0 +1,48 @@
+package io.parkwatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+
+class ClusterJobOptionsTest {
+
+    @Test
+    void argumentsBeatTheEnvironmentWhichBeatsDefaults() {
+        JobSettings s = ClusterJobOptions.parse(new String[] {"--kafka", "k1:9092", "--delivery", "exactly-once"},
+                Map.of("PARKWATCH_KAFKA_BOOTSTRAP_SERVERS", "from-env:9092", "PARKWATCH_JOB_CHECKPOINT_INTERVAL", "2s"))
+                .settings(null);
+        assertThat(s.kafkaBootstrap()).isEqualTo("k1:9092");
+        assertThat(s.delivery()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(s.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.holdOff()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(s.consumerGroup()).isEqualTo("parkwatch-rules");
+        assertThat(s.influx()).as("InfluxDB off unless configured").isNull();
+    }
+
+    @Test
+    void influxDbFromTheEnvironment() {
+        JobSettings s = ClusterJobOptions.parse(new String[] {"--kafka", "k:9092", "--influxdb-url", "http://influx:8086"},
+                Map.of("PARKWATCH_INFLUXDB_TOKEN", "t0k", "PARKWATCH_INFLUXDB_ORG", "park", "PARKWATCH_INFLUXDB_BUCKET", "b"))
+                .settings(null);
+        assertThat(s.influx().url()).isEqualTo("http://influx:8086");
+        assertThat(s.influx().token()).isEqualTo("t0k");
+    }
+
+    @Test
+    void everyMistakeIsNamedAtOnce() {
+        assertThatThrownBy(() -> ClusterJobOptions.parse(new String[] {"--chekpoint-interval", "2s", "--delivery"}, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown option '--chekpoint-interval'")
+                .hasMessageContaining("--delivery needs a value")
+                .hasMessageContaining("--kafka (or PARKWATCH_KAFKA_BOOTSTRAP_SERVERS) is required");
+        assertThatThrownBy(() -> ClusterJobOptions.parse(new String[] {"--kafka", "k:9092", "--delivery", "twice",
+                "--hold-off", "soon", "--influxdb-url", "http://i:8086"}, Map.of()))
+                .hasMessageContaining("--delivery: must be at-least-once or exactly-once, got 'twice'")
+                .hasMessageContaining("--hold-off:")
+                .hasMessageContaining("missing: PARKWATCH_INFLUXDB_TOKEN, PARKWATCH_INFLUXDB_ORG, PARKWATCH_INFLUXDB_BUCKET");
+    }
+}
