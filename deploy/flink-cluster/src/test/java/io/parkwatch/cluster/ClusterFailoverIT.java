@@ -50,7 +50,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +68,8 @@ class ClusterFailoverIT {
     private static final Path JOB_JAR = Path.of("target/parkwatch-flink-job.jar").toAbsolutePath();
     private static final double SPEED = 4;
 
-    @TempDir
-    static Path home;
+    /** The processes' logs, data and checkpoints: kept after the run (under target/) to read when something failed. */
+    private static Path home;
 
     private static final List<AutoCloseable> started = new ArrayList<>();
     private static KafkaBrokerProcess kafka;
@@ -81,6 +80,13 @@ class ClusterFailoverIT {
 
     @BeforeAll
     static void startProcesses() throws Exception {
+        home = Path.of("target/cluster-failover").toAbsolutePath();
+        if (Files.exists(home)) {
+            try (var old = Files.walk(home)) {
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(home);
         assertThat(FLINK_LIB.resolve("flink-runtime-2.2.1.jar")).as("the Flink runtime from deploy/flink-dist").exists();
         assertThat(JOB_JAR).as("the job jar (mvn package)").exists();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
