@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway as a process of its own, in front of an external Kafka:
+ * The gateway module's own minimal process (what its kill test starts, with no other module on the
+ * classpath). Deployments use {@code parkwatch gateway}, which reads parkwatch.yaml and follows point
+ * registry changes on the config topic. Usage:
  * {@code GatewayMain --kafka HOST:PORT --points points.yaml --devices devices.yaml [--port 1883]
  * [--hj212-port 9212 --loggers hj212.yaml] [--metrics-port 9400]}.
  */

@@ -106,11 +106,12 @@ public final class LoadGenerator implements AutoCloseable {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 long now = System.currentTimeMillis();
-                // the point that crosses this second (each connection takes its turn with its own points), in the
-                // second's first batch (HJ 212 stamps whole seconds: the crossing is then stamped when it is sent)
-                int crossing = mine.get((int) ((now / 1000) % mine.size()));
+                // the point that crosses this second (each connection takes its turn with its own points): the first
+                // point of the second's first batch (HJ 212 stamps whole seconds: the crossing is then stamped when it
+                // is sent), so it is in that batch whatever the number of points per batch
                 long second = now / 1000;
                 boolean crossNow = second % s.connections() == conn && second != lastSecond;
+                int crossing = mine.get(next);
                 lastSecond = second;
                 if (hj212 != null) {
                     List<io.parkwatch.simulator.Uplink.Value> values = new ArrayList<>(s.batch());
