@@ -1,8 +1,6 @@
 package io.parkwatch.standalone;
 
 import io.parkwatch.rules.config.PointRegistry;
-import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.RecordedReadings;
 import io.parkwatch.simulator.ReadingPublisher;
@@ -21,6 +19,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,17 +41,13 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--retime", description = "move the timestamps so the recording ends as the replay ends (keeps their spacing)")
     boolean retime;
 
-    @Option(names = "--mqtt", description = "gateway URL (default: tcp://localhost:<gateway.mqtt-port>)")
-    String mqtt;
-
-    @Option(names = {"-c", "--config"}, defaultValue = "config/parkwatch.yaml", description = "configuration file")
-    Path config;
+    @Mixin
+    ParkTarget target;
 
     @Override
     public Integer call() throws Exception {
-        Settings s = Settings.load(config, System.getenv());
-        Path base = ParkWatchCli.base();
-        PointRegistry park = PointRegistryFile.parse(YamlSource.read(base.resolve(s.text("files.points"))));
+        Settings s = target.settings();
+        PointRegistry park = target.park(s);
         List<Reading> readings;
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("reading " + file.getFileName())
                 .setInitialMax(Files.size(file)).setStyle(ProgressBarStyle.ASCII).setUnit(" KB", 1024).build()) {
@@ -62,7 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
             System.out.println("nothing to replay in " + file);
             return 0;
         }
-        String url = mqtt != null ? mqtt : "tcp://localhost:" + s.integer("gateway.mqtt-port");
+        String url = target.mqttUrl(s);
         Summary sum = replay(readings, max ? Double.POSITIVE_INFINITY : speed, retime, url, SimulateCommand.logins(s));
         System.out.print(sum.text(file.getFileName().toString()));
         return sum.failed() == 0 && sum.skipped() == 0 ? 0 : 1;

@@ -1,8 +1,6 @@
 package io.parkwatch.standalone;
 
 import io.parkwatch.rules.config.PointRegistry;
-import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.simulator.DeviceLogin;
 import io.parkwatch.simulator.scenario.Scenario;
 import io.parkwatch.simulator.scenario.ScenarioFile;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parkwatch simulate --scenario NAME [--verify]}: play a scenario against a running ParkWatch. */
@@ -30,9 +29,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--speed", description = "override the scenario's speed (simulated seconds per second)")
     Double speed;
 
-    @Option(names = "--mqtt", description = "gateway URL (default: tcp://localhost:<gateway.mqtt-port>)")
-    String mqtt;
-
     @Option(names = "--protocol", defaultValue = "mqtt", description = "mqtt or hj212 (data loggers of simulator.hj212-logins)")
     String protocol;
 
@@ -42,22 +38,21 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--kafka", description = "Kafka bootstrap servers (default: from the configuration)")
     String kafka;
 
-    @Option(names = {"-c", "--config"}, defaultValue = "config/parkwatch.yaml", description = "configuration file")
-    Path config;
+    @Mixin
+    ParkTarget target;
 
     @Override
     public Integer call() throws Exception {
-        Settings s = Settings.load(config, System.getenv());
+        Settings s = target.settings();
         Path base = ParkWatchCli.base();
-        PointRegistry park = PointRegistryFile.parse(YamlSource.read(base.resolve(s.text("files.points"))));
+        PointRegistry park = target.park(s);
         Scenario sc = ScenarioFile.load(resolve(base, scenario), park);
         if (speed != null) {
             sc = new Scenario(sc.name(), sc.description(), sc.duration(), speed, sc.interval(), sc.seed(), sc.incidents(),
                     sc.disturbances(), sc.maintenance(), sc.expected(), sc.allowed());
         }
-        String bootstrap = kafka != null ? kafka : s.bool("kafka.embedded") ? "localhost:" + s.integer("kafka.port")
-                : s.text("kafka.bootstrap-servers");
-        String url = mqtt != null ? mqtt : "tcp://localhost:" + s.integer("gateway.mqtt-port");
+        String bootstrap = kafka != null ? kafka : ConfigFiles.bootstrap(s);
+        String url = target.mqttUrl(s);
         io.parkwatch.simulator.Uplink uplink = null;
         if (protocol.equals("hj212")) {
             String at = hj212 != null ? hj212 : "localhost:" + s.integer("gateway.hj212.port");
