@@ -59,10 +59,7 @@ public final class LoadGenerator implements AutoCloseable {
             hj212 = new io.parkwatch.simulator.Hj212Uplink(host, Integer.parseInt(s.url().substring(s.url().lastIndexOf(':') + 1)),
                     loggers, java.time.ZoneId.of("Asia/Shanghai"));
             for (int c = 1; c <= s.connections(); c++) {
-                int conn = c - 1;
-                Thread t = new Thread(() -> publish(null, conn), "load-" + c);
-                t.setDaemon(true);
-                threads.add(t);
+                addPublisher(null, c);
             }
             threads.forEach(Thread::start);
             return this;
@@ -76,13 +73,17 @@ public final class LoadGenerator implements AutoCloseable {
             o.setMaxInflight(1000);
             client.connect(o).waitForCompletion(15_000);
             clients.add(client);
-            int conn = c - 1;
-            Thread t = new Thread(() -> publish(client, conn), "load-" + c);
-            t.setDaemon(true);
-            threads.add(t);
+            addPublisher(client, c);
         }
         threads.forEach(Thread::start);
         return this;
+    }
+
+    /** The publishing thread of connection {@code c} (1-based); started once all connections are up. */
+    private void addPublisher(MqttAsyncClient client, int c) {
+        Thread t = new Thread(() -> publish(client, c - 1), "load-" + c);
+        t.setDaemon(true);
+        threads.add(t);
     }
 
     /** This connection's share of the points, round robin, at its share of the rate. */
