@@ -6,6 +6,7 @@ import { renderBoard, initBoard } from './board.js';
 import { showDetail, detailNotice } from './detail.js';
 import { showOverview, overviewNotice } from './overview.js';
 import { initKpi, showKpi } from './kpi.js';
+import { startBanners, stopBanners } from './banners.js';
 
 let ws = null, retry = 500, soundOn = false, audio = null;
 
@@ -80,6 +81,7 @@ function loggedOut() {
   if (ws) { const w = ws; ws = null; w.close(); }
   store.me = null; store.alerts.clear(); store.firstSnapshot = true;
   el('nav').hidden = true; el('status').hidden = true;
+  stopBanners();
   showView('login');
 }
 
@@ -89,6 +91,7 @@ async function loggedIn(me) {
   el('nav').hidden = false; el('status').hidden = false;
   document.body.classList.toggle('officer', me.role === 'PARK_OFFICER');
   connect();
+  startBanners();
   route();
 }
 

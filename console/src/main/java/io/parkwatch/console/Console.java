@@ -2,6 +2,7 @@ package io.parkwatch.console;
 
 import io.parkwatch.console.api.CommandSender;
 import io.parkwatch.console.api.ConsoleApi;
+import io.parkwatch.console.api.SystemWarnings;
 import io.parkwatch.console.auth.Login;
 import io.parkwatch.console.auth.SessionStore;
 import io.parkwatch.console.board.AlertBoard;
@@ -44,6 +45,7 @@ public final class Console implements AutoCloseable {
             new AtomicReference<>(new PointRegistry(List.of(), List.of()));
     private final AlertFeed feed;
     private final TopicFollower events;
+    private final SystemWarnings warnings = new SystemWarnings();
     private ConsoleServer server;
 
     private Console(ConsoleConfig config, String kafka, Clock clock) throws InterruptedException {
@@ -64,7 +66,7 @@ public final class Console implements AutoCloseable {
         SessionStore sessions = new SessionStore(config.sessionIdle(), config.sessionMaxAge(), clock,
                 config.sessionFile(), name -> java.util.Optional.ofNullable(config.users().get(name)));
         Login login = new Login(config::users, sessions, clock);
-        ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, clock);
+        ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, warnings, clock);
         server = new ConsoleServer(config, board, history, api, login, sessions).start();
         parts.add(server);
     }
@@ -96,6 +98,11 @@ public final class Console implements AutoCloseable {
 
     public AlertHistory history() {
         return history;
+    }
+
+    /** Where the notifier's health and demo-password warnings are handed in, for the banners. */
+    public SystemWarnings warnings() {
+        return warnings;
     }
 
     public PointRegistry points() {

@@ -9,17 +9,16 @@ import io.parkwatch.ingest.hj212.Hj212Logger;
 import io.parkwatch.ingest.intake.ReadingIntake;
 import io.parkwatch.ingest.kafka.KafkaReadingSink;
 import io.parkwatch.ingest.metrics.GatewayMetrics;
-import io.parkwatch.ingest.metrics.MetricsServer;
 import io.parkwatch.ingest.mqtt.MqttGateway;
 import io.parkwatch.ingest.net.Backpressure;
+import io.parkwatch.platform.auth.PasswordGate;
+import io.parkwatch.platform.metrics.MetricsServer;
 import io.parkwatch.rules.config.PointRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -33,11 +32,8 @@ public final class Gateway implements AutoCloseable {
     private final List<AutoCloseable> parts = new ArrayList<>();
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup();
-    private final ExecutorService passwordChecks = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "gateway-hj212-auth");
-        t.setDaemon(true);
-        return t;
-    });
+    /** One gate for every password a device gives (MQTT CONNECT, HJ 212 PW): bounded, fair, throttled. */
+    private final PasswordGate passwords = PasswordGate.builder("gateway-auth").build();
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final Backpressure backpressure;
     private final KafkaReadingSink sink;
@@ -74,18 +70,19 @@ public final class Gateway implements AutoCloseable {
         try {
             g.sink.awaitReady(Duration.ofSeconds(60));
             g.mqtt = new MqttGateway(config, () -> devices, g.intake, g.sink, g.metrics, g.backpressure, g.boss,
-                    g.workers).start();
+                    g.workers, g.passwords).start();
             g.parts.add(g.mqtt);
             if (config.hj212() != null) {
                 g.hj212 = new Hj212Endpoint(config.hj212(), g.boss, g.workers, loggers, g.intake, g.sink, g.metrics,
-                        g.backpressure, g.passwordChecks);
+                        g.backpressure, g.passwords);
                 g.parts.add(g.hj212);
             }
             if (config.bridge() != null) {
                 g.parts.add(new BrokerBridge(config.bridge(), g.intake, g.sink, g.metrics).start());
             }
             if (config.metricsPort() >= 0) {
-                g.metricsServer = new MetricsServer(config.bindHost(), config.metricsPort(), g.metrics, g.boss, g.workers);
+                g.metricsServer = new MetricsServer("gateway", config.bindHost(), config.metricsPort(), g.metrics::scrape, g.boss,
+                        g.workers);
                 g.parts.add(g.metricsServer);
             }
             return g;
@@ -136,7 +133,7 @@ public final class Gateway implements AutoCloseable {
         }
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        passwordChecks.shutdownNow();
+        passwords.close();
         sink.close();
     }
 }

@@ -46,9 +46,14 @@ public final class ConsoleApi {
     private final CommandOutcomes outcomes;
     private final CommandSender commands;
     private final Clock clock;
+    private final SystemWarnings warnings;
+
+    /** Longest note (comment, disposal, reason) a command may carry. */
+    public static final int MAX_NOTE_CHARS = 2000;
 
     public ConsoleApi(AlertBoard board, AlertHistory history, RecentReadings readings, Supplier<PointRegistry> registry,
-            CommandSender commands, Clock clock) {
+            CommandSender commands, SystemWarnings warnings, Clock clock) {
+        this.warnings = warnings;
         this.board = board;
         this.history = history;
         this.readings = readings;
@@ -61,6 +66,7 @@ public final class ConsoleApi {
     public List<Route> routes() {
         return List.of(
                 new Route("GET", "/api/me", sync(this::me)),
+                new Route("GET", "/api/status", sync(this::status)),
                 new Route("GET", "/api/alerts", sync(this::alerts)),
                 new Route("GET", "/api/alerts/{id}", sync(this::alert)),
                 new Route("POST", "/api/alerts/{id}/ack", c -> command(c, AlertCommand.Type.ACKNOWLEDGE)),
@@ -85,6 +91,15 @@ public final class ConsoleApi {
         me.put("position", u.position());
         me.put("sessionExpiresAt", c.session().expiresAt());
         return me;
+    }
+
+    /** Warnings about ParkWatch itself and the notifier's channels: for park officers (others get none). */
+    private Object status(ApiCall c) {
+        boolean officer = c.user().role() == AlertCommand.Role.PARK_OFFICER;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("warnings", officer ? warnings.current() : List.of());
+        out.put("channels", officer ? warnings.channels() : List.of());
+        return out;
     }
 
     private Object alerts(ApiCall c) {
@@ -115,6 +130,10 @@ public final class ConsoleApi {
         AlertCommand.Type type = requested == AlertCommand.Type.CLOSE && body.force() ? AlertCommand.Type.FORCE_CLOSE
                 : requested;
         String note = body.note() == null || body.note().isBlank() ? null : body.note().trim();
+        if (note != null && note.length() > MAX_NOTE_CHARS) {
+            throw ApiException.badRequest("a note may have at most " + MAX_NOTE_CHARS + " characters; this one has "
+                    + note.length());
+        }
         if (note == null && type != AlertCommand.Type.ACKNOWLEDGE) {
             throw ApiException.badRequest(switch (type) {
                 case COMMENT -> "a comment needs a note";

@@ -1,68 +1,85 @@
 package io.parkwatch.console.auth;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
-import java.nio.charset.StandardCharsets;
+import io.parkwatch.platform.auth.PasswordGate;
+import io.parkwatch.platform.auth.Verdict;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Checks a user name and password. bcrypt is slow on purpose, so callers run this off the network
- * threads. After five wrong passwords in a row a user name is refused for a minute (guessing stays slow
- * even against a weak password); an unknown user costs the same time as a known one.
+ * Checks a user name and password through a {@link PasswordGate}: bcrypt off the network threads on a
+ * bounded, fair queue. Wrong passwords are counted per user name and source address: after
+ * {@value #FREE_FAILURES} in a row that pair waits {@link #FIRST_DELAY}, doubling with each further failure
+ * up to {@link #MAX_DELAY}. A stranger's guesses from one address therefore never lock the real user out
+ * from another; guessing stays slow even against a weak password. An unknown user costs the same time and
+ * gets the same answer as a wrong password.
  */
-public final class Login {
+public final class Login implements AutoCloseable {
 
-    static final int MAX_FAILURES = 5;
-    static final long LOCK_MS = 60_000;
-    // hash of a random password: verifying against it makes "no such user" as slow as "wrong password"
-    private static final String DUMMY = BCrypt.withDefaults().hashToString(10, "not-a-user-password".toCharArray());
+    static final int FREE_FAILURES = 4;
+    static final Duration FIRST_DELAY = Duration.ofSeconds(5);
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
 
     private final Supplier<Map<String, ConsoleUser>> users;
     private final SessionStore sessions;
-    private final Clock clock;
-    private final Map<String, int[]> failures = new ConcurrentHashMap<>();
-    private final Map<String, Long> lockedUntil = new ConcurrentHashMap<>();
+    private final PasswordGate gate;
 
     public Login(Supplier<Map<String, ConsoleUser>> users, SessionStore sessions, Clock clock) {
         this.users = users;
         this.sessions = sessions;
-        this.clock = clock;
+        this.gate = PasswordGate.builder("console-password-check")
+                .throttle(FREE_FAILURES, FIRST_DELAY, MAX_DELAY).clock(clock::millis).build();
     }
 
-    /** Outcome of a login attempt: a session, or why not. */
-    public record Result(Session session, String refusal, boolean locked) {
-    }
+    /** Why a login was refused, as an HTTP answer would say it. */
+    public enum Refusal {
+        MISSING(400), WRONG(401), TOO_LONG(400), THROTTLED(429), BUSY(503);
 
-    public Result attempt(String username, String password) {
-        if (username == null || password == null || username.isBlank()) {
-            return new Result(null, "user name and password are required", false);
+        public final int status;
+
+        Refusal(int status) {
+            this.status = status;
         }
-        Long until = lockedUntil.get(username);
-        if (until != null && until > clock.millis()) {
-            return new Result(null, "too many wrong passwords: try again in "
-                    + Math.max(1, (until - clock.millis()) / 1000) + " s", true);
+    }
+
+    /** Outcome of a login attempt: a session, or why not (with a sentence and, if any, seconds to wait). */
+    public record Result(Session session, Refusal refusal, String reason, long retryAfterSeconds) {
+    }
+
+    public CompletableFuture<Result> attempt(String source, String username, String password) {
+        if (username == null || password == null || username.isBlank()) {
+            return CompletableFuture.completedFuture(new Result(null, Refusal.MISSING,
+                    "user name and password are required", 0));
         }
         ConsoleUser user = users.get().get(username);
-        byte[] pw = password.getBytes(StandardCharsets.UTF_8);
-        boolean ok = BCrypt.verifyer().verify(pw, (user == null ? DUMMY : user.passwordHash()).getBytes(
-                StandardCharsets.UTF_8)).verified;
-        if (user == null || !ok) {
-            int n = failures.computeIfAbsent(username, k -> new int[1])[0]++ + 1;
-            if (n >= MAX_FAILURES) {
-                lockedUntil.put(username, clock.millis() + LOCK_MS);
-                failures.remove(username);
-            }
-            return new Result(null, "wrong user name or password", false);
-        }
-        failures.remove(username);
-        lockedUntil.remove(username);
-        return new Result(sessions.open(user), null, false);
+        return gate.check(source, username, PasswordGate.utf8(password), user == null ? null : user.passwordHash())
+                .thenApply(v -> switch (v.outcome()) {
+                    case ACCEPTED -> new Result(sessions.open(user), null, null, 0);
+                    case WRONG -> new Result(null, Refusal.WRONG, "wrong user name or password", 0);
+                    case TOO_LONG -> new Result(null, Refusal.TOO_LONG, "a password is at most "
+                            + PasswordGate.MAX_PASSWORD_BYTES + " bytes (UTF-8); this one is longer", 0);
+                    case THROTTLED -> new Result(null, Refusal.THROTTLED, "too many wrong passwords for this name "
+                            + "from this address: try again in " + v.retryAfterSeconds() + " s", v.retryAfterSeconds());
+                    case BUSY -> new Result(null, Refusal.BUSY, "too many logins are being checked: try again in "
+                            + v.retryAfterSeconds() + " s", v.retryAfterSeconds());
+                });
+    }
+
+    /** Verdict of the gate alone, for tests and tools. */
+    Verdict check(String source, String username, String password) {
+        ConsoleUser user = users.get().get(username);
+        return gate.checkNow(source, username, PasswordGate.utf8(password), user == null ? null : user.passwordHash());
     }
 
     public Optional<ConsoleUser> user(String username) {
         return Optional.ofNullable(users.get().get(username));
+    }
+
+    @Override
+    public void close() {
+        gate.close();
     }
 }

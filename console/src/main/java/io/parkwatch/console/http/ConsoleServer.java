@@ -16,9 +16,9 @@ import io.parkwatch.console.auth.Login;
 import io.parkwatch.console.auth.SessionStore;
 import io.parkwatch.console.board.AlertBoard;
 import io.parkwatch.console.history.AlertHistory;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.parkwatch.platform.net.RequestDeadline;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +40,13 @@ public final class ConsoleServer implements AutoCloseable {
     private final LiveFeed feed;
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(2);
-    private final ExecutorService passwordChecks = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "console-password-check");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Longest request body (JSON commands, logins): larger ones, chunked or not, get 413. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /** A connection silent this long (no request, no live message) is closed. */
+    static final int IDLE_SECONDS = 120;
+    /** A whole request must arrive within this after the connection opens or the previous answer. */
+    static final long REQUEST_DEADLINE_MS = 15_000;
+
     private Channel server;
 
     public ConsoleServer(ConsoleConfig config, AlertBoard board, AlertHistory history, ConsoleApi api, Login login,
@@ -60,16 +62,20 @@ public final class ConsoleServer implements AutoCloseable {
 
     public ConsoleServer start() throws InterruptedException {
         StaticContentHandler statics = new StaticContentHandler();
-        LoginHandler logins = new LoginHandler(login, sessions, passwordChecks);
+        LoginHandler logins = new LoginHandler(login, sessions);
         SessionGate gate = new SessionGate(sessions);
         ApiRouter router = new ApiRouter(api.routes());
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // idle connections closed; each request complete within its time limit (slow clients
+                        // cannot hold connections); bodies bounded, chunked ones included (413 beyond)
                         ch.pipeline()
-                                .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(64 * 1024))
+                                .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                                .addLast(new HttpServerCodec(4096, 8192, 8192))
+                                .addLast(new RequestDeadline(REQUEST_DEADLINE_MS))
+                                .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
                                 .addLast(logins)
                                 .addLast(gate)
                                 .addLast(router) // before the WebSocket handlers: they take HTTP messages only
@@ -97,7 +103,7 @@ public final class ConsoleServer implements AutoCloseable {
             server.close().syncUninterruptibly();
         }
         feed.close();
-        passwordChecks.shutdownNow();
+        login.close();
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         LOG.info("console stopped");

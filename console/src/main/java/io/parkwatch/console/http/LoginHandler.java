@@ -2,6 +2,7 @@ package io.parkwatch.console.http;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.parkwatch.platform.net.PeerHost;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -16,7 +17,6 @@ import io.parkwatch.rules.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +31,11 @@ final class LoginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final Login login;
     private final SessionStore sessions;
-    private final Executor passwordChecks;
 
-    LoginHandler(Login login, SessionStore sessions, Executor passwordChecks) {
+    LoginHandler(Login login, SessionStore sessions) {
         super(false);
         this.login = login;
         this.sessions = sessions;
-        this.passwordChecks = passwordChecks;
     }
 
     private record Attempt(String username, String password) {
@@ -72,21 +70,23 @@ final class LoginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             ReferenceCountUtil.release(req);
             return;
         }
-        passwordChecks.execute(() -> {
-            try {
-                answer(ctx, req, login.attempt(attempt.username(), attempt.password()), attempt.username());
-            } finally {
-                ReferenceCountUtil.release(req);
-            }
-        });
+        login.attempt(PeerHost.of(ctx.channel().remoteAddress()), attempt.username(), attempt.password())
+                .whenCompleteAsync((result, failure) -> {
+                    try {
+                        answer(ctx, req, result, attempt.username());
+                    } finally {
+                        ReferenceCountUtil.release(req);
+                    }
+                }, ctx.executor());
     }
 
     private void answer(ChannelHandlerContext ctx, FullHttpRequest req, Login.Result r, String username) {
         String from = String.valueOf(ctx.channel().remoteAddress());
         if (r.session() == null) {
-            LOG.warn("console login refused for '{}' from {}: {}", username, from, r.refusal());
-            Responses.error(ctx, req, r.locked() ? HttpResponseStatus.TOO_MANY_REQUESTS : HttpResponseStatus.UNAUTHORIZED,
-                    r.refusal());
+            LOG.warn("console login refused for '{}' from {}: {}", username, from, r.reason());
+            Map<String, String> headers = r.retryAfterSeconds() > 0
+                    ? Map.of(HttpHeaderNames.RETRY_AFTER.toString(), String.valueOf(r.retryAfterSeconds())) : Map.of();
+            Responses.error(ctx, req, HttpResponseStatus.valueOf(r.refusal().status), r.reason(), headers);
             return;
         }
         Session s = r.session();

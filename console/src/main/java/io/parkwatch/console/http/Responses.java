@@ -31,7 +31,12 @@ final class Responses {
     }
 
     static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String message) {
-        json(ctx, req, status, Map.of("error", message, "status", status.code()));
+        error(ctx, req, status, message, Map.of());
+    }
+
+    static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String message,
+            Map<String, String> headers) {
+        json(ctx, req, status, Map.of("error", message, "status", status.code()), headers);
     }
 
     static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String contentType,

@@ -88,8 +88,8 @@ class MosquittoDeliveryTest {
             NotifierTest.publish(kafka, NotifierTest.event("a1", "ent-a", AlertEventType.RAISED, null),
                     NotifierTest.event("b1", "ent-b", AlertEventType.RAISED, null),
                     NotifierTest.event("a2", "ent-a", AlertEventType.ACKNOWLEDGED, null));
-            try (Notifier n = new Notifier(kafka.bootstrapServers(), "mqtt-test",
-                    List.of(new MqttAlertsChannel(url, null, null)), 5, Duration.ofMillis(100))) {
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "mqtt-test")
+                    .withRetries(5, Duration.ofMillis(100)), List.of(new MqttAlertsChannel(url, null, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> gotA.size() == 2 && gotB.size() == 1);
                 await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                         .until(() -> gotA.size() == 2 && gotB.size() == 1);

@@ -84,8 +84,8 @@ class NotifierTest {
         try (EmbeddedKafka kafka = kafka(dir)) {
             AlertEvent e1 = event("e1", "ent-a", AlertEventType.RAISED, null);
             publish(kafka, e1, e1); // at-least-once upstream: the same event twice
-            try (Notifier n = new Notifier(kafka.bootstrapServers(), "notifier-test",
-                    List.of(new WebhookChannel("park-hook", url, WebhookChannel.Format.JSON, null)), 5, Duration.ofMillis(50))) {
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "notifier-test").withRetries(5, Duration.ofMillis(50)),
+                    List.of(new WebhookChannel("park-hook", url, WebhookChannel.Format.JSON, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> n.recorded().containsKey("park-hook|e1"));
                 assertThat(n.recorded().get("park-hook|e1").status()).isEqualTo(DeliveryRecord.DELIVERED);
                 assertThat(n.recorded().get("park-hook|e1").attempts()).isEqualTo(3);
@@ -98,8 +98,8 @@ class NotifierTest {
             // a new notifier process: what was recorded is not sent again, and new events still go out
             AlertEvent e2 = event("e2", "ent-a", AlertEventType.ACKNOWLEDGED, null);
             publish(kafka, e2);
-            try (Notifier n = new Notifier(kafka.bootstrapServers(), "notifier-test",
-                    List.of(new WebhookChannel("park-hook", url, WebhookChannel.Format.JSON, null)), 5, Duration.ofMillis(50))) {
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "notifier-test").withRetries(5, Duration.ofMillis(50)),
+                    List.of(new WebhookChannel("park-hook", url, WebhookChannel.Format.JSON, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> accepted.containsKey("e2"));
                 await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> calls.get() == 4);
             }
@@ -162,12 +162,87 @@ class NotifierTest {
     void aDeliveryThatNeverSucceedsIsRecordedAsGivenUp() throws Exception {
         try (EmbeddedKafka kafka = kafka(dir)) {
             publish(kafka, event("e6", "ent-a", AlertEventType.RAISED, null));
-            try (Notifier n = new Notifier(kafka.bootstrapServers(), "gave-up-test",
-                    List.of(new WebhookChannel("dead", "http://127.0.0.1:9/none", WebhookChannel.Format.JSON, null)), 3,
-                    Duration.ofMillis(20))) {
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "gave-up-test").withRetries(3, Duration.ofMillis(20)),
+                    List.of(new WebhookChannel("dead", "http://127.0.0.1:9/none", WebhookChannel.Format.JSON, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> n.recorded().containsKey("dead|e6"));
                 assertThat(n.recorded().get("dead|e6").status()).isEqualTo(DeliveryRecord.GAVE_UP);
                 assertThat(n.recorded().get("dead|e6").attempts()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void aWebhookThatNeverAnswersDelaysNoOtherChannelAndIsReportedAsFailing() throws Exception {
+        // accepts connections and reads nothing, answers nothing: a receiver behind a hung proxy
+        java.net.ServerSocket blackHole = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        List<java.net.Socket> held = new CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            while (!blackHole.isClosed()) {
+                try {
+                    held.add(blackHole.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+        acceptor.start();
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", x -> {
+            read(x.getRequestBody());
+            String key = x.getRequestHeaders().getFirst("Idempotency-Key");
+            arrived.putIfAbsent(x.getRequestURI().getPath() + "|" + key, System.currentTimeMillis());
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        receiver.start();
+        String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        try (EmbeddedKafka kafka = kafka(dir)) {
+            NotifierSettings settings = NotifierSettings.defaults(kafka.bootstrapServers(), "isolation-test")
+                    .withRetries(8, Duration.ofMillis(200)).withAttemptTimeout(Duration.ofSeconds(3))
+                    .withFailingAlarmAfter(Duration.ofSeconds(2));
+            try (Notifier n = new Notifier(settings, List.of(
+                    new WebhookChannel("hung", "http://127.0.0.1:" + blackHole.getLocalPort() + "/hook",
+                            WebhookChannel.Format.JSON, null),
+                    new WebhookChannel("duty-room", base + "/hook", WebhookChannel.Format.JSON, null),
+                    new SmsChannel("sms", base + "/sms", false)))) {
+                Map<String, Long> published = new ConcurrentHashMap<>();
+                for (int i = 0; i < 5; i++) {
+                    AlertEvent raised = event("r" + i, "ent-a", AlertEventType.RAISED, null);
+                    AlertEvent escalated = event("s" + i, "ent-a", AlertEventType.ESCALATED,
+                            "Li Na (technical responsible person, +86 138 0000 0102)");
+                    published.put("/hook|r" + i, System.currentTimeMillis());
+                    publish(kafka, raised);
+                    published.put("/sms|s" + i, System.currentTimeMillis());
+                    publish(kafka, escalated);
+                    published.put("/hook|s" + i, published.get("/sms|s" + i));
+                    await().atMost(Duration.ofSeconds(5)).until(() -> arrived.keySet().containsAll(
+                            published.keySet()));
+                }
+                long worst = published.entrySet().stream().mapToLong(e -> arrived.get(e.getKey()) - e.getValue()).max()
+                        .orElseThrow();
+                System.out.println("with a hung channel, the slowest of " + published.size()
+                        + " deliveries on the working channels took " + worst + " ms");
+                assertThat(worst).isLessThan(1000);
+                assertThat(held).isNotEmpty(); // the hung channel really was trying
+                await().atMost(Duration.ofSeconds(15)).until(() -> n.health().get(0).failing());
+                ChannelHealth hung = n.health().get(0);
+                assertThat(hung.channel()).isEqualTo("hung");
+                assertThat(hung.queueDepth()).isGreaterThanOrEqualTo(9); // r0 in flight, the other nine waiting
+                assertThat(hung.oldestUndeliveredMs()).isGreaterThan(1000);
+                assertThat(hung.lastError()).contains("no answer within 3000 ms");
+                assertThat(hung.delivered()).isZero();
+                ChannelHealth room = n.health().get(1);
+                assertThat(room.failing()).isFalse();
+                assertThat(room.delivered()).isEqualTo(10);
+                assertThat(room.lastSuccessAt()).isPositive();
+                assertThat(n.health().get(2).delivered()).isEqualTo(5);
+            }
+        } finally {
+            receiver.stop(0);
+            blackHole.close();
+            for (java.net.Socket s : held) {
+                s.close();
             }
         }
     }

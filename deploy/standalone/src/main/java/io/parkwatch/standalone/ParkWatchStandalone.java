@@ -38,7 +38,9 @@ public final class ParkWatchStandalone implements AutoCloseable {
         ConfigSeed seed = new ConfigSeed(s, base);
         PointRegistry fromFiles = seed.engine().registry();
         GatewayNode.Setup gatewaySetup = GatewayNode.Setup.of(s, base, fromFiles);
-        ConsoleNode.Setup consoleSetup = ConsoleNode.Setup.of(s, base, fromFiles);
+        ConsoleNode.Setup consoleSetup = ConsoleNode.Setup.of(s, base, fromFiles).withDemoLogins(
+                DemoCredentials.devicesAndLoggers(s, gatewaySetup.devices(), gatewaySetup.loggers()));
+        DemoCredentials.announce(consoleSetup.demoLogins());
         InfluxSettings influx = influx(s);
         influxOn = influx != null;
 

@@ -12,13 +12,13 @@ import io.parkwatch.ingest.intake.ReadingIntake;
 import io.parkwatch.ingest.intake.ReadingSink;
 import io.parkwatch.ingest.metrics.GatewayMetrics;
 import io.parkwatch.ingest.net.Backpressure;
+import io.parkwatch.platform.auth.PasswordGate;
 import io.parkwatch.ingest.net.ConnectionLimit;
 import io.parkwatch.ingest.net.TrafficMeter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public final class Hj212Endpoint implements AutoCloseable {
 
     public Hj212Endpoint(Settings s, EventLoopGroup boss, EventLoopGroup workers, Supplier<Map<String, Hj212Logger>> loggers,
             ReadingIntake intake, ReadingSink sink, GatewayMetrics metrics, Backpressure backpressure,
-            Executor passwordChecks) throws InterruptedException {
+            PasswordGate passwords) throws InterruptedException {
         TrafficMeter meter = new TrafficMeter(Hj212Handler.PROTOCOL, metrics);
         ConnectionLimit limit = new ConnectionLimit(s.maxConnectionsPerAddress(),
                 from -> metrics.count("parkwatch.gateway.connections.refused", "connections over the per-address limit"));
@@ -54,7 +54,7 @@ public final class Hj212Endpoint implements AutoCloseable {
                                 .addLast("limit", limit)
                                 .addLast("idle", new IdleStateHandler(s.idle().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("frames", new Hj212FrameDecoder(s.maxSegment()))
-                                .addLast("logger", new Hj212Handler(loggers, intake, sink, metrics, passwordChecks,
+                                .addLast("logger", new Hj212Handler(loggers, intake, sink, metrics, passwords,
                                         s.zone(), s.splitMaxAge().toMillis()));
                     }
                 })

@@ -1,6 +1,5 @@
 package io.parkwatch.ingest.hj212;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,6 +7,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.parkwatch.ingest.intake.IntakeResult;
 import io.parkwatch.ingest.intake.Origin;
+import io.parkwatch.platform.net.PeerHost;
+import io.parkwatch.platform.auth.PasswordGate;
+import io.parkwatch.platform.auth.Verdict;
 import io.parkwatch.ingest.intake.ReadingIntake;
 import io.parkwatch.ingest.intake.ReadingSink;
 import io.parkwatch.ingest.metrics.GatewayMetrics;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public final class Hj212Handler extends SimpleChannelInboundHandler<Hj212Frame> 
     private final ReadingIntake intake;
     private final ReadingSink sink;
     private final GatewayMetrics metrics;
-    private final Executor passwordChecks;
+    private final PasswordGate passwords;
     private final ZoneId zone;
     private final SplitPackets splits;
     /** PW already verified on this connection, by MN: bcrypt once per connection, not per packet. */
@@ -57,12 +58,12 @@ public final class Hj212Handler extends SimpleChannelInboundHandler<Hj212Frame> 
     private String remote = "?";
 
     public Hj212Handler(Supplier<Map<String, Hj212Logger>> loggers, ReadingIntake intake, ReadingSink sink,
-            GatewayMetrics metrics, Executor passwordChecks, ZoneId zone, long splitMaxAgeMs) {
+            GatewayMetrics metrics, PasswordGate passwords, ZoneId zone, long splitMaxAgeMs) {
         this.loggers = loggers;
         this.intake = intake;
         this.sink = sink;
         this.metrics = metrics;
-        this.passwordChecks = passwordChecks;
+        this.passwords = passwords;
         this.zone = zone;
         this.splits = new SplitPackets(splitMaxAgeMs);
     }
@@ -117,10 +118,26 @@ public final class Hj212Handler extends SimpleChannelInboundHandler<Hj212Frame> 
                     + " in the hj212 loggers file", frame.raw(), now).thenRun(() -> answer(ctx, p, 4, true));
         }
         Origin known = new Origin(PROTOCOL, p.mn(), p.mn(), logger.enterpriseId(), remote);
-        return passwordOk(logger, p.pw()).thenComposeAsync(ok -> {
-            if (!ok) {
-                return refuse(ctx, known, RejectReason.BAD_PASSWORD, "PW does not match data logger " + p.mn(),
-                        frame.raw(), now).thenRun(() -> answer(ctx, p, 3, true));
+        return passwordOk(ctx, logger, p.pw()).thenComposeAsync(verdict -> {
+            switch (verdict.outcome()) {
+                case ACCEPTED -> {
+                }
+                case THROTTLED, BUSY -> {
+                    // not bad data: the logger keeps it and sends it again later; no record, so a flood of
+                    // guesses costs no Kafka writes
+                    metrics.count("parkwatch.gateway.auth.deferred", "password checks refused for now (throttled or busy)");
+                    LOG.warn("{}: data logger {} not checked now ({}); closing, it may retry in {} s", remote,
+                            p.mn(), verdict.outcome(), verdict.retryAfterSeconds());
+                    answer(ctx, p, 2, true);
+                    return CompletableFuture.<Void>completedFuture(null);
+                }
+                default -> {
+                    String why = verdict.outcome() == Verdict.Outcome.TOO_LONG
+                            ? "PW longer than " + PasswordGate.MAX_PASSWORD_BYTES + " bytes"
+                            : "PW does not match data logger " + p.mn();
+                    return refuse(ctx, known, RejectReason.BAD_PASSWORD, why, frame.raw(), now)
+                            .thenRun(() -> answer(ctx, p, 3, true));
+                }
             }
             return handleAuthenticated(ctx, p, logger, known, frame, now, receivedNanos);
         }, ctx.executor());
@@ -173,16 +190,16 @@ public final class Hj212Handler extends SimpleChannelInboundHandler<Hj212Frame> 
                 .thenRun(() -> answerData(ctx, answered, receivedNanos));
     }
 
-    private CompletableFuture<Boolean> passwordOk(Hj212Logger logger, String pw) {
+    private CompletableFuture<Verdict> passwordOk(ChannelHandlerContext ctx, Hj212Logger logger, String pw) {
         if (pw.equals(verified.get(logger.mn()))) {
-            return CompletableFuture.completedFuture(true);
+            return CompletableFuture.completedFuture(new Verdict(Verdict.Outcome.ACCEPTED, 0));
         }
-        return CompletableFuture.supplyAsync(() -> BCrypt.verifyer().verify(pw.getBytes(StandardCharsets.UTF_8),
-                logger.passwordHash().getBytes(StandardCharsets.UTF_8)).verified, passwordChecks).thenApply(ok -> {
-                    if (ok) {
+        return passwords.check(PeerHost.of(ctx.channel().remoteAddress()), logger.mn(), pw.getBytes(StandardCharsets.UTF_8),
+                logger.passwordHash()).thenApply(v -> {
+                    if (v.accepted()) {
                         verified.put(logger.mn(), pw);
                     }
-                    return ok;
+                    return v;
                 });
     }
 

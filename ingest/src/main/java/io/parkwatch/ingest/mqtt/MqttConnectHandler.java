@@ -15,8 +15,10 @@ import io.parkwatch.ingest.device.Device;
 import io.parkwatch.ingest.device.DeviceRegistry;
 import io.parkwatch.ingest.intake.Origin;
 import io.parkwatch.ingest.net.Backpressure;
+import io.parkwatch.platform.net.PeerHost;
+import io.parkwatch.platform.auth.PasswordGate;
+import io.parkwatch.platform.auth.Verdict;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,7 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates the CONNECT against the device registry and answers CONNACK. Until a connection is
  * authenticated nothing else passes; a second CONNECT is a protocol violation. Password checks
- * (bcrypt, deliberately slow) run off the event loop, with reads paused meanwhile.
+ * (bcrypt, deliberately slow) go through the gateway's {@link PasswordGate}, off the event loop, with reads
+ * paused meanwhile. A check the gate will not do now (too many failures for this device from this address,
+ * or a full queue) is answered at once with "server busy" (MQTT 5: 0x89, 3.1.1: 0x03 server unavailable)
+ * so the device tries again later; a password longer than bcrypt reads is a bad password.
  */
 final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
@@ -35,17 +40,17 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
     static final int MAX_KEEP_ALIVE = 300;
 
     private final Supplier<DeviceRegistry> devices;
-    private final Executor authExecutor;
+    private final PasswordGate passwords;
     private final int maxPacketBytes;
     private final Backpressure backpressure;
     private final io.parkwatch.ingest.metrics.GatewayMetrics metrics;
 
-    MqttConnectHandler(Supplier<DeviceRegistry> devices, Executor authExecutor, int maxPacketBytes,
+    MqttConnectHandler(Supplier<DeviceRegistry> devices, PasswordGate passwords, int maxPacketBytes,
             Backpressure backpressure, io.parkwatch.ingest.metrics.GatewayMetrics metrics) {
         super(false);
         this.metrics = metrics;
         this.devices = devices;
-        this.authExecutor = authExecutor;
+        this.passwords = passwords;
         this.maxPacketBytes = maxPacketBytes;
         this.backpressure = backpressure;
     }
@@ -95,10 +100,9 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
 
         ctx.channel().config().setAutoRead(false);
         authenticating = true;
-        authExecutor.execute(() -> {
-            Optional<Device> device = devices.get().authenticate(user, password);
-            ctx.executor().execute(() -> finish(ctx, version, user, clientId, keepAlive, device));
-        });
+        Optional<Device> known = Optional.ofNullable(user).flatMap(devices.get()::device);
+        passwords.check(PeerHost.of(ctx.channel().remoteAddress()), user, password, known.map(Device::passwordHash).orElse(null))
+                .thenAcceptAsync(v -> finish(ctx, version, user, clientId, keepAlive, v, known), ctx.executor());
     }
 
     private void releaseEarly() {
@@ -115,18 +119,30 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
     }
 
     private void finish(ChannelHandlerContext ctx, MqttVersion version, String user, String clientId, int keepAlive,
-            Optional<Device> device) {
+            Verdict verdict, Optional<Device> device) {
         String remote = MqttSession.remote(ctx.channel());
         authenticating = false;
         if (!ctx.channel().isActive()) {
             releaseEarly();
             return; // the device left while its password was checked; its pipeline is gone
         }
-        if (device.isEmpty()) {
+        if (!verdict.accepted()) {
             releaseEarly();
-            LOG.warn("{}: refused CONNECT of '{}' (client '{}'): bad user name or password", remote, user, clientId);
-            metrics.closed(MqttPublishHandler.PROTOCOL, "auth");
-            MqttConnectReturnCode code = version == MqttVersion.MQTT_5
+            boolean later = verdict.outcome() == Verdict.Outcome.THROTTLED || verdict.outcome() == Verdict.Outcome.BUSY;
+            if (later) { // counted in /metrics; a line each would let a flood fill the log
+                LOG.debug("{}: CONNECT of '{}' not checked now: {}, retry in {} s", remote, user, verdict.outcome(),
+                        verdict.retryAfterSeconds());
+            } else {
+                LOG.warn("{}: refused CONNECT of '{}' (client '{}'): {}", remote, user, clientId,
+                        verdict.outcome() == Verdict.Outcome.TOO_LONG
+                                ? "password longer than " + PasswordGate.MAX_PASSWORD_BYTES + " bytes"
+                                : "bad user name or password");
+            }
+            metrics.closed(MqttPublishHandler.PROTOCOL, later ? "auth-deferred" : "auth");
+            MqttConnectReturnCode code = later
+                    ? (version == MqttVersion.MQTT_5 ? MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE)
+                    : version == MqttVersion.MQTT_5
                     ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
                     : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD;
             ctx.writeAndFlush(MqttMessageBuilders.connAck().returnCode(code).sessionPresent(false).build())

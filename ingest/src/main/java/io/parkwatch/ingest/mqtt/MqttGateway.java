@@ -16,14 +16,13 @@ import io.parkwatch.ingest.intake.ReadingIntake;
 import io.parkwatch.ingest.intake.ReadingSink;
 import io.parkwatch.ingest.metrics.GatewayMetrics;
 import io.parkwatch.ingest.net.Backpressure;
+import io.parkwatch.platform.auth.PasswordGate;
 import io.parkwatch.ingest.net.ConnectionLimit;
 import io.parkwatch.ingest.net.Tls;
 import io.parkwatch.ingest.net.TrafficMeter;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,16 +46,14 @@ public final class MqttGateway implements AutoCloseable {
     private final Backpressure backpressure;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final ExecutorService authExecutor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "gateway-auth");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PasswordGate passwords;
     private Channel serverChannel;
     private Channel tlsChannel;
 
     public MqttGateway(GatewayConfig config, Supplier<DeviceRegistry> devices, ReadingIntake intake, ReadingSink sink,
-            GatewayMetrics metrics, Backpressure backpressure, EventLoopGroup boss, EventLoopGroup workers) {
+            GatewayMetrics metrics, Backpressure backpressure, EventLoopGroup boss, EventLoopGroup workers,
+            PasswordGate passwords) {
+        this.passwords = passwords;
         this.config = config;
         this.devices = devices;
         this.intake = intake;
@@ -109,7 +106,7 @@ public final class MqttGateway implements AutoCloseable {
                                 .addLast(IDLE, new IdleStateHandler(config.connectTimeout().toMillis(), 0, 0,
                                         TimeUnit.MILLISECONDS))
                                 .addLast("decode-failures", new MqttDecodeFailureHandler(metrics))
-                                .addLast("connect", new MqttConnectHandler(devices, authExecutor, config.maxPacketBytes(),
+                                .addLast("connect", new MqttConnectHandler(devices, passwords, config.maxPacketBytes(),
                                         backpressure, metrics))
                                 .addLast("publish", new MqttPublishHandler(intake, sink, metrics,
                                         config.maxReadingsPerSecond()))
@@ -137,7 +134,6 @@ public final class MqttGateway implements AutoCloseable {
                 c.close().syncUninterruptibly();
             }
         }
-        authExecutor.shutdownNow();
         LOG.info("MQTT gateway stopped");
     }
 }

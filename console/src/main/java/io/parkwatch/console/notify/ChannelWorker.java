@@ -1,0 +1,286 @@
+package io.parkwatch.console.notify;
+
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One channel's delivery: its own consumer group on the alert events, its own thread, a time limit on
+ * every attempt, its own retries with backoff, and its own committed progress (after each event's record).
+ * A channel that hangs or is down therefore delays nobody but itself. Health is kept for the console and
+ * {@code /metrics}.
+ */
+final class ChannelWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelWorker.class);
+
+    private final Channel channel;
+    private final NotifierSettings settings;
+    private final DeliveryLog log;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread thread;
+    private final Map<TopicPartition, OffsetAndMetadata> legacyStart;
+    private ExecutorService attempts;
+    private volatile boolean running = true;
+
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong gaveUp = new AtomicLong();
+    private volatile long headTimestamp; // the event being delivered now (0: none)
+    private volatile long lastSuccessAt;
+    private volatile long failingSinceAt;
+    private volatile String lastError;
+    private volatile boolean reportedFailing;
+
+    ChannelWorker(Channel channel, NotifierSettings settings, DeliveryLog log,
+            Map<TopicPartition, OffsetAndMetadata> legacyStart) {
+        this.channel = channel;
+        this.settings = settings;
+        this.log = log;
+        this.legacyStart = legacyStart;
+        this.attempts = attemptThread();
+        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, settings.groupOf(channel.name()),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50,
+                // a channel that is down holds its thread for attempts x (timeout + backoff): stay in the group
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofHours(2).toMillis()),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "notifier-" + channel.name());
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private ExecutorService attemptThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "notifier-" + channel.name() + "-attempt");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    String name() {
+        return channel.name();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.ALERT_EVENTS), new StartingPoint());
+            while (running) {
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> r : batch) {
+                    if (!running) {
+                        return; // not committed: the next run delivers what is not recorded
+                    }
+                    handle(r);
+                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()),
+                            new OffsetAndMetadata(r.offset() + 1)));
+                }
+                checkFailing();
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("notifier channel {} stopped: {}", channel.name(), e.toString(), e);
+            lastError = "stopped: " + e;
+            if (failingSinceAt == 0) {
+                failingSinceAt = System.currentTimeMillis();
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> r) {
+        AlertEvent e;
+        try {
+            e = WireJson.alertEvent(r.value());
+        } catch (RuntimeException ex) {
+            LOG.warn("notifier {}: unreadable event at offset {}: {}", channel.name(), r.offset(), ex.getMessage());
+            return;
+        }
+        if (!channel.accepts(e)) {
+            return;
+        }
+        String key = channel.name() + "|" + e.eventId();
+        if (log.finished(key).isPresent()) {
+            return; // delivered (or given up) before: never twice
+        }
+        headTimestamp = r.timestamp();
+        try {
+            deliver(e);
+        } finally {
+            headTimestamp = 0;
+        }
+    }
+
+    private void deliver(AlertEvent e) {
+        String error = null;
+        for (int attempt = 1; attempt <= settings.maxAttempts() && running; attempt++) {
+            try {
+                attempt(e);
+                log.record(new DeliveryRecord(channel.name(), e.eventId(), e.alertId(), DeliveryRecord.DELIVERED,
+                        attempt, error, System.currentTimeMillis()));
+                delivered.incrementAndGet();
+                lastSuccessAt = System.currentTimeMillis();
+                failingSinceAt = 0;
+                if (reportedFailing) {
+                    reportedFailing = false;
+                    LOG.info("notifier channel {} delivers again", channel.name());
+                }
+                return;
+            } catch (Exception ex) {
+                error = ex instanceof TimeoutException ? "no answer within " + settings.attemptTimeout().toMillis() + " ms"
+                        : String.valueOf(ex.getMessage());
+                failedAttempts.incrementAndGet();
+                lastError = error;
+                if (failingSinceAt == 0) {
+                    failingSinceAt = System.currentTimeMillis();
+                }
+                log.record(new DeliveryRecord(channel.name(), e.eventId(), e.alertId(), DeliveryRecord.FAILED, attempt,
+                        error, System.currentTimeMillis()));
+                LOG.warn("notifier: {} attempt {} for event {} failed: {}", channel.name(), attempt, e.eventId(), error);
+                checkFailing();
+                if (attempt < settings.maxAttempts()) {
+                    pause(settings.backoffBefore(attempt + 1));
+                }
+            }
+        }
+        if (running) {
+            log.record(new DeliveryRecord(channel.name(), e.eventId(), e.alertId(), DeliveryRecord.GAVE_UP,
+                    settings.maxAttempts(), error, System.currentTimeMillis()));
+            gaveUp.incrementAndGet();
+            LOG.error("notifier: gave up delivering event {} on {} after {} attempts: {}", e.eventId(), channel.name(),
+                    settings.maxAttempts(), error);
+        }
+    }
+
+    /** One attempt, within the time limit whatever the channel does; a hung attempt's thread is abandoned. */
+    private void attempt(AlertEvent e) throws Exception {
+        Future<?> f = attempts.submit(() -> {
+            channel.deliver(e);
+            return null;
+        });
+        try {
+            f.get(settings.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException ex) {
+            f.cancel(true);
+            attempts.shutdownNow();
+            attempts = attemptThread();
+            throw ex;
+        } catch (java.util.concurrent.ExecutionException ex) {
+            throw ex.getCause() instanceof Exception c ? c : ex;
+        }
+    }
+
+    private void checkFailing() {
+        long since = failingSinceAt;
+        if (since != 0 && !reportedFailing
+                && System.currentTimeMillis() - since >= settings.failingAlarmAfter().toMillis()) {
+            reportedFailing = true;
+            LOG.error("notifier channel {} has been failing for {} s: alert events are NOT reaching it (last error: {})",
+                    channel.name(), (System.currentTimeMillis() - since) / 1000, lastError);
+        }
+    }
+
+    private void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** @param waiting events after this channel's committed progress (its consumer lag) */
+    ChannelHealth health(long waiting) {
+        long now = System.currentTimeMillis();
+        long head = headTimestamp;
+        long since = failingSinceAt;
+        return new ChannelHealth(channel.name(), waiting, head == 0 ? 0 : Math.max(0, now - head),
+                lastSuccessAt, since, since != 0 && now - since >= settings.failingAlarmAfter().toMillis(), lastError,
+                delivered.get(), failedAttempts.get(), gaveUp.get());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        thread.interrupt(); // out of a backoff pause
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        attempts.shutdownNow();
+        try {
+            channel.close();
+        } catch (Exception e) {
+            LOG.debug("closing {}: {}", channel.name(), e.toString());
+        }
+    }
+
+    /**
+     * Where a channel without progress of its own starts: where the notifier's former shared group stood
+     * (an upgrade repeats and skips nothing), else the events of the last catch-up period (a channel added
+     * to a running park gets the alarms still current, not the park's whole history).
+     */
+    private final class StartingPoint implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+            Map<TopicPartition, Long> since = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                if (committed.get(tp) != null) {
+                    continue;
+                }
+                OffsetAndMetadata legacy = legacyStart.get(tp);
+                if (legacy != null) {
+                    consumer.seek(tp, legacy.offset());
+                } else {
+                    since.put(tp, System.currentTimeMillis() - settings.newChannelCatchUp().toMillis());
+                }
+            }
+            if (!since.isEmpty()) {
+                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(since);
+                Map<TopicPartition, Long> end = consumer.endOffsets(since.keySet());
+                for (TopicPartition tp : since.keySet()) {
+                    OffsetAndTimestamp o = found.get(tp);
+                    consumer.seek(tp, o != null ? o.offset() : end.get(tp));
+                }
+                LOG.info("notifier channel {}: no progress of its own yet, starting with the events of the last {}",
+                        channel.name(), settings.newChannelCatchUp());
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.parkwatch.console.notify;
+
+import java.time.Duration;
+
+/**
+ * How the notifier delivers.
+ *
+ * @param bootstrap          Kafka
+ * @param group              consumer group prefix: each channel's progress is kept under {@code group.channel}
+ * @param maxAttempts        attempts per event and channel before it is recorded as given up
+ * @param backoff            wait before the second attempt, doubled for each further one up to {@code maxBackoff}
+ * @param maxBackoff         longest wait between attempts
+ * @param attemptTimeout     time limit of one attempt (a receiver that never answers fails it)
+ * @param failingAlarmAfter  a channel failing this long is shown to park officers and logged as an error
+ * @param newChannelCatchUp  a channel with no progress of its own starts with the events of this last period
+ * @param maxRemembered      finished deliveries kept in memory (the deliveries topic keeps them all)
+ */
+public record NotifierSettings(String bootstrap, String group, int maxAttempts, Duration backoff, Duration maxBackoff,
+        Duration attemptTimeout, Duration failingAlarmAfter, Duration newChannelCatchUp, int maxRemembered) {
+
+    public static NotifierSettings defaults(String bootstrap, String group) {
+        return new NotifierSettings(bootstrap, group, 8, Duration.ofSeconds(1), Duration.ofMinutes(1),
+                Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 100_000);
+    }
+
+    public NotifierSettings withRetries(int attempts, Duration firstBackoff) {
+        return new NotifierSettings(bootstrap, group, attempts, firstBackoff, maxBackoff, attemptTimeout,
+                failingAlarmAfter, newChannelCatchUp, maxRemembered);
+    }
+
+    public NotifierSettings withAttemptTimeout(Duration d) {
+        return new NotifierSettings(bootstrap, group, maxAttempts, backoff, maxBackoff, d, failingAlarmAfter,
+                newChannelCatchUp, maxRemembered);
+    }
+
+    public NotifierSettings withFailingAlarmAfter(Duration d) {
+        return new NotifierSettings(bootstrap, group, maxAttempts, backoff, maxBackoff, attemptTimeout, d,
+                newChannelCatchUp, maxRemembered);
+    }
+
+    public NotifierSettings withMaxRemembered(int n) {
+        return new NotifierSettings(bootstrap, group, maxAttempts, backoff, maxBackoff, attemptTimeout,
+                failingAlarmAfter, newChannelCatchUp, n);
+    }
+
+    String groupOf(String channel) {
+        return group + "." + channel;
+    }
+
+    Duration backoffBefore(int attempt) {
+        long ms = backoff.toMillis() << Math.min(Math.max(attempt - 2, 0), 20);
+        return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
+    }
+}
