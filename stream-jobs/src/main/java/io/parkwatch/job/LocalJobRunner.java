@@ -11,7 +11,9 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -22,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalJobRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalJobRunner.class);
+
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final JobClient job;
 
@@ -60,6 +64,14 @@ public final class LocalJobRunner implements AutoCloseable {
             LOG.info("restoring the job's state from {}", restoreFrom);
         }
         conf.set(RestOptions.BIND_PORT, "0"); // no fixed web UI port to collide with
+        // Nothing of the embedded Flink is reachable from the network: its REST API can cancel the rules job
+        // and has no authentication. Every listener (REST, RPC, blob server, data exchange) on loopback.
+        conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        conf.set(RestOptions.ADDRESS, LOOPBACK);
+        conf.set(JobManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.HOST, LOOPBACK);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         ParkWatchJob.define(env, settings);
         JobClient client = env.executeAsync(ParkWatchJob.NAME);
