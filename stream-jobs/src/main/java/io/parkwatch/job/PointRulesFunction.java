@@ -43,6 +43,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     public static final MapStateDescriptor<String, String> CONFIG = new MapStateDescriptor<>("park-config",
             Types.STRING, Types.STRING);
 
+    /** Readings the job refuses, with their reason: later than the watermark allows (LATE), or of a point its registry does not know. */
     public static final OutputTag<RejectedReading> LATE = new OutputTag<>("late-readings",
             TypeInformation.of(RejectedReading.class));
     public static final OutputTag<PointSignal> SIGNALS = new OutputTag<>("group-signals",
@@ -92,7 +93,13 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         }
         Optional<Point> found = engine.point(r.pointId());
         if (found.isEmpty()) {
-            unknown.inc(); // the gateway validated it against another registry version; nothing to evaluate
+            // the gateway took it under another registry version: not evaluated, so visibly refused, never dropped
+            unknown.inc();
+            String raw = new String(ReadingJson.write(r), StandardCharsets.UTF_8);
+            ctx.output(LATE, new RejectedReading(RejectReason.UNKNOWN_POINT, "point '" + r.pointId()
+                    + "' is not in the rules job's point registry (the gateway accepted it under another version)",
+                    "stream-job", null, null, null, null, r.pointId(), r.receivedAt(), raw, "utf8",
+                    raw.length()));
             return;
         }
         Point point = found.get();

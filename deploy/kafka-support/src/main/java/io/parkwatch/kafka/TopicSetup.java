@@ -29,6 +29,11 @@ public final class TopicSetup {
      *                    min.insync.replicas becomes 2 so that acks=all survives one broker down)
      * @return the names of the topics this call created
      */
+    /** Refused readings are kept a week ... */
+    public static final long REJECTED_RETENTION_MS = 7L * 24 * 3600 * 1000;
+    /** ... and at most 1 GiB per partition, whichever comes first. */
+    public static final long REJECTED_RETENTION_BYTES_PER_PARTITION = 1L << 30;
+
     public static List<String> ensure(String bootstrapServers, List<TopicSpec> topics, short replication) {
         List<String> created = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
@@ -37,6 +42,12 @@ public final class TopicSetup {
                 Map<String, String> configs = new HashMap<>();
                 if (t.compacted()) {
                     configs.put("cleanup.policy", "compact");
+                }
+                if (t.name().equals(Topics.READINGS_REJECTED)) {
+                    // outsiders can fill this one (every refused payload lands here): bounded in time and size
+                    configs.put("retention.ms", String.valueOf(REJECTED_RETENTION_MS));
+                    configs.put("retention.bytes", String.valueOf(REJECTED_RETENTION_BYTES_PER_PARTITION));
+                    configs.put("max.message.bytes", String.valueOf(256 * 1024));
                 }
                 if (t.name().equals(Topics.CONFIG)) {
                     configs.put("max.message.bytes", String.valueOf(ConfigTopic.MAX_DOCUMENT_BYTES));

@@ -125,7 +125,7 @@ public final class ReadingIntake {
             return;
         }
         long timestamp;
-        if (ts.isIntegralNumber()) {
+        if (ts.isIntegralNumber() && ts.canConvertToLong()) {
             timestamp = ts.asLong();
         } else if (ts.isTextual()) {
             try {
@@ -148,7 +148,7 @@ public final class ReadingIntake {
             b.reject(RejectReason.BAD_QUALITY_FLAG, e.getMessage(), pointId, n.toString());
             return;
         }
-        if (notAhead(b, timestamp, pointId, n.toString())) {
+        if (admissible(b, timestamp, v.asDouble(), pointId, n.toString())) {
             b.accepted.add(new Reading(pointId, enterprise, timestamp, v.asDouble(), q, b.receivedAt));
         }
     }
@@ -166,7 +166,8 @@ public final class ReadingIntake {
         Batch b = new Batch(origin, label, receivedAt);
         b.rejected.addAll(refusedWhileDecoding);
         for (Candidate c : candidates) {
-            if (pointAllowed(b, enterprise, c.pointId(), c.raw()) && notAhead(b, c.timestamp(), c.pointId(), c.raw())) {
+            if (pointAllowed(b, enterprise, c.pointId(), c.raw())
+                    && admissible(b, c.timestamp(), c.value(), c.pointId(), c.raw())) {
                 b.accepted.add(new Reading(c.pointId(), enterprise, c.timestamp(), c.value(), c.quality(), receivedAt));
             }
         }
@@ -209,7 +210,24 @@ public final class ReadingIntake {
         return true;
     }
 
-    private boolean notAhead(Batch b, long timestamp, String pointId, String raw) {
+    /** No sensor of a park measured before this; earlier stamps are a clock never set (1970) or garbage. */
+    static final long EARLIEST = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+
+    /**
+     * What the job would trip over is refused here, at the door, with its reason: a value that is not a
+     * finite number (1e400 parses as infinity), a time before 2000 or too far ahead of the gateway clock.
+     * An acknowledged reading is then always one the job evaluates.
+     */
+    private boolean admissible(Batch b, long timestamp, double value, String pointId, String raw) {
+        if (!Double.isFinite(value)) {
+            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a finite number, got " + value, pointId, raw);
+            return false;
+        }
+        if (timestamp < EARLIEST) {
+            b.reject(RejectReason.BAD_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(timestamp)
+                    + " is before 2000-01-01 (a sensor clock that was never set?)", pointId, raw);
+            return false;
+        }
         if (timestamp > b.receivedAt + futureSkew.toMillis()) {
             b.reject(RejectReason.FUTURE_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(timestamp) + " is "
                     + (timestamp - b.receivedAt) + " ms ahead of the gateway clock (allowed: " + futureSkew.toMillis()

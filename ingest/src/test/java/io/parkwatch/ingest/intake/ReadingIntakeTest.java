@@ -83,6 +83,49 @@ class ReadingIntakeTest {
         assertThat(big.raw()).hasSize(1024);
     }
 
+    /** Edge values: each either accepted as a reading the job can evaluate, or refused here with its reason. */
+    @Test
+    void edgeValuesAreAcceptedAsEvaluableOrRefusedWithTheirReason() {
+        Object[][] table = {
+            {"{\"ts\":1799999999000,\"v\":1e400}", RejectReason.NON_NUMERIC_VALUE},    // parses as infinity
+            {"{\"ts\":1799999999000,\"v\":-1e400}", RejectReason.NON_NUMERIC_VALUE},
+            {"{\"ts\":1799999999000,\"v\":NaN}", RejectReason.MALFORMED_JSON},
+            {"{\"ts\":1799999999000,\"v\":\"NaN\"}", RejectReason.NON_NUMERIC_VALUE},
+            {"{\"ts\":1799999999000,\"v\":true}", RejectReason.NON_NUMERIC_VALUE},
+            {"{\"ts\":0,\"v\":1}", RejectReason.BAD_TIMESTAMP},                          // a clock never set
+            {"{\"ts\":-5,\"v\":1}", RejectReason.BAD_TIMESTAMP},
+            {"{\"ts\":946684799999,\"v\":1}", RejectReason.BAD_TIMESTAMP},               // 1999-12-31T23:59:59.999Z
+            {"{\"ts\":99999999999999999999999,\"v\":1}", RejectReason.BAD_TIMESTAMP},    // beyond a long
+            {"{\"ts\":1.5e12,\"v\":1}", RejectReason.BAD_TIMESTAMP},
+            {"{\"ts\":\"1999-12-31T23:59:59Z\",\"v\":1}", RejectReason.BAD_TIMESTAMP},
+            {"{\"ts\":9223372036854775807,\"v\":1}", RejectReason.FUTURE_TIMESTAMP},
+            {"{\"ts\":946684800000,\"v\":1}", null},                                      // 2000-01-01: the first accepted
+            {"{\"ts\":1799999999000,\"v\":1.7976931348623157e308}", null},              // finite, however large
+            {"{\"ts\":1799999999000,\"v\":-0.0}", null},
+            {"{\"ts\":1799999999000,\"v\":4.9e-324}", null},
+        };
+        for (Object[] row : table) {
+            IntakeResult r = accept("parkwatch/ent-a/A1", (String) row[0]);
+            if (row[1] == null) {
+                assertThat(r.accepted()).as((String) row[0]).hasSize(1);
+                assertThat(Double.isFinite(r.accepted().get(0).value())).isTrue();
+                assertThat(r.accepted().get(0).timestamp()).isGreaterThanOrEqualTo(ReadingIntake.EARLIEST);
+            } else {
+                assertThat(r.accepted()).as((String) row[0]).isEmpty();
+                assertThat(r.rejected()).as((String) row[0]).extracting(RejectedReading::reason).containsExactly((RejectReason) row[1]);
+            }
+        }
+        // the HJ 212 path (decoded values) gets the same checks
+        IntakeResult hj = intake.admit(device, "hj212", "ent-a", java.util.List.of(
+                new ReadingIntake.Candidate("A1", 1_799_999_999_000L, Double.POSITIVE_INFINITY, Quality.N, "a-Rtd=inf"),
+                new ReadingIntake.Candidate("A1", 1_799_999_999_000L, Double.NaN, Quality.N, "a-Rtd=nan"),
+                new ReadingIntake.Candidate("A1", 0L, 1.0, Quality.N, "DataTime=19700101000000"),
+                new ReadingIntake.Candidate("A1", 1_799_999_999_000L, 2.0, Quality.N, "ok")), java.util.List.of(), NOW);
+        assertThat(hj.rejected()).extracting(RejectedReading::reason).containsExactly(RejectReason.NON_NUMERIC_VALUE,
+                RejectReason.NON_NUMERIC_VALUE, RejectReason.BAD_TIMESTAMP);
+        assertThat(hj.accepted()).extracting(Reading::value).containsExactly(2.0);
+    }
+
     @Test
     void binaryGarbageIsKeptAsBase64() {
         IntakeResult r = intake.accept(device, "parkwatch/ent-a/A1", new byte[] {(byte) 0xff, (byte) 0xfe, 0x00}, NOW);
