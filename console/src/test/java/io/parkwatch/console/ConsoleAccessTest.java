@@ -165,13 +165,41 @@ class ConsoleAccessTest {
         ConsoleClient a = loggedIn("op-a", "a-pw");
         assertThat(a.get("/api/me").json().get("role").asText()).isEqualTo("ENTERPRISE_OPERATOR");
 
-        // five wrong guesses lock the name for a minute, even against the right password
+        // five wrong guesses from one address hold that name back there, even against the right password ...
         for (int i = 0; i < 5; i++) {
             assertThat(anonymous.login("guessed", "guess-" + i)).isEqualTo(401);
         }
         assertThat(anonymous.login("guessed", "right-pw")).isEqualTo(429);
+        // ... but the stranger cannot lock the real user out: from another address the right password works
+        assertThat(loginFrom("127.0.0.2", "guessed", "right-pw")).startsWith("HTTP/1.1 200");
+        assertThat(loginFrom("127.0.0.3", "guessed", "guess-x")).startsWith("HTTP/1.1 401");
+        // any password length gets a clear answer (bcrypt reads 72 bytes)
+        assertThat(loginFrom("127.0.0.4", "guessed", "p".repeat(73))).startsWith("HTTP/1.1 400")
+                .contains("at most 72 bytes");
+        assertThat(loginFrom("127.0.0.4", "guessed", "p".repeat(20_000))).startsWith("HTTP/1.1 400");
+        // a body beyond the console's limit is refused before anything reads it
+        assertThat(loginFrom("127.0.0.4", "guessed", "p".repeat(70_000))).startsWith("HTTP/1.1 413");
         clock.advance(Duration.ofSeconds(61));
         assertThat(anonymous.login("guessed", "right-pw")).isEqualTo(200);
+    }
+
+    /** POST /api/login from a chosen local address; the status line and body of the answer. */
+    String loginFrom(String local, String user, String password) throws Exception {
+        byte[] body = WireJson.write(java.util.Map.of("username", user, "password", password));
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.bind(new java.net.InetSocketAddress(local, 0));
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", console.port()), 5000);
+            s.setSoTimeout(15_000);
+            String head = "POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n\r\n";
+            s.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try {
+                s.getOutputStream().write(body);
+            } catch (java.io.IOException e) {
+                // a refused body may be cut off: the answer is what counts
+            }
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test
