@@ -54,6 +54,7 @@ public final class Hj212Endpoint implements AutoCloseable {
                                 .addLast("limit", limit)
                                 .addLast("idle", new IdleStateHandler(s.idle().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("frames", new Hj212FrameDecoder(s.maxSegment()))
+                                .addLast("junk", new Hj212JunkLimit(MAX_JUNK_RUNS, s.maxSegment()))
                                 .addLast("logger", new Hj212Handler(loggers, intake, sink, metrics, passwords,
                                         s.zone(), s.splitMaxAge().toMillis()));
                     }
@@ -62,6 +63,9 @@ public final class Hj212Endpoint implements AutoCloseable {
         LOG.info("HJ 212 endpoint listening on {}:{} ({} data loggers known)", s.bindHost(), port(),
                 loggers.get().size());
     }
+
+    /** Runs of garbage one connection may send (each one refusal on the rejected topic) before it is closed. */
+    static final int MAX_JUNK_RUNS = 8;
 
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();

@@ -137,4 +137,41 @@ class Hj212EndpointTest {
             assertThat(json(rejected)).allSatisfy(n -> assertThat(n.get("raw").asText()).startsWith("##"));
         }
     }
+
+    @Test
+    void junkCostsTheSenderABoundedNumberOfRecordsAndItsConnection() throws Exception {
+        try (GatewayFixture fx = new GatewayFixture(dir, config(), LOGGERS);
+                TopicRecorder rejected = new TopicRecorder(fx.bootstrap(), Topics.READINGS_REJECTED)) {
+            // a run of junk cut into many pieces by the decoder ("##" with a bad length every 3 bytes): one record
+            try (TestLogger noisy = new TestLogger(fx.gateway.hj212Port())) {
+                noisy.send("##x".repeat(300).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                await().atMost(Duration.ofSeconds(10)).until(() -> rejected.values().size() == 1);
+                assertThat(json(rejected).get(0).get("reason").asText()).isEqualTo("MALFORMED_FRAME");
+                assertThat(json(rejected).get(0).get("detail").asText()).contains("more pieces of garbage");
+                // then a good frame: still taken
+                noisy.send(upload("1", "123456", "DataTime=" + dataTime(Instant.now()) + ";a21028-Rtd=1.5"));
+                assertThat(noisy.answer()).contains("CN=9014");
+            }
+            // a sender of nothing but junk: closed after a bounded number of runs, whatever it sends
+            int before = rejected.values().size();
+            long sent = 0;
+            try (TestLogger junk = new TestLogger(fx.gateway.hj212Port())) {
+                byte[] kb = new byte[1024];
+                new java.util.Random(7).nextBytes(kb);
+                for (int i = 0; i < 2000; i++) {
+                    try {
+                        junk.send(kb);
+                        sent += kb.length;
+                    } catch (java.io.IOException e) {
+                        break; // closed by the gateway
+                    }
+                }
+                assertThat(junk.closedByGateway()).isTrue();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> rejected.values().size() - before >= 1);
+            int records = rejected.values().size() - before;
+            System.out.println("junk: " + sent + " bytes sent before the gateway closed, " + records + " records");
+            assertThat(records).isLessThanOrEqualTo(Hj212Endpoint.MAX_JUNK_RUNS);
+        }
+    }
 }
