@@ -6,7 +6,9 @@ import io.parkwatch.job.influx.ReadingLines;
 import io.parkwatch.job.kafka.JsonRecordSerializer;
 import io.parkwatch.job.kafka.AlertCommandDeserializer;
 import io.parkwatch.job.kafka.ConfigDocumentDeserializer;
+import io.parkwatch.job.kafka.IncomingReading;
 import io.parkwatch.job.kafka.ReadingDeserializer;
+import io.parkwatch.job.kafka.SplitUnreadable;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
@@ -22,7 +24,9 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -49,7 +53,7 @@ public final class ParkWatchJob {
     public static void define(StreamExecutionEnvironment env, JobSettings s) {
         env.enableCheckpointing(s.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
-        KafkaSource<Reading> source = KafkaSource.<Reading>builder()
+        KafkaSource<IncomingReading> source = KafkaSource.<IncomingReading>builder()
                 .setBootstrapServers(s.kafkaBootstrap())
                 .setTopics(Topics.READINGS)
                 .setGroupId(s.consumerGroup())
@@ -59,11 +63,14 @@ public final class ParkWatchJob {
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .setProperty("client.id.prefix", "parkwatch-job-readings")
                 .build();
-        WatermarkStrategy<Reading> watermarks = WatermarkStrategy
-                .<Reading>forBoundedOutOfOrderness(s.outOfOrderness())
+        WatermarkStrategy<IncomingReading> watermarks = WatermarkStrategy
+                .<IncomingReading>forBoundedOutOfOrderness(s.outOfOrderness())
                 .withTimestampAssigner((r, previous) -> r.timestamp())
                 .withIdleness(s.idleness());
-        DataStream<Reading> readings = env.fromSource(source, watermarks, "readings").uid("readings-source");
+        SingleOutputStreamOperator<Reading> readings = env.fromSource(source, watermarks, "readings")
+                .uid("readings-source")
+                .process(new SplitUnreadable()).returns(TypeInformation.of(Reading.class))
+                .uid("readings-unreadable").name("unreadable readings apart");
 
         // Rules, points and maintenance windows arrive on the compacted config topic and are applied
         // through broadcast state, without a restart (the fraud-detection demo's dynamic-rules pattern).
@@ -96,7 +103,8 @@ public final class ParkWatchJob {
                 .name("alert events -> Kafka");
         stages.alertStates().sinkTo(kafkaSink(s, Topics.ALERTS, Alert::alertId)).uid("alerts-sink")
                 .name("alert state -> Kafka");
-        stages.late().sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
+        stages.late().union(readings.getSideOutput(SplitUnreadable.UNREADABLE))
+                .sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
                 .name("late readings -> Kafka");
 
         if (s.influx() != null) {

@@ -33,5 +33,7 @@ public enum RejectReason {
     /** HJ 212: a pollutant or parameter code the logger's mapping does not name. */
     UNKNOWN_CODE,
     /** HJ 212: parts of a split packet that never all arrived. */
-    INCOMPLETE_PACKET
+    INCOMPLETE_PACKET,
+    /** A record on the readings topic the rules job cannot read (written by something other than the gateway). */
+    UNREADABLE
 }

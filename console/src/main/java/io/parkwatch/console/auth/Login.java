@@ -22,6 +22,7 @@ public final class Login implements AutoCloseable {
     static final int FREE_FAILURES = 4;
     static final Duration FIRST_DELAY = Duration.ofSeconds(5);
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    static final int MAX_USERNAME_CHARS = 128;
 
     private final Supplier<Map<String, ConsoleUser>> users;
     private final SessionStore sessions;
@@ -53,6 +54,10 @@ public final class Login implements AutoCloseable {
         if (username == null || password == null || username.isBlank()) {
             return CompletableFuture.completedFuture(new Result(null, Refusal.MISSING,
                     "user name and password are required", 0));
+        }
+        if (username.length() > MAX_USERNAME_CHARS) {
+            return CompletableFuture.completedFuture(new Result(null, Refusal.MISSING,
+                    "a user name has at most " + MAX_USERNAME_CHARS + " characters", 0));
         }
         ConsoleUser user = users.get().get(username);
         return gate.check(source, username, PasswordGate.utf8(password), user == null ? null : user.passwordHash())

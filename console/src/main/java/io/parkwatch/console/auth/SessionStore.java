@@ -59,6 +59,9 @@ public final class SessionStore {
         load(users);
     }
 
+    /** Sessions one user may hold at once (wall screens, desks, phones); opening more ends the oldest. */
+    static final int MAX_SESSIONS_PER_USER = 32;
+
     public SessionStore(Duration idle, Duration maxAge, Clock clock) {
         this(idle, maxAge, clock, null, u -> Optional.empty());
     }
@@ -69,6 +72,12 @@ public final class SessionStore {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long now = clock.millis();
         Session s = new Session(hash(token), token, user, now, now + maxAge.toMillis(), now);
+        // bounded: a user's oldest sessions end when more are opened than any set of screens needs
+        List<Session> mine = sessions.values().stream().filter(x -> x.user().username().equals(user.username()))
+                .sorted(java.util.Comparator.comparingLong(Session::createdAt)).toList();
+        for (int i = 0; i <= mine.size() - MAX_SESSIONS_PER_USER; i++) {
+            sessions.remove(mine.get(i).key());
+        }
         sessions.put(s.key(), s);
         save();
         return s;

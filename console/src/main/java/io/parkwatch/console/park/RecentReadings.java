@@ -25,9 +25,18 @@ public final class RecentReadings {
         this.perPoint = perPoint;
     }
 
+    /** Points kept at most (a province's registry fits; a writer inventing point ids cannot grow it further). */
+    static final int MAX_POINTS = 1_000_000;
+
     public void add(Reading r) {
-        points.computeIfAbsent(r.pointId(), k -> new Ring(perPoint)).add(r.timestamp(), r.value(),
-                r.quality().name());
+        Ring ring = points.get(r.pointId());
+        if (ring == null) {
+            if (points.size() >= MAX_POINTS) {
+                return;
+            }
+            ring = points.computeIfAbsent(r.pointId(), k -> new Ring(perPoint));
+        }
+        ring.add(r.timestamp(), r.value(), r.quality().name());
     }
 
     /** Readings of the point stamped in [from, to], oldest first. */

@@ -23,6 +23,10 @@ public final class SplitPackets {
     private final long maxAgeMs;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
+    /** Parts one message may have, and messages one connection may leave unfinished: memory stays bounded. */
+    static final int MAX_PARTS = 64;
+    static final int MAX_PENDING = 16;
+
     public SplitPackets(long maxAgeMs) {
         this.maxAgeMs = maxAgeMs;
     }
@@ -33,6 +37,12 @@ public final class SplitPackets {
         int pno = part.pno();
         if (pnum < 1 || pno < 1 || pno > pnum) {
             throw new Hj212Exception("PNO " + pno + " of PNUM " + pnum + " is out of range");
+        }
+        if (pnum > MAX_PARTS) {
+            throw new Hj212Exception("PNUM " + pnum + " is over the limit of " + MAX_PARTS + " parts");
+        }
+        if (pending.size() >= MAX_PENDING && !pending.containsKey(part.mn() + "|" + part.qn())) {
+            throw new Hj212Exception("more than " + MAX_PENDING + " split messages unfinished on this connection");
         }
         Pending p = pending.computeIfAbsent(part.mn() + "|" + part.qn(),
                 k -> new Pending(part.mn(), part.qn(), pnum, now, new TreeMap<>(), new ArrayList<>()));

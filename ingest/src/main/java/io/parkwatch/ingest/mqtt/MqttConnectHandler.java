@@ -38,6 +38,8 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
 
     /** Longest keep-alive the gateway accepts (seconds): a client asking 0 (none) or more gets this. */
     static final int MAX_KEEP_ALIVE = 300;
+    /** Longest client id and user name taken (MQTT allows 65,535 bytes; a device needs a few dozen). */
+    static final int MAX_ID_CHARS = 256;
 
     private final Supplier<DeviceRegistry> devices;
     private final PasswordGate passwords;
@@ -97,6 +99,21 @@ final class MqttConnectHandler extends SimpleChannelInboundHandler<MqttMessage> 
         byte[] password = connect.payload().passwordInBytes();
         String clientId = connect.payload().clientIdentifier();
         int keepAlive = connect.variableHeader().keepAliveTimeSeconds();
+        if ((clientId != null && clientId.length() > MAX_ID_CHARS) || (user != null && user.length() > MAX_ID_CHARS)) {
+            // ids travel into logs, refusal records and caches: none of them takes a 64 KB name
+            ReferenceCountUtil.release(msg);
+            metrics.closed(MqttPublishHandler.PROTOCOL, "auth");
+            LOG.warn("{}: refused CONNECT: client id or user name longer than {} characters",
+                    MqttSession.remote(ctx.channel()), MAX_ID_CHARS);
+            MqttConnectReturnCode code = clientId != null && clientId.length() > MAX_ID_CHARS
+                    ? (version == MqttVersion.MQTT_5 ? MqttConnectReturnCode.CONNECTION_REFUSED_CLIENT_IDENTIFIER_NOT_VALID
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED)
+                    : (version == MqttVersion.MQTT_5 ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD
+                            : MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+            ctx.writeAndFlush(MqttMessageBuilders.connAck().returnCode(code).sessionPresent(false).build())
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
 
         ctx.channel().config().setAutoRead(false);
         authenticating = true;

@@ -192,6 +192,21 @@ class PasswordFloodTest {
             assertThatThrownBy(() -> c.connect(o).waitForCompletion(10_000))
                     .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
             c.close();
+            // 64 KB names would travel into logs, refusal records and caches: refused at once
+            MqttAsyncClient longUser = new MqttAsyncClient(fx.uri(), "long-user", new MemoryPersistence());
+            MqttConnectionOptions lu = new MqttConnectionOptions();
+            lu.setUserName("u".repeat(1000));
+            lu.setPassword("secret-a".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> longUser.connect(lu).waitForCompletion(10_000))
+                    .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x86));
+            longUser.close();
+            MqttAsyncClient longId = new MqttAsyncClient(fx.uri(), "c".repeat(1000), new MemoryPersistence());
+            MqttConnectionOptions li = new MqttConnectionOptions();
+            li.setUserName("dev-a");
+            li.setPassword("secret-a".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> longId.connect(li).waitForCompletion(10_000))
+                    .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x85));
+            longId.close();
             assertThat(fx.v5("dev-a", "secret-a").isConnected()).isTrue();
         }
     }

@@ -1,6 +1,5 @@
 package io.parkwatch.job.kafka;
 
-import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ReadingJson;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -10,25 +9,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the gateway's reading JSON. Only the gateway writes that topic, so an unreadable record is a
- * bug elsewhere: it is logged with its position (it stays in Kafka) and skipped rather than failing the job.
+ * Reads the gateway's reading JSON. The gateway refuses at the door whatever this could not read, so an
+ * unreadable record means another writer: it becomes a refusal for the rejected topic (reason UNREADABLE,
+ * with its position and bytes), never a silent skip, and never a failed job.
  */
-public final class ReadingDeserializer implements KafkaRecordDeserializationSchema<Reading> {
+public final class ReadingDeserializer implements KafkaRecordDeserializationSchema<IncomingReading> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingDeserializer.class);
 
     @Override
-    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Reading> out) {
+    public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IncomingReading> out) {
         try {
-            out.collect(ReadingJson.read(record.value()));
+            out.collect(IncomingReading.of(ReadingJson.read(record.value())));
         } catch (RuntimeException e) {
-            LOG.warn("unreadable reading at {}-{} offset {} skipped: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
+            String where = record.topic() + "-" + record.partition() + " offset " + record.offset();
+            LOG.warn("unreadable reading at {}: {} (to the rejected topic)", where, e.getMessage());
+            out.collect(IncomingReading.unreadable(record.value(), String.valueOf(e.getMessage()), where,
+                    record.timestamp()));
         }
     }
 
     @Override
-    public TypeInformation<Reading> getProducedType() {
-        return TypeInformation.of(Reading.class);
+    public TypeInformation<IncomingReading> getProducedType() {
+        return TypeInformation.of(IncomingReading.class);
     }
 }
