@@ -54,7 +54,7 @@ class ConsoleBrowserTest {
 
         Settings settings = Settings.load(StandaloneEndToEndTest.ROOT.resolve("config/parkwatch.yaml"), Map.of())
                 .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
-                .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0).with("gateway.metrics-port", 0)
+                .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0).with("gateway.metrics-port", 0).with("console.metrics-port", 0)
                 .with("console.bind", "127.0.0.1").with("console.http-port", 0)
                 .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
         try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, StandaloneEndToEndTest.ROOT)) {
@@ -71,6 +71,11 @@ class ConsoleBrowserTest {
                 ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("view-board")).isDisplayed()
                         && browser.findElement(By.id("conn")).getText().equals("live"));
                 assertThat(browser.findElement(By.id("who")).getText()).contains("park officer");
+                // the shipped demo passwords are in force: a banner says so until they are replaced
+                ui().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
+                        By.cssSelector("#banners .banner[data-kind='DEMO_CREDENTIALS']")).isEmpty()
+                        && browser.findElement(By.id("banners")).isDisplayed());
+                assertThat(browser.findElement(By.id("banners")).getText()).contains("demo passwords", "duty");
                 assertThat(rowsOf(browser, POINT)).isEmpty();
                 js(browser, "window.notReloaded = true;"); // gone if the page were reloaded
 

@@ -57,7 +57,7 @@ class ScenarioLibraryTest {
         Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
                 .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
                 .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0)
-                .with("gateway.metrics-port", 0)
+                .with("gateway.metrics-port", 0).with("console.metrics-port", 0)
                 .with("console.bind", "127.0.0.1").with("console.http-port", 0)
                 .with("console.session-file", "")
                 .with("job.checkpoint-dir", tmp.resolve("checkpoints"));

@@ -69,7 +69,7 @@ class StandaloneEndToEndTest {
         try (EmbeddedQuestDb questdb = new EmbeddedQuestDb(tmp.resolve("questdb")).start()) {
             Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
                     .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
-                    .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0).with("gateway.metrics-port", 0)
+                    .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0).with("gateway.metrics-port", 0).with("console.metrics-port", 0)
                     .with("console.bind", "127.0.0.1").with("console.http-port", 0)
                     .with("job.checkpoint-dir", tmp.resolve("checkpoints")).with("job.checkpoint-interval", "2s")
                     .with("influxdb.url", questdb.url()).with("influxdb.token", "t").with("influxdb.org", "park")
@@ -81,6 +81,13 @@ class StandaloneEndToEndTest {
                     TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS)) {
                 ConsoleClient duty = new ConsoleClient(park.consolePort());
                 assertThat(duty.login("duty", "duty-demo")).isEqualTo(200); // a demo account of config/users.yaml
+                // the demo passwords are in force: park officers are told so, by name of each account
+                JsonNode status = JSON.readTree(duty.get("/api/status").body());
+                assertThat(status.path("warnings").findValuesAsText("kind")).contains("DEMO_CREDENTIALS");
+                assertThat(status.toString()).contains("console user duty", "device huaxin-dl01",
+                        "data logger HX20260001A0000000000001");
+                assertThat(status.path("channels")).hasSize(1); // the duty-room webhook, healthy
+                assertThat(status.path("warnings").findValuesAsText("kind")).doesNotContain("DELIVERY_FAILING");
                 BoardSocketClient board = duty.board();
 
                 List<DeviceLogin> logins = new ArrayList<>();
