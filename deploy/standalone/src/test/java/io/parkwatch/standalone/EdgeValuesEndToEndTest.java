@@ -132,16 +132,16 @@ class EdgeValuesEndToEndTest {
             }
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(refused(rejected, "mqtt", "NON_NUMERIC_VALUE", "1e400")).isTrue();
-                assertThat(refused(rejected, "mqtt", "BAD_TIMESTAMP", "\"ts\":0")).isTrue();
-                assertThat(refused(rejected, "mqtt", "BAD_TIMESTAMP", "99999999999999999999")).isTrue();
-                assertThat(refused(rejected, "mqtt", "FUTURE_TIMESTAMP", String.valueOf(now + 3_600_000))).isTrue();
-                assertThat(refused(rejected, "hj212", "NON_NUMERIC_VALUE", "1e400")).isTrue();
-                assertThat(refused(rejected, "hj212", "BAD_TIMESTAMP", late1999)).isTrue();
-                assertThat(refused(rejected, "stream-job", "UNREADABLE", "not a reading at all")).isTrue();
-                assertThat(refused(rejected, "stream-job", "UNKNOWN_POINT", "NOPE-1")).isTrue();
-                assertThat(raised(events, "HX-T101-GT1", "instrument-quality")).isTrue(); // the huge MQTT value
-                assertThat(raised(events, "HX-T101-GT2", "instrument-quality")).isTrue(); // HJ 212's 150 %LEL
+                assertThat(refused(rejected, "mqtt", "NON_NUMERIC_VALUE", "1e400")).as("mqtt NON_NUMERIC_VALUE").isTrue();
+                assertThat(refused(rejected, "mqtt", "BAD_TIMESTAMP", "\"ts\":0")).as("mqtt BAD_TIMESTAMP").isTrue();
+                assertThat(refused(rejected, "mqtt", "BAD_TIMESTAMP", "99999999999999999999")).as("mqtt BAD_TIMESTAMP").isTrue();
+                assertThat(refused(rejected, "mqtt", "FUTURE_TIMESTAMP", String.valueOf(now + 3_600_000))).as("mqtt FUTURE_TIMESTAMP").isTrue();
+                assertThat(refused(rejected, "hj212", "NON_NUMERIC_VALUE", "1e400")).as("hj212 NON_NUMERIC_VALUE").isTrue();
+                assertThat(refused(rejected, "hj212", "BAD_TIMESTAMP", late1999)).as("hj212 BAD_TIMESTAMP").isTrue();
+                assertThat(refused(rejected, "stream-job", "UNREADABLE", "not a reading at all")).as("stream-job UNREADABLE").isTrue();
+                assertThat(refused(rejected, "stream-job", "UNKNOWN_POINT", "NOPE-1")).as("stream-job UNKNOWN_POINT").isTrue();
+                assertThat(raised(events, "HX-T101-GT1", "instrument-quality")).as("raised HX-T101-GT1 instrument-quality").isTrue(); // the huge MQTT value
+                assertThat(raised(events, "HX-T101-GT2", "instrument-quality")).as("raised HX-T101-GT2 instrument-quality").isTrue(); // HJ 212's 150 %LEL
             });
 
             // a reading older than the watermark allows, accepted at the gateway: refused LATE by the job

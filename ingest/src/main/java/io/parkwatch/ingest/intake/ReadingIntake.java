@@ -94,34 +94,35 @@ public final class ReadingIntake {
                             null, element.toString());
                     continue;
                 }
-                one(b, enterprise, point.asText(), element);
+                one(b, enterprise, point.asText(), element, element.toString());
             }
         } else {
             if (!root.isObject()) {
                 return b.rejectWhole(RejectReason.MALFORMED_JSON, "a reading must be a JSON object {\"ts\":..,\"v\":..}",
                         parts[2], payload);
             }
-            one(b, enterprise, parts[2], root);
+            one(b, enterprise, parts[2], root, new String(payload, StandardCharsets.UTF_8)); // as sent
         }
         return new IntakeResult(b.accepted, b.rejected);
     }
 
-    private void one(Batch b, String enterprise, String pointId, JsonNode n) {
-        if (!pointAllowed(b, enterprise, pointId, n.toString())) {
+    /** @param raw the reading as it is kept if refused: the payload as sent, or a batch element */
+    private void one(Batch b, String enterprise, String pointId, JsonNode n, String raw) {
+        if (!pointAllowed(b, enterprise, pointId, raw)) {
             return;
         }
         JsonNode v = n.get("v");
         if (v == null || v.isNull()) {
-            b.reject(RejectReason.MISSING_VALUE, "no value: \"v\" is missing", pointId, n.toString());
+            b.reject(RejectReason.MISSING_VALUE, "no value: \"v\" is missing", pointId, raw);
             return;
         }
         if (!v.isNumber()) {
-            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a number, got " + v, pointId, n.toString());
+            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a number, got " + v, pointId, raw);
             return;
         }
         JsonNode ts = n.get("ts");
         if (ts == null || ts.isNull()) {
-            b.reject(RejectReason.MISSING_TIMESTAMP, "no timestamp: \"ts\" is missing", pointId, n.toString());
+            b.reject(RejectReason.MISSING_TIMESTAMP, "no timestamp: \"ts\" is missing", pointId, raw);
             return;
         }
         long timestamp;
@@ -132,12 +133,12 @@ public final class ReadingIntake {
                 timestamp = parseTime(ts.asText());
             } catch (DateTimeParseException e) {
                 b.reject(RejectReason.BAD_TIMESTAMP, "timestamp \"ts\" must be epoch milliseconds or ISO-8601, got "
-                        + ts, pointId, n.toString());
+                        + ts, pointId, raw);
                 return;
             }
         } else {
             b.reject(RejectReason.BAD_TIMESTAMP, "timestamp \"ts\" must be epoch milliseconds or ISO-8601, got " + ts,
-                    pointId, n.toString());
+                    pointId, raw);
             return;
         }
         Quality q;
@@ -145,10 +146,10 @@ public final class ReadingIntake {
             JsonNode qn = n.get("q");
             q = Quality.parse(qn == null || qn.isNull() ? null : qn.asText());
         } catch (IllegalArgumentException e) {
-            b.reject(RejectReason.BAD_QUALITY_FLAG, e.getMessage(), pointId, n.toString());
+            b.reject(RejectReason.BAD_QUALITY_FLAG, e.getMessage(), pointId, raw);
             return;
         }
-        if (admissible(b, timestamp, v.asDouble(), pointId, n.toString())) {
+        if (admissible(b, timestamp, v.asDouble(), pointId, raw)) {
             b.accepted.add(new Reading(pointId, enterprise, timestamp, v.asDouble(), q, b.receivedAt));
         }
     }

@@ -6,7 +6,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Writes a record as JSON to one topic, keyed by a field of it. */
+/** Writes a record as JSON to one topic, keyed by a field of it (no key when the field is empty). */
 public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
 
     private final String topic;
@@ -19,6 +19,7 @@ public final class JsonRecordSerializer<T> implements KafkaRecordSerializationSc
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, key.apply(element).getBytes(StandardCharsets.UTF_8), WireJson.write(element));
+        String k = key.apply(element); // none for a refusal that names no point: Kafka spreads those
+        return new ProducerRecord<>(topic, k == null ? null : k.getBytes(StandardCharsets.UTF_8), WireJson.write(element));
     }
 }
