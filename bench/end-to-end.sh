@@ -11,7 +11,7 @@ POINTS=${POINTS:-1000}
 RUNS=${RUNS:-3}
 CONNECTIONS=${CONNECTIONS:-4}
 mvn -q -B install -DskipTests
-CLI=(java -cp "deploy/standalone/target/parkwatch-standalone.jar:deploy/standalone/target/lib/*" io.parkwatch.standalone.ParkWatchCli)
+CLI=(java -cp "cli/target/parkwatch.jar:cli/target/lib/*" io.parkwatch.cli.ParkWatchCli)
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(java -version 2>&1 | head -1)"
 for rate in ${RATES[@]}; do
  for run in $(seq "$RUNS"); do

@@ -8,8 +8,8 @@ OUT=bench/out/startup
 mkdir -p "$OUT"
 for run in 1 2 3; do
   rm -rf data
-  java -cp "deploy/standalone/target/parkwatch-standalone.jar:deploy/standalone/target/lib/*" \
-    io.parkwatch.standalone.ParkWatchCli demo > "$OUT/demo-$run.log" 2>&1 &
+  java -cp "cli/target/parkwatch.jar:cli/target/lib/*" \
+    io.parkwatch.cli.ParkWatchCli demo > "$OUT/demo-$run.log" 2>&1 &
   pid=$!
   peak=0
   for _ in $(seq 120); do

@@ -12,7 +12,7 @@ import io.parkwatch.ingest.hj212.Hj212Endpoint;
 import io.parkwatch.ingest.hj212.Hj212Frames;
 import io.parkwatch.ingest.hj212.Hj212Logger;
 import io.parkwatch.ingest.mqtt.GatewayFixture;
-import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.wire.Topics;
 import java.io.InputStream;
 import java.io.OutputStream;

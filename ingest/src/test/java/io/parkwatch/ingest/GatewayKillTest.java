@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parkwatch.ingest.device.DeviceRegistry;
-import io.parkwatch.kafka.EmbeddedKafka;
-import io.parkwatch.kafka.TopicRecorder;
-import io.parkwatch.kafka.TopicSpec;
+import io.parkwatch.embeddedkafka.EmbeddedKafka;
+import io.parkwatch.embeddedkafka.TopicRecorder;
+import io.parkwatch.platform.kafka.TopicSpec;
 import io.parkwatch.rules.wire.Topics;
 import java.io.File;
 import java.net.Socket;

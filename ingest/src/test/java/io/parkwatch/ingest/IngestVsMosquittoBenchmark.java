@@ -3,7 +3,7 @@ package io.parkwatch.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.parkwatch.kafka.EmbeddedKafka;
+import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.ingest.mqtt.GatewayFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.parkwatch.job;
 
-import io.parkwatch.kafka.ConfigTopic;
+import io.parkwatch.platform.kafka.ConfigTopic;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.Topics;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.parkwatch.kafka.EmbeddedKafka;
-import io.parkwatch.kafka.TopicRecorder;
-import io.parkwatch.kafka.TopicSpec;
+import io.parkwatch.embeddedkafka.EmbeddedKafka;
+import io.parkwatch.embeddedkafka.TopicRecorder;
+import io.parkwatch.platform.kafka.TopicSpec;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Level;

@@ -32,7 +32,7 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     /** Picks a port; the server runs only after {@link #start()}, so a client can be pointed at it while it is down. */
     public EmbeddedQuestDb(Path root) {
         this.root = root;
-        this.port = io.parkwatch.kafka.EmbeddedKafka.freePort();
+        this.port = io.parkwatch.embeddedkafka.EmbeddedKafka.freePort();
     }
 
     public EmbeddedQuestDb start() {

@@ -3,9 +3,9 @@ package io.parkwatch.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.parkwatch.kafka.EmbeddedKafka;
-import io.parkwatch.kafka.TopicRecorder;
-import io.parkwatch.kafka.TopicSpec;
+import io.parkwatch.embeddedkafka.EmbeddedKafka;
+import io.parkwatch.embeddedkafka.TopicRecorder;
+import io.parkwatch.platform.kafka.TopicSpec;
 import io.parkwatch.rules.model.AlertCategory;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;

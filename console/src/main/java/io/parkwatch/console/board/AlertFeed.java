@@ -1,6 +1,6 @@
 package io.parkwatch.console.board;
 
-import io.parkwatch.kafka.TopicFollower;
+import io.parkwatch.platform.kafka.TopicFollower;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.time.Duration;

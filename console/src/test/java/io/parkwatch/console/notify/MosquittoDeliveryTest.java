@@ -3,7 +3,7 @@ package io.parkwatch.console.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.parkwatch.kafka.EmbeddedKafka;
+import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.rules.model.AlertEventType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.parkwatch.kafka.EmbeddedKafka;
-import io.parkwatch.kafka.TopicSpec;
+import io.parkwatch.embeddedkafka.EmbeddedKafka;
+import io.parkwatch.platform.kafka.TopicSpec;
 import io.parkwatch.rules.model.AlertCategory;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkwatch.job.ParkConfig;
 import io.parkwatch.job.backtest.Backtest;
-import io.parkwatch.kafka.ConfigTopic;
-import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.platform.kafka.ConfigTopic;
+import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
@@ -64,7 +64,7 @@ class ClusterFailoverIT {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterFailoverIT.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final Path FLINK_LIB = Path.of("../flink-dist/target/lib").toAbsolutePath().normalize();
+    private static final Path FLINK_LIB = Path.of("../../test-fixtures/flink-dist/target/lib").toAbsolutePath().normalize();
     private static final Path JOB_JAR = Path.of("target/parkwatch-flink-job.jar").toAbsolutePath();
     private static final double SPEED = 4;
 
@@ -87,7 +87,7 @@ class ClusterFailoverIT {
             }
         }
         Files.createDirectories(home);
-        assertThat(FLINK_LIB.resolve("flink-runtime-2.2.1.jar")).as("the Flink runtime from deploy/flink-dist").exists();
+        assertThat(FLINK_LIB.resolve("flink-runtime-2.2.1.jar")).as("the Flink runtime from test-fixtures/flink-dist").exists();
         assertThat(JOB_JAR).as("the job jar (mvn package)").exists();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> jvm = List.of("-Xmx512m", "-Dlogback.configurationFile="
@@ -294,7 +294,7 @@ class ClusterFailoverIT {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(args);
         return Proc.java("parkwatch-" + command, ROOT, home.resolve("parkwatch-" + command + ".log"), jvm, cp,
-                "io.parkwatch.standalone.ParkWatchCli", all, env);
+                "io.parkwatch.cli.ParkWatchCli", all, env);
     }
 
     private static Proc flinkTaskManager() {

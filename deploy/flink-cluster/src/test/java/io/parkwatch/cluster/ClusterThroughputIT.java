@@ -52,14 +52,14 @@ class ClusterThroughputIT {
         List<String> jvm = List.of("-Xmx1g", "-Dlogback.configurationFile="
                 + Path.of("target/test-classes/process-logback.xml").toAbsolutePath());
         try (KafkaBrokerProcess kafka = KafkaBrokerProcess.start(home.resolve("kafka"), cp, jvm);
-                FlinkStandaloneCluster flink = new FlinkStandaloneCluster(Path.of("../flink-dist/target/lib").toAbsolutePath()
+                FlinkStandaloneCluster flink = new FlinkStandaloneCluster(Path.of("../../test-fixtures/flink-dist/target/lib").toAbsolutePath()
                         .normalize(), home.resolve("flink"), Map.of("taskmanager.memory.process.size", "2048m",
                         "metrics.fetcher.update-interval", 250))) {
             flink.startJobManager();
             flink.startTaskManager();
             await("Kafka broker").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> Proc.java("parkwatch-init", ROOT, home.resolve("init.log"), jvm, cp,
-                            "io.parkwatch.standalone.ParkWatchCli", List.of("init", "--kafka", kafka.bootstrap()), Map.of())
+                            "io.parkwatch.cli.ParkWatchCli", List.of("init", "--kafka", kafka.bootstrap()), Map.of())
                             .await(60) == 0);
             long produced = backlog(kafka.bootstrap());
             String jar = flink.uploadJar(Path.of("target/parkwatch-flink-job.jar").toAbsolutePath());

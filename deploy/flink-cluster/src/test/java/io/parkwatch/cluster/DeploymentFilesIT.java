@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.parkwatch.job.ClusterJobOptions;
-import io.parkwatch.standalone.ParkWatchCli;
+import io.parkwatch.cli.ParkWatchCli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

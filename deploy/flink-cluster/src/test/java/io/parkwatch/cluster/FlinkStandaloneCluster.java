@@ -38,7 +38,7 @@ final class FlinkStandaloneCluster implements AutoCloseable {
     private Proc jobManager;
 
     /**
-     * @param lib  the Flink version's jars (deploy/flink-dist/target/lib)
+     * @param lib  the Flink version's jars (test-fixtures/flink-dist/target/lib)
      * @param home where conf/, log/, checkpoints and savepoints go
      */
     FlinkStandaloneCluster(Path lib, Path home, Map<String, Object> extraConfig) throws IOException {

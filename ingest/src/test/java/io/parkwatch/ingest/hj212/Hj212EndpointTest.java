@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkwatch.ingest.GatewayConfig;
 import io.parkwatch.ingest.mqtt.GatewayFixture;
-import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.wire.Topics;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.parkwatch.ingest.GatewayConfig;
-import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.wire.Topics;
 import java.io.OutputStream;
 import java.net.Socket;

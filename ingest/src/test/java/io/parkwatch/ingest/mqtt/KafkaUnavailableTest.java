@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.parkwatch.ingest.GatewayConfig;
-import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
 import java.nio.file.Path;

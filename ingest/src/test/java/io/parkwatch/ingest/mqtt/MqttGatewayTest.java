@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.parkwatch.ingest.GatewayConfig;
-import io.parkwatch.kafka.TopicRecorder;
+import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.RejectReason;

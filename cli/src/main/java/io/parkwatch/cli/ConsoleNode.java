@@ -1,0 +1,105 @@
+package io.parkwatch.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.parkwatch.console.Console;
+import io.parkwatch.console.ConsoleConfig;
+import io.parkwatch.console.auth.UsersFile;
+import io.parkwatch.console.notify.Channel;
+import io.parkwatch.console.notify.Notifier;
+import io.parkwatch.console.notify.NotifierMetrics;
+import io.parkwatch.console.notify.NotifierSettings;
+import io.parkwatch.platform.metrics.MetricsServer;
+import io.parkwatch.rules.config.PointRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A console and its notifier. Each notifier channel has its own consumer group ({@code parkwatch-notifier.<channel>});
+ * notifiers of several consoles share those groups, so each alert event is delivered once per channel whatever
+ * the number of consoles. The console's own {@code /metrics} (the notifier's health per channel) listens on
+ * {@code console.metrics-port}.
+ */
+final class ConsoleNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleNode.class);
+
+    /** The console's files read and checked, before anything starts. */
+    record Setup(ConsoleConfig config, List<Channel> channels, Settings settings, List<String> demoLogins) {
+
+        static Setup of(Settings s, Path base, PointRegistry registry) throws Exception {
+            ConsoleConfig config = new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port"),
+                    UsersFile.load(base.resolve(s.text("files.users")), registry), s.duration("console.session-idle"),
+                    s.duration("console.session-max-age"), s.integer("console.readings-per-point"),
+                    s.integer("console.max-history-events"),
+                    s.text("console.session-file").isEmpty() ? null : base.resolve(s.text("console.session-file")));
+            return new Setup(config, NotifierChannels.from(s), s, DemoCredentials.consoleUsers(config.users().values()));
+        }
+
+        NotifierSettings notifier(String kafka) {
+            return new NotifierSettings(kafka, "parkwatch-notifier", settings.integer("notifier.max-attempts"),
+                    settings.duration("notifier.backoff"), settings.duration("notifier.max-backoff"),
+                    settings.duration("notifier.attempt-timeout"), settings.duration("notifier.failing-alarm-after"),
+                    settings.duration("notifier.new-channel-catch-up"), settings.integer("notifier.max-remembered"));
+        }
+
+        ConsoleNode start(String kafka) throws Exception {
+            return new ConsoleNode(this, kafka);
+        }
+
+        /** The same, with more accounts found on demo passwords (the standalone's devices and loggers). */
+        Setup withDemoLogins(List<String> more) {
+            List<String> all = new java.util.ArrayList<>(demoLogins);
+            all.addAll(more);
+            return new Setup(config, channels, settings, List.copyOf(all));
+        }
+    }
+
+    private final Console console;
+    private final Notifier notifier;
+    private final NioEventLoopGroup metricsLoop = new NioEventLoopGroup(1);
+    private MetricsServer metrics;
+
+    private ConsoleNode(Setup setup, String kafka) throws Exception {
+        console = Console.start(setup.config(), kafka);
+        console.warnings().demoCredentialsInForce(setup.demoLogins());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (setup.channels().isEmpty()) {
+            LOG.info("notifier: no channel configured (notifier.webhooks, mqtt-url, sms-url, voice-url): no deliveries");
+            notifier = null;
+        } else {
+            notifier = new Notifier(setup.notifier(kafka), setup.channels());
+            console.warnings().watchDeliveries(notifier::health);
+            NotifierMetrics.register(registry, notifier);
+        }
+        int port = setup.settings().integer("console.metrics-port");
+        if (port >= 0) {
+            metrics = new MetricsServer("console", setup.settings().text("console.metrics-bind"), port, registry::scrape,
+                    metricsLoop, metricsLoop);
+        }
+    }
+
+    Console console() {
+        return console;
+    }
+
+    int metricsPort() {
+        return metrics == null ? -1 : metrics.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (metrics != null) {
+            metrics.close();
+        }
+        metricsLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (notifier != null) {
+            notifier.close();
+        }
+        console.close();
+    }
+}

@@ -1,0 +1,149 @@
+package io.parkwatch.cli;
+
+import io.parkwatch.console.Console;
+import io.parkwatch.ingest.Gateway;
+import io.parkwatch.job.InfluxSettings;
+import io.parkwatch.job.JobSettings;
+import io.parkwatch.job.LocalJobRunner;
+import io.parkwatch.job.ParkConfig;
+import io.parkwatch.embeddedkafka.EmbeddedKafka;
+import io.parkwatch.platform.kafka.TopicSpec;
+import io.parkwatch.rules.config.ConfigError;
+import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.wire.Topics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything in one JVM: embedded KRaft Kafka, the gateway, the Flink job in a MiniCluster and the
+ * console. The components talk only through Kafka, exactly as they do when run as separate processes.
+ */
+public final class ParkWatchStandalone implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParkWatchStandalone.class);
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final String kafkaBootstrap;
+    private final GatewayNode gateway;
+    private final ConsoleNode console;
+    private final boolean influxOn;
+
+    private ParkWatchStandalone(Settings s, Path base) throws Exception {
+        // Configuration first: a bad file stops start-up with its line and field before anything runs.
+        ConfigSeed seed = new ConfigSeed(s, base);
+        PointRegistry fromFiles = seed.engine().registry();
+        GatewayNode.Setup gatewaySetup = GatewayNode.Setup.of(s, base, fromFiles);
+        ConsoleNode.Setup consoleSetup = ConsoleNode.Setup.of(s, base, fromFiles).withDemoLogins(
+                DemoCredentials.devicesAndLoggers(s, gatewaySetup.devices(), gatewaySetup.loggers()));
+        DemoCredentials.announce(consoleSetup.demoLogins());
+        InfluxSettings influx = influx(s);
+        influxOn = influx != null;
+
+        try {
+            if (s.bool("kafka.embedded")) {
+                EmbeddedKafka kafka = new EmbeddedKafka(base.resolve(s.text("kafka.data-dir")), s.integer("kafka.port"));
+                started.add(kafka.start());
+                kafkaBootstrap = kafka.bootstrapServers();
+                kafka.createTopics(topics(s));
+            } else {
+                kafkaBootstrap = s.text("kafka.bootstrap-servers");
+            }
+
+            ParkConfig inForce = seed.inForce(kafkaBootstrap);
+            JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", inForce,
+                    s.duration("job.checkpoint-interval"), s.duration("job.out-of-orderness"), s.duration("job.idleness"),
+                    influx, s.bool("job.write-readings"), s.duration("job.hold-off"));
+            Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));
+            Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
+            started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));
+
+            console = consoleSetup.start(kafkaBootstrap);
+            started.add(console);
+            gateway = gatewaySetup.start(kafkaBootstrap, inForce.engine().registry());
+            started.add(gateway);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Every topic, with kafka.partitions for the keyed ones. */
+    static List<TopicSpec> topics(Settings s) {
+        int partitions = s.integer("kafka.partitions");
+        return Topics.ALL.stream().map(t -> new TopicSpec(t, Topics.partitions(t, partitions), Topics.isCompacted(t)))
+                .toList();
+    }
+
+    public static ParkWatchStandalone start(Settings s, Path base) throws Exception {
+        long t0 = System.nanoTime();
+        ParkWatchStandalone p = new ParkWatchStandalone(s, base);
+        LOG.info("ParkWatch ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        return p;
+    }
+
+    static InfluxSettings influx(Settings s) {
+        List<String> missing = new ArrayList<>();
+        List<String> set = new ArrayList<>();
+        for (String k : List.of("url", "token", "org", "bucket")) {
+            (s.text("influxdb." + k).isEmpty() ? missing : set).add(k);
+        }
+        if (set.isEmpty()) {
+            return null;
+        }
+        if (!missing.isEmpty()) {
+            throw new ConfigException(new ConfigError("parkwatch.yaml", 0, 0, "influxdb",
+                    "set all of url, token, org and bucket to write to InfluxDB; missing: " + String.join(", ", missing)
+                            + " (e.g. " + Settings.envName("influxdb." + missing.get(0)) + ")"));
+        }
+        return InfluxSettings.of(s.text("influxdb.url"), s.text("influxdb.token"), s.text("influxdb.org"),
+                s.text("influxdb.bucket"));
+    }
+
+    public PointRegistry points() {
+        return gateway.points();
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public int mqttPort() {
+        return gateway.gateway().mqttPort();
+    }
+
+    public Gateway gateway() {
+        return gateway.gateway();
+    }
+
+    public int consolePort() {
+        return console.console().port();
+    }
+
+    public Console console() {
+        return console.console();
+    }
+
+    public boolean influxOn() {
+        return influxOn;
+    }
+
+    /** Stops in reverse order: gateway first (no new readings), then console, job, Kafka last. */
+    @Override
+    public void close() {
+        List<AutoCloseable> reverse = new ArrayList<>(started);
+        java.util.Collections.reverse(reverse);
+        Stream.of(reverse.toArray(AutoCloseable[]::new)).forEach(c -> {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        });
+        started.clear();
+    }
+}

@@ -1,0 +1,189 @@
+package io.parkwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.parkwatch.simulator.DeviceLogin;
+import io.parkwatch.simulator.Incident;
+import io.parkwatch.simulator.ParkSimulator;
+import io.parkwatch.simulator.Profile;
+import io.parkwatch.simulator.SimulationPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A person at the console, in a real headless Chromium driven by Selenium, against the whole system in
+ * one JVM: log in, watch an alarm appear without reloading, acknowledge it, see it change, and close it
+ * with a disposal note once it has recovered. Screenshots are kept in target/screenshots.
+ */
+class ConsoleBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target/screenshots");
+    static final String POINT = "HX-T101-GT1";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aDutyOfficerSeesTheAlarmArriveAcknowledgesAndClosesIt() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if ("1".equals(System.getenv("PARKWATCH_REQUIRE_BROWSER"))) {
+            assertThat(present).as("chromium and chromedriver (Debian: chromium chromium-driver)").isTrue();
+        }
+        Assumptions.assumeTrue(present, "chromium / chromedriver not installed");
+        Files.createDirectories(SHOTS);
+
+        Settings settings = Settings.load(StandaloneEndToEndTest.ROOT.resolve("config/parkwatch.yaml"), Map.of())
+                .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
+                .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0).with("gateway.metrics-port", 0).with("console.metrics-port", 0)
+                .with("console.bind", "127.0.0.1").with("console.http-port", 0)
+                .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
+        try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, StandaloneEndToEndTest.ROOT)) {
+            WebDriver browser = chromium();
+            try {
+                browser.get("http://127.0.0.1:" + park.consolePort() + "/");
+                ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("login-user")).isDisplayed());
+                long loadMs = (Long) js(browser, "const n = performance.getEntriesByType('navigation')[0];"
+                        + " return Math.round(n.loadEventEnd - n.startTime);");
+                System.out.printf("console page loaded in %d ms%n", loadMs);
+                browser.findElement(By.id("login-user")).sendKeys("duty");
+                browser.findElement(By.id("login-password")).sendKeys("duty-demo");
+                browser.findElement(By.id("login-submit")).click();
+                ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("view-board")).isDisplayed()
+                        && browser.findElement(By.id("conn")).getText().equals("live"));
+                assertThat(browser.findElement(By.id("who")).getText()).contains("park officer");
+                // the shipped demo passwords are in force: a banner says so until they are replaced
+                ui().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
+                        By.cssSelector("#banners .banner[data-kind='DEMO_CREDENTIALS']")).isEmpty()
+                        && browser.findElement(By.id("banners")).isDisplayed());
+                assertThat(browser.findElement(By.id("banners")).getText()).contains("demo passwords", "duty");
+                assertThat(rowsOf(browser, POINT)).isEmpty();
+                js(browser, "window.notReloaded = true;"); // gone if the page were reloaded
+
+                // The park reports; T-101's dike detector sees gas from 3 s to 15 s, then clears.
+                List<DeviceLogin> logins = new ArrayList<>();
+                settings.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
+                        n.path("username").asText(), n.path("password").asText())));
+                Incident gas = new Incident("gas at the T-101 dike", 0,
+                        Map.of(POINT, Profile.of(0, 0, 2.9, 0, 3, 32, 15, 32, 15.1, 0, 60, 0)));
+                SimulationPlan plan = new SimulationPlan("tcp://127.0.0.1:" + park.mqttPort(), logins, List.of(gas),
+                        Duration.ofSeconds(25), 1, Duration.ofSeconds(1), 7);
+                try (ParkSimulator sim = new ParkSimulator(park.points(), plan).connect()) {
+                    Thread publisher = new Thread(() -> {
+                        try {
+                            sim.run();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, "simulator");
+                    publisher.start();
+
+                    // the alarm arrives by itself, as the most urgent row
+                    ui().atMost(Duration.ofSeconds(30)).until(() -> !gasRow(browser).isEmpty());
+                    assertThat(js(browser, "return window.notReloaded === true;")).isEqualTo(true);
+                    ui().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                        assertThat(gasRow(browser).get(0).getAttribute("class")).contains("ALARM", "ACTIVE");
+                        assertThat(gasState(browser)).startsWith("ACTIVE");
+                    });
+                    assertThat(browser.findElement(By.id("n-unacked")).getText()).isNotEqualTo("0");
+                    shot(browser, "board-new-alarm.png");
+
+                    clickInGasRow(browser, "button.act-ack");
+                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasState(browser).contains("ack: duty"));
+                    assertThat(gasState(browser)).startsWith("ACKNOWLEDGED");
+                    ui().atMost(Duration.ofSeconds(5)).until(() -> gasRow(browser).get(0)
+                            .findElements(By.cssSelector("button.act-ack")).isEmpty());
+                    shot(browser, "board-acknowledged.png");
+
+                    // recovered once the gas is gone; then closed with a disposal note
+                    ui().atMost(Duration.ofSeconds(40)).until(() -> gasState(browser).startsWith("RECOVERED"));
+                    String alertId = ui().atMost(Duration.ofSeconds(5)).until(
+                            () -> gasRow(browser).get(0).getAttribute("data-id"), java.util.Objects::nonNull);
+                    clickInGasRow(browser, "button.act-close");
+                    ui().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("note-dialog")).isDisplayed());
+                    browser.findElement(By.id("note-text")).sendKeys("Flange gasket at P-104 replaced; dike gas-free.");
+                    browser.findElement(By.id("note-ok")).click();
+                    // closed alerts leave the default (open) view ...
+                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasRow(browser).isEmpty());
+                    // ... and the detail view tells the whole story
+                    browser.get("http://127.0.0.1:" + park.consolePort() + "/#/alert/" + alertId);
+                    ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector(".timeline li.CLOSED"))
+                            .size() == 1);
+                    String timeline = browser.findElement(By.cssSelector(".timeline")).getText();
+                    assertThat(timeline).contains("raised", "acknowledged", "by duty", "recovered", "closed",
+                            "Flange gasket at P-104 replaced");
+                    assertThat(browser.findElement(By.cssSelector("svg.chart polyline")).getAttribute("points")).isNotBlank();
+                    shot(browser, "alert-detail.png");
+                    publisher.join(60_000);
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    /** The board re-renders its rows on every update, so a row found a moment ago may be gone: look again. */
+    static org.awaitility.core.ConditionFactory ui() {
+        return await().ignoreException(StaleElementReferenceException.class);
+    }
+
+    /** Clicks the button of the gas row, finding the row afresh until the click lands. */
+    static void clickInGasRow(WebDriver b, String css) {
+        ui().atMost(Duration.ofSeconds(10)).until(() -> {
+            gasRow(b).get(0).findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    static String gasState(WebDriver b) {
+        List<WebElement> rows = gasRow(b);
+        return rows.isEmpty() ? "" : rows.get(0).findElement(By.cssSelector(".state")).getText();
+    }
+
+    static WebDriver chromium() {
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary(CHROMIUM.toFile());
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1500,1000", "--no-first-run", "--disable-background-networking");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, o);
+    }
+
+    static List<WebElement> gasRow(WebDriver b) {
+        return b.findElements(By.cssSelector("#rows tr[data-point='" + POINT + "'][data-rule='combustible-gas']"));
+    }
+
+    static List<WebElement> rowsOf(WebDriver b, String point) {
+        return b.findElements(By.cssSelector("#rows tr")).stream().filter(r -> r.getText().contains(point)).toList();
+    }
+
+    static Object js(WebDriver b, String script) {
+        return ((JavascriptExecutor) b).executeScript(script);
+    }
+
+    static void shot(WebDriver b, String name) throws Exception {
+        Path p = SHOTS.resolve(name);
+        Files.write(p, ((TakesScreenshot) b).getScreenshotAs(OutputType.BYTES));
+        System.out.println("screenshot: " + p.toAbsolutePath());
+    }
+}

@@ -1,5 +1,0 @@
-package io.parkwatch.kafka;
-
-/** A topic to create: name, partition count, and whether it is compacted (keeps the latest value per key). */
-public record TopicSpec(String name, int partitions, boolean compacted) {
-}

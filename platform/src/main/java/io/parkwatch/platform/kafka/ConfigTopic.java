@@ -1,0 +1,68 @@
+package io.parkwatch.platform.kafka;
+
+import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The configuration in force, as the compacted config topic holds it: the latest document of each kind.
+ * Read by everything that starts against a running system (the job, a gateway, the apply command).
+ */
+public final class ConfigTopic {
+
+    /** Largest configuration document (after compression) the topic and the producer accept. */
+    public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
+    private ConfigTopic() {
+    }
+
+    public static Map<String, ConfigDocument> latest(String bootstrap) {
+        Map<String, ConfigDocument> out = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(Topics.CONFIG, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(Topics.CONFIG, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.CONFIG + " to its end within 30 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null) {
+                        ConfigDocument d = WireJson.read(r.value(), ConfigDocument.class);
+                        out.put(d.kind(), d);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public static void publish(String bootstrap, ConfigDocument doc) throws Exception {
+        // A province's point registry is megabytes of YAML: compressed (about 10:1) and allowed up to MAX_DOCUMENT_BYTES.
+        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_DOCUMENT_BYTES), new StringSerializer(), new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>(Topics.CONFIG, doc.kind(), WireJson.write(doc))).get(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.parkwatch.platform.kafka;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads every partition of one topic on its own thread, from the beginning or from a point in time,
+ * and keeps following it. No consumer group: each process that follows a topic (a gateway following
+ * the config, a console following the alerts) must see all of it, not a share.
+ *
+ * <p>A record the callback cannot handle is logged and skipped; it never stops the follower.
+ */
+public final class TopicFollower implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+
+    private final String topic;
+    private final long fromTimestamp;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<ConsumerRecord<String, byte[]>> onRecord;
+    private final Thread thread;
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    private TopicFollower(String bootstrapServers, String topic, String clientId, long fromTimestamp,
+            Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+        this.topic = topic;
+        this.fromTimestamp = fromTimestamp;
+        this.onRecord = onRecord;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, clientId);
+        this.thread.setDaemon(true);
+    }
+
+    /** Follows {@code topic} from its first record. */
+    public static TopicFollower fromBeginning(String bootstrapServers, String topic, String clientId,
+            Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+        return since(bootstrapServers, topic, clientId, -1, onRecord);
+    }
+
+    /** Follows {@code topic} from the first record stamped at or after {@code epochMillis}. */
+    public static TopicFollower since(String bootstrapServers, String topic, String clientId, long epochMillis,
+            Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+        TopicFollower f = new TopicFollower(bootstrapServers, topic, clientId, epochMillis, onRecord);
+        f.thread.start();
+        return f;
+    }
+
+    /** Waits until every record that was in the topic when following began has been handed over. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            seekToStart(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long read = 0;
+            while (running) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    read++;
+                    try {
+                        onRecord.accept(r);
+                    } catch (RuntimeException e) {
+                        LOG.warn("{}: record at offset {} of partition {} not used: {}", topic, r.offset(),
+                                r.partition(), e.getMessage());
+                    }
+                }
+                if (caughtUp.getCount() > 0 && parts.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+                    LOG.info("{}: caught up after {} record(s)", topic, read);
+                    caughtUp.countDown();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("{}: follower stopped: {}", topic, e.toString(), e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void seekToStart(List<TopicPartition> parts) {
+        if (fromTimestamp < 0) {
+            consumer.seekToBeginning(parts);
+            return;
+        }
+        Map<TopicPartition, Long> query = new HashMap<>();
+        parts.forEach(tp -> query.put(tp, fromTimestamp));
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+        for (TopicPartition tp : parts) {
+            OffsetAndTimestamp at = found.get(tp);
+            if (at == null) {
+                consumer.seekToEnd(List.of(tp)); // nothing that recent in this partition
+            } else {
+                consumer.seek(tp, at.offset());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
