@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
 
-    static final Path FILE = Path.of("../../config/parkwatch.yaml");
+    static final Path FILE = Path.of("../config/parkwatch.yaml");
 
     @Test
     void environmentOverridesAnyValueByItsPath() {
@@ -56,7 +56,7 @@ class SettingsTest {
                 """);
         Settings s = Settings.load(FILE, Map.of()).with("files.rules", rules.toString())
                 .with("kafka.data-dir", dir.resolve("kafka"));
-        assertThatThrownBy(() -> ParkWatchStandalone.start(s, Path.of("../..").toAbsolutePath()))
+        assertThatThrownBy(() -> ParkWatchStandalone.start(s, Path.of("..").toAbsolutePath()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining(":5:24: rules[0].high.critical: critical limit 25.0 must be above the alarm limit 50.0");
         assertThat(dir.resolve("kafka")).doesNotExist();

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MqttGatewayTest {
+class MqttGatewayIT {
 
     @TempDir
     static Path dir;

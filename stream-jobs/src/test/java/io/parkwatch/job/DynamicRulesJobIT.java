@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A rule file published on the config topic changes the running job; a bad one changes nothing. */
-class DynamicRulesJobTest {
+class DynamicRulesJobIT {
 
     @TempDir
     Path dir;

@@ -41,9 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * onto the readings topic (a writer other than the gateway), each either refused with its reason (at the
  * gateway or by the job) or evaluated by the job (seen as the alert it raises). Nothing vanishes.
  */
-class EdgeValuesEndToEndTest {
+class EdgeValuesEndToEndIT {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 

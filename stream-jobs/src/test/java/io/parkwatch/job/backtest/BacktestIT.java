@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BacktestTest {
+class BacktestIT {
 
     static final double[] LEAK = {2, 3, 2, 8, 18, 27, 31, 38, 46, 52, 58, 61, 63, 57, 48, 36, 24, 22, 15, 6, 3, 2};
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Enterprise control rooms subscribe on the park's broker: a real Mosquitto (Debian package, which
  * .ci/run installs), started here on a free port.
  */
-class MosquittoDeliveryTest {
+class MosquittoDeliveryIT {
 
     static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
@@ -69,7 +69,7 @@ class MosquittoDeliveryTest {
         Process broker = new ProcessBuilder(MOSQUITTO.toString(), "-p", String.valueOf(port)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
         String url = "tcp://127.0.0.1:" + port;
-        try (EmbeddedKafka kafka = NotifierTest.kafka(dir.resolve("kafka"))) {
+        try (EmbeddedKafka kafka = NotifierIT.kafka(dir.resolve("kafka"))) {
             MqttClient roomA = new MqttClient(url, "room-a", new MemoryPersistence());
             MqttClient roomB = new MqttClient(url, "room-b", new MemoryPersistence());
             await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
@@ -85,9 +85,9 @@ class MosquittoDeliveryTest {
             roomA.subscribe("parkwatch/alerts/ent-a", 1);
             roomB.subscribe("parkwatch/alerts/ent-b", 1);
 
-            NotifierTest.publish(kafka, NotifierTest.event("a1", "ent-a", AlertEventType.RAISED, null),
-                    NotifierTest.event("b1", "ent-b", AlertEventType.RAISED, null),
-                    NotifierTest.event("a2", "ent-a", AlertEventType.ACKNOWLEDGED, null));
+            NotifierIT.publish(kafka, NotifierIT.event("a1", "ent-a", AlertEventType.RAISED, null),
+                    NotifierIT.event("b1", "ent-b", AlertEventType.RAISED, null),
+                    NotifierIT.event("a2", "ent-a", AlertEventType.ACKNOWLEDGED, null));
             try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "mqtt-test")
                     .withRetries(5, Duration.ofMillis(100)), List.of(new MqttAlertsChannel(url, null, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> gotA.size() == 2 && gotB.size() == 1);

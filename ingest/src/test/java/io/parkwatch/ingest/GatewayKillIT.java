@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * After a restart on the same port and the publisher's reconnect, every reading the publisher saw
  * acknowledged must be in parkwatch.readings.
  */
-class GatewayKillTest {
+class GatewayKillIT {
 
     static final Pattern SEQ = Pattern.compile("\"v\":(\\d+)\\.0");
 

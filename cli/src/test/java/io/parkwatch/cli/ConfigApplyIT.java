@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code parkwatch points|rules apply} against a running system: refused files change nothing, good ones apply live. */
-class ConfigApplyTest {
+class ConfigApplyIT {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @TempDir
     Path tmp;

@@ -39,9 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * job in a MiniCluster, the console, QuestDB behind the InfluxDB v2 write API, and the Paho simulator
  * publishing the gas-leak incident.
  */
-class StandaloneEndToEndTest {
+class StandaloneEndToEndIT {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final String LEAK_POINT = "HX-T101-GT1";
     static final String HOVER_POINT = "DH-V201-GT1";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bounded number of records waits for Kafka (the device's writes block in TCP), and every reading
  * arrives once Kafka is back.
  */
-class BackpressureTest {
+class BackpressureIT {
 
     static final int HIGH = 500;
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hours of park history, sent in time order: a thermal runaway, activity at a unit marked shut down,
  * a stuck level gauge, a faulty reading, and a high level under a maintenance permit.
  */
-class RuleCatalogJobTest {
+class RuleCatalogJobIT {
 
     static final long MIN = 60_000;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Data loggers speaking HJ 212 over real TCP to a real gateway in front of a real Kafka. */
-class Hj212EndpointTest {
+class Hj212EndpointIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * random bytes, truncated and slow frames. The gateway stays up, keeps serving a well-behaved MQTT
  * device and a well-behaved HJ 212 logger meanwhile, and counts every rejection it keeps.
  */
-class GatewayFuzzTest {
+class GatewayFuzzIT {
 
     static final Map<String, Hj212Logger> LOGGERS = Map.of("MN-B-01", new Hj212Logger("MN-B-01", "ent-b",
             at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(4, "123456".toCharArray()), Map.of("a21028", "B2")));

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Readings taken from a real Mosquitto the park already runs, through the same checks into Kafka. */
-class BrokerBridgeTest {
+class BrokerBridgeIT {
 
     static final Pattern V = Pattern.compile("\"v\":(\\d+)\\.0");
 

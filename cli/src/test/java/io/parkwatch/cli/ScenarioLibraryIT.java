@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * silent loggers behind), passes what {@code parkwatch simulate --verify} checks: every expected alert
  * raised in its window with its level, nothing unexpected.
  */
-class ScenarioLibraryTest {
+class ScenarioLibraryIT {
 
-    static final Path ROOT = StandaloneEndToEndTest.ROOT;
+    static final Path ROOT = StandaloneEndToEndIT.ROOT;
 
     @TempDir
     Path tmp;

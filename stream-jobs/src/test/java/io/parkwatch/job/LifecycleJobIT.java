@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The whole alarm life cycle through Kafka and the job: raise, escalate, acknowledge, recover, close. */
-class LifecycleJobTest {
+class LifecycleJobIT {
 
     static final String POINT = "HX-T101-GT1";
     static final String CONTACTS = """
@@ -115,8 +115,8 @@ class LifecycleJobTest {
             long t0 = System.currentTimeMillis() - 600_000;
             send(producer, t0, 0, new double[] {3, 27, 28, 30, 31});
             await().atMost(Duration.ofSeconds(60)).until(() -> !of(events, AlertEventType.RAISED).isEmpty());
-            int seen = CheckpointRestoreJobTest.checkpointCount(checkpoints);
-            await().atMost(Duration.ofSeconds(30)).until(() -> CheckpointRestoreJobTest.checkpointCount(checkpoints) > seen + 1);
+            int seen = CheckpointRestoreJobIT.checkpointCount(checkpoints);
+            await().atMost(Duration.ofSeconds(30)).until(() -> CheckpointRestoreJobIT.checkpointCount(checkpoints) > seen + 1);
             first.close();
             int escalationsBefore = of(events, AlertEventType.ESCALATED).size();
             Optional<Path> latest = LocalJobRunner.latestCheckpoint(checkpoints);

@@ -33,7 +33,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * one JVM: log in, watch an alarm appear without reloading, acknowledge it, see it change, and close it
  * with a disposal note once it has recovered. Screenshots are kept in target/screenshots.
  */
-class ConsoleBrowserTest {
+class ConsoleBrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -52,12 +52,12 @@ class ConsoleBrowserTest {
         Assumptions.assumeTrue(present, "chromium / chromedriver not installed");
         Files.createDirectories(SHOTS);
 
-        Settings settings = Settings.load(StandaloneEndToEndTest.ROOT.resolve("config/parkwatch.yaml"), Map.of())
+        Settings settings = Settings.load(StandaloneEndToEndIT.ROOT.resolve("config/parkwatch.yaml"), Map.of())
                 .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
                 .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0).with("gateway.metrics-port", 0).with("console.metrics-port", 0)
                 .with("console.bind", "127.0.0.1").with("console.http-port", 0)
                 .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
-        try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, StandaloneEndToEndTest.ROOT)) {
+        try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, StandaloneEndToEndIT.ROOT)) {
             WebDriver browser = chromium();
             try {
                 browser.get("http://127.0.0.1:" + park.consolePort() + "/");

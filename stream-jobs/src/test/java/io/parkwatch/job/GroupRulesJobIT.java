@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Zone voting and logger-offline through Kafka and the Flink job, with the park reporting in real time. */
-class GroupRulesJobTest {
+class GroupRulesJobIT {
 
     @TempDir
     Path dir;

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Recorded readings (CSV and InfluxDB line protocol) replayed through a running ParkWatch's gateway. */
-class ReplayTest {
+class ReplayIT {
 
-    static final Path ROOT = StandaloneEndToEndTest.ROOT;
+    static final Path ROOT = StandaloneEndToEndIT.ROOT;
 
     @TempDir
     Path tmp;

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Device ACLs, TLS, connection and rate limits, and /metrics, against a real gateway and Kafka. */
-class MqttHardeningTest {
+class MqttHardeningIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** With the broker stopped, a QoS 1 PUBLISH must not be acknowledged; once Kafka is back, it must be. */
-class KafkaUnavailableTest {
+class KafkaUnavailableIT {
 
     @TempDir
     Path dir;

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stop the job in the middle of an incident, restore it from its checkpoint, finish the incident. */
-class CheckpointRestoreJobTest {
+class CheckpointRestoreJobIT {
 
     static final String POINT = "HX-T101-GT1";
 
@@ -105,6 +105,6 @@ class CheckpointRestoreJobTest {
 
     /** The gas threshold events of the leaking detector, once per id (same filter as the leak test). */
     static List<AlertEvent> distinct(TopicRecorder r) {
-        return ParkWatchJobTest.distinct(r);
+        return ParkWatchJobIT.distinct(r);
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after a silence every reading went to the rejected topic as LATE (the watermark had jumped to the
  * end of time, taken from the configuration stream) and no alert was ever raised again.
  */
-class SilenceJobTest {
+class SilenceJobIT {
 
     @TempDir
     Path dir;
@@ -72,7 +72,7 @@ class SilenceJobTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> events.records().stream()
                         .map(r -> WireJson.alertEvent(r.value()))
                         .anyMatch(e -> e.type() == AlertEventType.RAISED && e.ruleId().equals("combustible-gas")
-                                && e.pointId().equals(ParkWatchJobTest.POINT) && e.eventTime() >= t1));
+                                && e.pointId().equals(ParkWatchJobIT.POINT) && e.eventTime() >= t1));
                 assertThat(rejected.records()).as("readings after the silence judged late").isEmpty();
             }
         }
@@ -80,7 +80,7 @@ class SilenceJobTest {
 
     private static void report(KafkaProducer<String, byte[]> producer, PointRegistry park, long ts, double gas) {
         for (Point p : park.points()) {
-            double v = p.id().equals(ParkWatchJobTest.POINT) ? gas : p.rangeLow() + p.span() * (p.kind().isGas() ? 0.02 : 0.3);
+            double v = p.id().equals(ParkWatchJobIT.POINT) ? gas : p.rangeLow() + p.span() * (p.kind().isGas() ? 0.02 : 0.3);
             producer.send(new ProducerRecord<>(Topics.READINGS, p.id(), ReadingJson.write(new Reading(p.id(), p.enterpriseId(), ts,
                     v, Quality.N, System.currentTimeMillis()))));
         }

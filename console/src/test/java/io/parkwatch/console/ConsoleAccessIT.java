@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two enterprises, A and B; a park officer sees both, each operator only their own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleAccessTest {
+class ConsoleAccessIT {
 
     static final String POINTS = """
             enterprises:

@@ -17,7 +17,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TopicSetupTest {
+class TopicSetupIT {
 
     @TempDir
     Path dir;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * process listens on (from /proc): every one on a non-loopback address must be a documented service port
  * (MQTT, HJ 212, console, gateway metrics). Kafka, Flink and the console's metrics stay on loopback.
  */
-class ListeningSocketsTest {
+class ListeningSocketsIT {
 
     @TempDir
     Path dir;
@@ -43,7 +43,7 @@ class ListeningSocketsTest {
 
     @Test
     void onlyTheDocumentedServicePortsListenBeyondLoopback() throws Exception {
-        Path root = Path.of("../..").toAbsolutePath().normalize();
+        Path root = Path.of("..").toAbsolutePath().normalize();
         copy(root.resolve("config"), dir.resolve("config"));
         Map<String, String> ports = new LinkedHashMap<>();
         for (String k : List.of("PARKWATCH_KAFKA_PORT", "PARKWATCH_GATEWAY_MQTT_PORT", "PARKWATCH_GATEWAY_HJ212_PORT",

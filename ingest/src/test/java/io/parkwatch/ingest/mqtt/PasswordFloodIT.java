@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A flood of CONNECTs with wrong passwords from several addresses must not keep a device with the right
  * password out, not even one behind the same address as the flood; and any password length gets an answer.
  */
-class PasswordFloodTest {
+class PasswordFloodIT {
 
     @TempDir
     Path dir;

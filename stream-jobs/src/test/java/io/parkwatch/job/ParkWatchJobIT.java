@@ -39,7 +39,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ParkWatchJobTest {
+class ParkWatchJobIT {
 
     static final String POINT = "HX-T101-GT1";
     static final double[] LEAK = {2, 3, 2, 8, 18, 27, 31, 38, 46, 52, 58, 61, 63, 57, 48, 36, 24, 22, 15, 6, 3, 2};
