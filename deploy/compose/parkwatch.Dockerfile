@@ -5,10 +5,10 @@ RUN useradd --system --home-dir /opt/parkwatch parkwatch
 WORKDIR /opt/parkwatch
 COPY cli/target/lib/ lib/
 COPY cli/target/parkwatch.jar parkwatch.jar
+# the JVM flags Kafka and Flink need on Java 17 (written by the build from the root pom)
+COPY cli/target/jvm.options jvm.options
 COPY config/ config/
 RUN mkdir -p data && chown parkwatch data
 USER parkwatch
-# Kafka and Flink's client code need these on Java 17
-ENV JAVA_TOOL_OPTIONS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/parkwatch/parkwatch.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "@/opt/parkwatch/jvm.options", "-jar", "/opt/parkwatch/parkwatch.jar"]
 CMD ["--help"]

@@ -15,13 +15,9 @@ import org.slf4j.LoggerFactory;
 final class Proc implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Proc.class);
-    static final List<String> OPENS = List.of("--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-            "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.net=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/java.time=ALL-UNNAMED",
-            "--add-opens=java.base/java.math=ALL-UNNAMED", "--add-opens=java.base/java.text=ALL-UNNAMED");
+    /** The root pom's jvm.add.opens, handed in by failsafe: the same flags as every other ParkWatch JVM. */
+    static final List<String> OPENS = java.util.Arrays.stream(System.getProperty("parkwatch.add.opens", "").split("\\s+"))
+            .filter(s -> !s.isBlank()).toList();
 
     final String name;
     final Path log;
