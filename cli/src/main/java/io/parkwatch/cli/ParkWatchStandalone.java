@@ -8,6 +8,7 @@ import io.parkwatch.job.LocalJobRunner;
 import io.parkwatch.job.ParkConfig;
 import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.platform.kafka.TopicSpec;
+import io.parkwatch.platform.lifecycle.Parts;
 import io.parkwatch.rules.config.ConfigError;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.config.PointRegistry;
@@ -15,7 +16,6 @@ import io.parkwatch.rules.wire.Topics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkWatchStandalone.class);
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Parts started = new Parts("standalone");
     private final String kafkaBootstrap;
     private final GatewayNode gateway;
     private final ConsoleNode console;
@@ -135,15 +135,6 @@ public final class ParkWatchStandalone implements AutoCloseable {
     /** Stops in reverse order: gateway first (no new readings), then console, job, Kafka last. */
     @Override
     public void close() {
-        List<AutoCloseable> reverse = new ArrayList<>(started);
-        java.util.Collections.reverse(reverse);
-        Stream.of(reverse.toArray(AutoCloseable[]::new)).forEach(c -> {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping {}: {}", c.getClass().getSimpleName(), e.toString());
-            }
-        });
-        started.clear();
+        started.close();
     }
 }

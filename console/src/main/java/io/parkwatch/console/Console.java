@@ -10,6 +10,7 @@ import io.parkwatch.console.board.AlertFeed;
 import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.console.http.ConsoleServer;
 import io.parkwatch.console.park.RecentReadings;
+import io.parkwatch.platform.lifecycle.Parts;
 import io.parkwatch.platform.kafka.ConfigFollower;
 import io.parkwatch.platform.kafka.TopicFollower;
 import io.parkwatch.rules.config.ConfigException;
@@ -22,8 +23,6 @@ import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -37,7 +36,7 @@ public final class Console implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
 
-    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Parts parts = new Parts("console");
     private final AlertBoard board = new AlertBoard();
     private final AlertHistory history;
     private final RecentReadings readings;
@@ -120,14 +119,6 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        List<AutoCloseable> reverse = new ArrayList<>(parts);
-        Collections.reverse(reverse);
-        for (AutoCloseable c : reverse) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("while stopping the console: {}", e.toString());
-            }
-        }
+        parts.close();
     }
 }

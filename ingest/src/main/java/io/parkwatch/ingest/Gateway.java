@@ -12,12 +12,10 @@ import io.parkwatch.ingest.metrics.GatewayMetrics;
 import io.parkwatch.ingest.mqtt.MqttGateway;
 import io.parkwatch.ingest.net.Backpressure;
 import io.parkwatch.platform.auth.PasswordGate;
+import io.parkwatch.platform.lifecycle.Parts;
 import io.parkwatch.platform.metrics.MetricsServer;
 import io.parkwatch.rules.config.PointRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class Gateway implements AutoCloseable {
 
-    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Parts parts = new Parts("gateway");
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup();
     /** One gate for every password a device gives (MQTT CONNECT, HJ 212 PW): bounded, fair, throttled. */
@@ -122,15 +120,7 @@ public final class Gateway implements AutoCloseable {
     /** Stops taking readings first (device ports), then lets the producer flush what it holds. */
     @Override
     public void close() {
-        List<AutoCloseable> reverse = new ArrayList<>(parts);
-        Collections.reverse(reverse);
-        for (AutoCloseable c : reverse) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // keep closing the rest
-            }
-        }
+        parts.close();
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         passwords.close();

@@ -1,5 +1,6 @@
 package io.parkwatch.console.notify;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
@@ -72,17 +73,12 @@ final class ChannelWorker implements AutoCloseable {
                 // a channel that is down holds its thread for attempts x (timeout + backoff): stay in the group
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofHours(2).toMillis()),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "notifier-" + channel.name());
-        this.thread.setDaemon(true);
+        this.thread = new DefaultThreadFactory("notifier-" + channel.name(), true).newThread(this::run);
         this.thread.start();
     }
 
     private ExecutorService attemptThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "notifier-" + channel.name() + "-attempt");
-            t.setDaemon(true);
-            return t;
-        });
+        return Executors.newSingleThreadExecutor(new DefaultThreadFactory("notifier-" + channel.name() + "-attempt", true));
     }
 
     String name() {

@@ -1,5 +1,6 @@
 package io.parkwatch.ingest.kafka;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.parkwatch.ingest.intake.IntakeResult;
 import io.parkwatch.ingest.intake.ReadingSink;
 import io.parkwatch.ingest.metrics.GatewayMetrics;
@@ -72,11 +73,7 @@ public final class KafkaReadingSink implements ReadingSink {
         p.putAll(overrides);
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(100_000),
-                r -> {
-                    Thread t = new Thread(r, "gateway-kafka-send");
-                    t.setDaemon(true);
-                    return t;
-                });
+                new DefaultThreadFactory("gateway-kafka-send", true));
     }
 
     @Override

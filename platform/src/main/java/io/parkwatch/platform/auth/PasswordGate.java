@@ -1,5 +1,6 @@
 package io.parkwatch.platform.auth;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,9 +48,9 @@ public final class PasswordGate implements AutoCloseable {
         this.queue = new FairQueue<>(b.maxPendingPerUser, b.maxPendingPerSource, b.maxPending);
         this.failures = new FailureLedger(b.freeFailures, b.firstDelay, b.maxDelay, b.maxTrackedFailures, b.clock);
         this.verified = new VerifiedCredentials(b.rememberVerified, b.maxRemembered);
+        DefaultThreadFactory threads = new DefaultThreadFactory(b.name, true);
         for (int i = 0; i < b.threads; i++) {
-            Thread t = new Thread(this::serve, b.name + "-" + i);
-            t.setDaemon(true);
+            Thread t = threads.newThread(this::serve);
             t.start();
             workers.add(t);
         }

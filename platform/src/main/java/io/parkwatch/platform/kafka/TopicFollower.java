@@ -1,5 +1,6 @@
 package io.parkwatch.platform.kafka;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +49,7 @@ public final class TopicFollower implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, clientId);
-        this.thread.setDaemon(true);
+        this.thread = new DefaultThreadFactory(clientId, true).newThread(this::run);
     }
 
     /** Follows {@code topic} from its first record. */

@@ -1,5 +1,6 @@
 package io.parkwatch.job.influx;
 
+import org.apache.flink.util.concurrent.ExecutorThreadFactory;
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
@@ -50,11 +51,7 @@ final class InfluxWriter<T> implements StatefulSinkWriter<T, List<String>> {
                 .bucket(settings.bucket())
                 .build());
         this.api = client.getWriteApiBlocking();
-        this.io = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "influx-writer-" + name);
-            t.setDaemon(true);
-            return t;
-        });
+        this.io = Executors.newSingleThreadScheduledExecutor(new ExecutorThreadFactory("influx-writer-" + name));
         long every = Math.max(50, settings.flushInterval().toMillis());
         io.scheduleWithFixedDelay(this::drain, every, every, TimeUnit.MILLISECONDS);
         if (!recovered.isEmpty()) {
