@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,8 +18,8 @@ public final class ConfigFileCommand {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, defaultValue = "config/parkwatch.yaml", description = "configuration file")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     ConfigFileCommand(String kind) {
         this.kind = kind;
@@ -33,7 +34,7 @@ public final class ConfigFileCommand {
 
     @Command(name = "validate", description = "Check the file (with the other configuration files); change nothing.")
     int validate(@Parameters(paramLabel = "FILE") Path file) {
-        return ConfigFiles.validate(kind, file, Settings.load(config, System.getenv()), ParkWatchCli.base(),
+        return ConfigFiles.validate(kind, file, config.settings(), ParkWatchCli.base(),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
@@ -41,7 +42,7 @@ public final class ConfigFileCommand {
     int apply(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--kafka", description =
             "Kafka of a distributed ParkWatch (default: the standalone's, from the configuration)") String kafka)
             throws Exception {
-        Settings s = Settings.load(config, System.getenv());
+        Settings s = config.settings();
         return ConfigFiles.apply(kind, file, kafka != null ? kafka : ConfigFiles.bootstrap(s), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -3,7 +3,7 @@ package io.parkwatch.cli;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
-import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that send readings to a running ParkWatch's gateway (simulate, replay). */
@@ -12,11 +12,11 @@ final class ParkTarget {
     @Option(names = "--mqtt", description = "gateway URL (default: tcp://localhost:<gateway.mqtt-port>)")
     String mqtt;
 
-    @Option(names = {"-c", "--config"}, defaultValue = "config/parkwatch.yaml", description = "configuration file")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     Settings settings() {
-        return Settings.load(config, System.getenv());
+        return config.settings();
     }
 
     /** The park's points, from files.points. */

@@ -1,11 +1,11 @@
 package io.parkwatch.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code parkwatch run}: the whole system in one JVM, waiting for real devices. */
@@ -15,12 +15,12 @@ public class RunCommand implements Callable<Integer> {
 
     static final Logger LOG = LoggerFactory.getLogger("parkwatch");
 
-    @Option(names = {"-c", "--config"}, defaultValue = "config/parkwatch.yaml", description = "configuration file (default: ${DEFAULT-VALUE})")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = Settings.load(config, System.getenv());
+        Settings settings = config.settings();
         ParkWatchStandalone park = ParkWatchStandalone.start(settings, ParkWatchCli.base());
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable extra = started(park, settings);
