@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code parkwatch run}: the whole system in one JVM, waiting for real devices. */
 @Command(name = "run", mixinStandardHelpOptions = true,

@@ -8,7 +8,6 @@ import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.platform.kafka.TopicSpec;
 import io.parkwatch.rules.wire.Topics;
-import java.io.File;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;

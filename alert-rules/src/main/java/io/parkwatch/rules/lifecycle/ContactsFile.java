@@ -2,6 +2,7 @@ package io.parkwatch.rules.lifecycle;
 
 import io.parkwatch.rules.config.ConfigNode;
 import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.EntryList;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.config.YamlSource;
 import java.time.Duration;
@@ -72,9 +73,7 @@ public final class ContactsFile {
 
     private static String enterprise(ConfigNode n, PointRegistry registry, Problems problems) {
         String id = n.get("enterprise").text(problems, true);
-        if (id != null && registry != null && registry.enterprise(id).isEmpty()) {
-            problems.add(n.get("enterprise").error("unknown enterprise '" + id + "'"));
-        }
+        EntryList.knownEnterprise(n.get("enterprise"), id, registry, problems);
         return id;
     }
 

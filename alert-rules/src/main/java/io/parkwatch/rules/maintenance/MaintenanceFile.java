@@ -2,6 +2,7 @@ package io.parkwatch.rules.maintenance;
 
 import io.parkwatch.rules.config.ConfigNode;
 import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.EntryList;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.config.YamlSource;
 import java.time.OffsetDateTime;
@@ -32,13 +33,10 @@ public final class MaintenanceFile {
 
     public static MaintenanceSchedule parse(YamlSource src, PointRegistry registry) {
         Problems problems = new Problems();
-        ConfigNode root = src.root();
-        root.allowOnly(problems, Set.of("windows"));
         List<MaintenanceWindow> windows = new ArrayList<>();
         Set<String> permits = new HashSet<>();
-        for (ConfigNode w : root.get("windows").elements(problems)) {
+        for (ConfigNode w : EntryList.entries(src, problems, "windows", false, WINDOW)) {
             int before = problems.errors().size();
-            w.allowOnly(problems, WINDOW);
             String permit = w.get("permit").text(problems, true);
             Set<String> points = new LinkedHashSet<>(w.get("points").texts(problems));
             if (points.isEmpty() && w.isObject()) {
@@ -56,9 +54,7 @@ public final class MaintenanceFile {
             if (from != null && to != null && to <= from) {
                 problems.add(w.get("to").error("must be after 'from'"));
             }
-            if (permit != null && !permits.add(permit)) {
-                problems.add(w.get("permit").error("duplicate permit '" + permit + "'"));
-            }
+            EntryList.unique(w.get("permit"), permit, permits, "permit", problems);
             if (problems.errors().size() == before) {
                 windows.add(new MaintenanceWindow(permit, points, from, to, w.get("reason").text(problems, false)));
             }

@@ -1,7 +1,7 @@
 package io.parkwatch.console.auth;
 
 import io.parkwatch.rules.config.ConfigNode;
-import io.parkwatch.rules.config.PasswordHashes;
+import io.parkwatch.rules.config.EntryList;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.config.YamlSource;
@@ -29,7 +29,6 @@ import java.util.Set;
  */
 public final class UsersFile {
 
-    private static final Set<String> TOP = Set.of("users");
     private static final Set<String> USER = Set.of("username", "name", "role", "enterprise", "password-hash");
 
     private UsersFile() {
@@ -42,21 +41,15 @@ public final class UsersFile {
     /** All users by name; every problem of the file at once, each with its line and field. */
     public static Map<String, ConsoleUser> parse(YamlSource src, PointRegistry points) {
         Problems problems = new Problems();
-        ConfigNode root = src.root();
-        root.allowOnly(problems, TOP);
-        if (!root.has("users")) {
-            problems.add(root.get("users").error("is required"));
-        }
         Map<String, ConsoleUser> users = new LinkedHashMap<>();
-        for (ConfigNode u : root.get("users").elements(problems)) {
-            u.allowOnly(problems, USER);
+        Set<String> seen = new java.util.HashSet<>();
+        for (ConfigNode u : EntryList.entries(src, problems, "users", true, USER)) {
             String username = u.get("username").text(problems, true);
             String name = u.get("name").text(problems, false);
             Role role = role(u.get("role"), problems);
             String enterprise = u.get("enterprise").text(problems, false);
             String hash = u.get("password-hash").text(problems, true);
-            if (hash != null && !PasswordHashes.isBcrypt(hash)) {
-                problems.add(u.get("password-hash").error(PasswordHashes.ADVICE));
+            if (!EntryList.bcrypt(u.get("password-hash"), hash, problems)) {
                 continue;
             }
             if (role == Role.ENTERPRISE_OPERATOR && enterprise == null) {
@@ -67,12 +60,8 @@ public final class UsersFile {
                 problems.add(u.get("enterprise").error("a park officer sees every enterprise; leave it out"));
                 continue;
             }
-            if (enterprise != null && points != null && points.enterprise(enterprise).isEmpty()) {
-                problems.add(u.get("enterprise").error("unknown enterprise '" + enterprise + "'"));
-                continue;
-            }
-            if (username != null && users.containsKey(username)) {
-                problems.add(u.get("username").error("duplicate user name '" + username + "'"));
+            if (!EntryList.knownEnterprise(u.get("enterprise"), enterprise, points, problems)
+                    || !EntryList.unique(u.get("username"), username, seen, "user name", problems)) {
                 continue;
             }
             if (username != null && role != null && hash != null) {

@@ -1,7 +1,6 @@
 package io.parkwatch.console.board;
 
 import io.parkwatch.rules.model.Alert;
-import io.parkwatch.rules.model.AlertState;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

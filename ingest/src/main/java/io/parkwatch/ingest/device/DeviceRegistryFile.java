@@ -1,7 +1,7 @@
 package io.parkwatch.ingest.device;
 
 import io.parkwatch.rules.config.ConfigNode;
-import io.parkwatch.rules.config.PasswordHashes;
+import io.parkwatch.rules.config.EntryList;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.config.YamlSource;
@@ -23,7 +23,6 @@ import java.util.Set;
  */
 public final class DeviceRegistryFile {
 
-    private static final Set<String> TOP = Set.of("devices");
     private static final Set<String> DEVICE = Set.of("username", "password-hash", "enterprise", "points");
 
     private DeviceRegistryFile() {
@@ -35,28 +34,15 @@ public final class DeviceRegistryFile {
 
     public static DeviceRegistry parse(YamlSource src, PointRegistry points) {
         Problems problems = new Problems();
-        ConfigNode root = src.root();
-        root.allowOnly(problems, TOP);
-        if (!root.has("devices")) {
-            problems.add(root.get("devices").error("is required"));
-        }
         List<Device> devices = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (ConfigNode d : root.get("devices").elements(problems)) {
-            d.allowOnly(problems, DEVICE);
+        for (ConfigNode d : EntryList.entries(src, problems, "devices", true, DEVICE)) {
             String user = d.get("username").text(problems, true);
             String hash = d.get("password-hash").text(problems, true);
             String enterprise = d.get("enterprise").text(problems, true);
-            if (hash != null && !PasswordHashes.isBcrypt(hash)) {
-                problems.add(d.get("password-hash").error(PasswordHashes.ADVICE));
-                continue;
-            }
-            if (enterprise != null && points != null && points.enterprise(enterprise).isEmpty()) {
-                problems.add(d.get("enterprise").error("unknown enterprise '" + enterprise + "'"));
-                continue;
-            }
-            if (user != null && !names.add(user)) {
-                problems.add(d.get("username").error("duplicate user name '" + user + "'"));
+            if (!EntryList.bcrypt(d.get("password-hash"), hash, problems)
+                    || !EntryList.knownEnterprise(d.get("enterprise"), enterprise, points, problems)
+                    || !EntryList.unique(d.get("username"), user, names, "user name", problems)) {
                 continue;
             }
             Set<String> allowed = null;
@@ -64,10 +50,7 @@ public final class DeviceRegistryFile {
                 allowed = new HashSet<>();
                 for (ConfigNode p : d.get("points").elements(problems)) {
                     String id = p.text(problems, true);
-                    if (id != null && points != null && enterprise != null
-                            && points.point(id).filter(x -> x.enterpriseId().equals(enterprise)).isEmpty()) {
-                        problems.add(p.error("'" + id + "' is not a point of enterprise '" + enterprise + "'"));
-                    } else if (id != null) {
+                    if (id != null && EntryList.pointOf(p, id, enterprise, points, problems)) {
                         allowed.add(id);
                     }
                 }

@@ -1,11 +1,12 @@
 package io.parkwatch.ingest.hj212;
 
 import io.parkwatch.rules.config.ConfigNode;
-import io.parkwatch.rules.config.PasswordHashes;
+import io.parkwatch.rules.config.EntryList;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.config.YamlSource;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,6 @@ import java.util.Set;
  */
 public final class Hj212LoggersFile {
 
-    private static final Set<String> TOP = Set.of("loggers");
     private static final Set<String> LOGGER = Set.of("mn", "enterprise", "password-hash", "codes");
 
     private Hj212LoggersFile() {
@@ -36,30 +36,19 @@ public final class Hj212LoggersFile {
 
     public static Map<String, Hj212Logger> parse(YamlSource src, PointRegistry points) {
         Problems problems = new Problems();
-        ConfigNode root = src.root();
-        root.allowOnly(problems, TOP);
         Map<String, Hj212Logger> loggers = new LinkedHashMap<>();
-        for (ConfigNode n : root.get("loggers").elements(problems)) {
-            n.allowOnly(problems, LOGGER);
+        Set<String> seen = new HashSet<>();
+        for (ConfigNode n : EntryList.entries(src, problems, "loggers", false, LOGGER)) {
             String mn = n.get("mn").text(problems, true);
             String enterprise = n.get("enterprise").text(problems, true);
             String hash = n.get("password-hash").text(problems, true);
-            if (hash != null && !PasswordHashes.isBcrypt(hash)) {
-                problems.add(n.get("password-hash").error(PasswordHashes.ADVICE));
-            }
-            if (enterprise != null && points != null && points.enterprise(enterprise).isEmpty()) {
-                problems.add(n.get("enterprise").error("unknown enterprise '" + enterprise + "'"));
-            }
-            if (mn != null && loggers.containsKey(mn)) {
-                problems.add(n.get("mn").error("duplicate MN '" + mn + "'"));
-            }
+            EntryList.bcrypt(n.get("password-hash"), hash, problems);
+            EntryList.knownEnterprise(n.get("enterprise"), enterprise, points, problems);
+            EntryList.unique(n.get("mn"), mn, seen, "MN", problems);
             Map<String, String> codes = new LinkedHashMap<>();
             for (Map.Entry<String, ConfigNode> c : n.get("codes").entries(problems).entrySet()) {
                 String point = c.getValue().text(problems, true);
-                if (point != null && points != null && enterprise != null
-                        && points.point(point).filter(p -> p.enterpriseId().equals(enterprise)).isEmpty()) {
-                    problems.add(c.getValue().error("'" + point + "' is not a point of enterprise '" + enterprise + "'"));
-                }
+                EntryList.pointOf(c.getValue(), point, enterprise, points, problems);
                 codes.put(c.getKey(), point);
             }
             if (mn != null && enterprise != null && hash != null) {

@@ -3,7 +3,6 @@ package io.parkwatch.job.influx;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
-import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 
 /**
