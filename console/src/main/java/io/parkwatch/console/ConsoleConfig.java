@@ -23,9 +23,4 @@ public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUs
         return new ConsoleConfig(bindHost, httpPort, users, Duration.ofMinutes(30), Duration.ofHours(12), 3600, 500_000,
                 null);
     }
-
-    public ConsoleConfig withSessionFile(java.nio.file.Path file) {
-        return new ConsoleConfig(bindHost, httpPort, users, sessionIdle, sessionMaxAge, readingsPerPoint, maxHistoryEvents,
-                file);
-    }
 }

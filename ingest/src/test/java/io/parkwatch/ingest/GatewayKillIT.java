@@ -43,7 +43,7 @@ class GatewayKillIT {
     Process startGateway(Path points, Path devices, String kafka, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                GatewayMain.class.getName(), "--kafka", kafka, "--points", points.toString(), "--devices",
+                GatewayProcess.class.getName(), "--kafka", kafka, "--points", points.toString(), "--devices",
                 devices.toString(), "--port", String.valueOf(port), "--bind", "127.0.0.1",
                 "--max-readings-per-second", "1000000") // this publisher sends as fast as it can
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway-" + System.nanoTime() + ".log").toFile())

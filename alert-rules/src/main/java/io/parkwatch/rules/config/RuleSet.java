@@ -27,11 +27,6 @@ public final class RuleSet {
         return versions.getOrDefault(ruleId, 0);
     }
 
-    /** The rules of one type, e.g. every voting rule (they are evaluated per group, not per point). */
-    public <T extends Rule> List<T> ofType(Class<T> type) {
-        return rules.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
     public List<Rule> rules() {
         return rules;
     }

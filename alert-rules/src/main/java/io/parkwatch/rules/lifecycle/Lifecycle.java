@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The alarm life cycle (DOMAIN.md): RAISED -> ACKNOWLEDGED (叫应) -> RECOVERED -> CLOSED (消警), with
+ * The alarm life cycle as Chinese parks name it (叫应 the acknowledgement, 消警 the closing): RAISED -> ACKNOWLEDGED (叫应) -> RECOVERED -> CLOSED (消警), with
  * LEVEL_CHANGED, REPEATED and ESCALATED on the same alert. An alert latches: a recovered alert stays
  * until acknowledged and closed. A re-alarm within the hold-off after recovery counts on the same
  * alert. Unanswered alerts escalate along the contact chain. Every command is applied or refused

@@ -2,7 +2,7 @@ package io.parkwatch.rules.wire;
 
 import java.util.List;
 
-/** The Kafka topics that connect the ParkWatch components (see ARCHITECTURE.md). */
+/** The Kafka topics that connect the ParkWatch components (the README's picture shows who writes and reads each). */
 public final class Topics {
 
     /** One JSON reading per record, key = point id. */

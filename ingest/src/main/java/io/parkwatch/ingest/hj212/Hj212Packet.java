@@ -62,10 +62,6 @@ public record Hj212Packet(Map<String, String> fields, String cp) {
         return fields.getOrDefault("PW", "");
     }
 
-    public String st() {
-        return fields.getOrDefault("ST", "");
-    }
-
     public int flag() {
         try {
             return Integer.parseInt(fields.getOrDefault("Flag", "0"));

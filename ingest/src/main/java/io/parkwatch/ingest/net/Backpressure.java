@@ -22,7 +22,6 @@ public final class Backpressure {
     private final long low;
     private final AtomicLong inFlight = new AtomicLong();
     private final ChannelGroup channels = new DefaultChannelGroup("device-connections", GlobalEventExecutor.INSTANCE);
-    private final AtomicLong pauses = new AtomicLong();
     private boolean paused;
 
     public Backpressure(long high, long low) {
@@ -67,7 +66,6 @@ public final class Backpressure {
         }
         paused = pause;
         if (pause) {
-            pauses.incrementAndGet();
             LOG.warn("{} records waiting for Kafka: pausing reads from {} device connection(s)", n, channels.size());
         } else {
             LOG.info("Kafka caught up ({} records waiting): reading from devices again", n);
@@ -83,9 +81,5 @@ public final class Backpressure {
 
     public synchronized boolean paused() {
         return paused;
-    }
-
-    public long pauses() {
-        return pauses.get();
     }
 }

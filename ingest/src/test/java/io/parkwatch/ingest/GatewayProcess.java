@@ -16,17 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway module's own minimal process (what its kill test starts, with no other module on the
- * classpath). Deployments use {@code parkwatch gateway}, which reads parkwatch.yaml and follows point
- * registry changes on the config topic. Usage:
- * {@code GatewayMain --kafka HOST:PORT --points points.yaml --devices devices.yaml [--port 1883]
+ * A gateway as a process of its own, for the kill test (a test fixture: deployments use {@code parkwatch
+ * gateway}, which reads parkwatch.yaml and follows point registry changes on the config topic). Usage:
+ * {@code GatewayProcess --kafka HOST:PORT --points points.yaml --devices devices.yaml [--port 1883]
  * [--hj212-port 9212 --loggers hj212.yaml] [--metrics-port 9400]}.
  */
-public final class GatewayMain {
+public final class GatewayProcess {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayMain.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayProcess.class);
 
-    private GatewayMain() {
+    private GatewayProcess() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,7 +38,7 @@ public final class GatewayMain {
         }
         for (String required : new String[] {"kafka", "points", "devices"}) {
             if (!a.containsKey(required)) {
-                System.err.println("usage: GatewayMain --kafka HOST:PORT --points FILE --devices FILE [--port N]"
+                System.err.println("usage: GatewayProcess --kafka HOST:PORT --points FILE --devices FILE [--port N]"
                         + " [--hj212-port N --loggers FILE] [--metrics-port N] [--bind ADDRESS]"
                         + " [--max-readings-per-second N] [--max-connections-per-address N]");
                 System.exit(2);
