@@ -24,8 +24,11 @@ class WireJsonTest {
 
     @Test
     void alertEventAndAlertRoundTrip() {
-        AlertEvent e = new AlertEvent("e1", "a1", 1, AlertEventType.RAISED, "gas", "P1", "ent-a", PointKind.GAS_LEL,
-                "%LEL", Direction.HIGH, Level.ALARM, null, 30, 25, 1000, 1010, 1001, "T-1", "Z1", "msg", io.parkwatch.rules.model.AlertCategory.PROCESS, null, null, null);
+        AlertEvent e = AlertEvent.builder().eventId("e1").alertId("a1").seq(1).type(AlertEventType.RAISED)
+                .ruleId("gas").pointId("P1").enterpriseId("ent-a").kind(PointKind.GAS_LEL).unit("%LEL")
+                .direction(Direction.HIGH).level(Level.ALARM).value(30).limit(25).eventTime(1000).detectedAt(1010)
+                .readingReceivedAt(1001).tank("T-1").zone("Z1").message("msg")
+                .category(io.parkwatch.rules.model.AlertCategory.PROCESS).build();
         assertThat(WireJson.alertEvent(WireJson.write(e))).isEqualTo(e);
         Alert a = Alert.raisedBy(e);
         assertThat(WireJson.alert(WireJson.write(a))).isEqualTo(a);

@@ -55,9 +55,11 @@ public final class ParkWatchStandalone implements AutoCloseable {
             }
 
             ParkConfig inForce = seed.inForce(kafkaBootstrap);
-            JobSettings job = new JobSettings(kafkaBootstrap, "parkwatch-rules", inForce,
-                    s.duration("job.checkpoint-interval"), s.duration("job.out-of-orderness"), s.duration("job.idleness"),
-                    influx, s.bool("job.write-readings"), s.duration("job.hold-off"));
+            JobSettings job = JobSettings.builder().kafkaBootstrap(kafkaBootstrap).consumerGroup("parkwatch-rules")
+                    .config(inForce).checkpointInterval(s.duration("job.checkpoint-interval"))
+                    .outOfOrderness(s.duration("job.out-of-orderness")).idleness(s.duration("job.idleness"))
+                    .influx(influx).writeReadings(s.bool("job.write-readings")).holdOff(s.duration("job.hold-off"))
+                    .build();
             Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));
             Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
             started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));

@@ -16,9 +16,11 @@ public final class TestEvents {
     /** A gas alert event of rule {@code rule} at {@code point} (enterprise, level, time as given). */
     public static AlertEvent event(String alertId, int seq, AlertEventType type, String rule, String point,
             String enterprise, Level level, Level previous, double value, long eventTime) {
-        return new AlertEvent(alertId + "-" + seq + "-" + type, alertId, seq, type, rule, point, enterprise,
-                PointKind.GAS_LEL, "%LEL", Direction.HIGH, level, previous, value, 25, eventTime, eventTime, eventTime,
-                "T-1", "Z1", point + ": " + value + " %LEL", AlertCategory.PROCESS, null, null, null);
+        return AlertEvent.builder().eventId(alertId + "-" + seq + "-" + type).alertId(alertId).seq(seq).type(type)
+                .ruleId(rule).pointId(point).enterpriseId(enterprise).kind(PointKind.GAS_LEL).unit("%LEL")
+                .direction(Direction.HIGH).level(level).previousLevel(previous).value(value).limit(25)
+                .eventTime(eventTime).detectedAt(eventTime).readingReceivedAt(eventTime).tank("T-1").zone("Z1")
+                .message(point + ": " + value + " %LEL").category(AlertCategory.PROCESS).build();
     }
 
     public static AlertEvent raised(String alertId, String point, String enterprise, Level level, long at) {
@@ -28,8 +30,10 @@ public final class TestEvents {
     /** The same event with a handling actor and note (acknowledged, closed...). */
     public static AlertEvent handled(AlertEvent e, String eventId, AlertEventType type, String actor, String note,
             long at) {
-        return new AlertEvent(eventId, e.alertId(), e.seq(), type, e.ruleId(), e.pointId(), e.enterpriseId(), e.kind(),
-                e.unit(), e.direction(), e.level(), null, e.value(), e.limit(), at, at, at, e.tank(), e.zone(),
-                type + " by " + actor, e.category(), null, actor, note);
+        return AlertEvent.builder().eventId(eventId).alertId(e.alertId()).seq(e.seq()).type(type).ruleId(e.ruleId())
+                .pointId(e.pointId()).enterpriseId(e.enterpriseId()).kind(e.kind()).unit(e.unit())
+                .direction(e.direction()).level(e.level()).value(e.value()).limit(e.limit()).eventTime(at)
+                .detectedAt(at).readingReceivedAt(at).tank(e.tank()).zone(e.zone()).message(type + " by " + actor)
+                .category(e.category()).actor(actor).note(note).build();
     }
 }

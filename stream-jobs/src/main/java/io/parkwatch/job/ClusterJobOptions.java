@@ -141,9 +141,11 @@ public final class ClusterJobOptions {
     public JobSettings settings(ParkConfig config) {
         InfluxSettings influx = values.get("influxdb-url").isEmpty() ? null : InfluxSettings.of(values.get("influxdb-url"),
                 values.get("influxdb-token"), values.get("influxdb-org"), values.get("influxdb-bucket"));
-        return new JobSettings(kafka(), values.get("group"), config, duration("checkpoint-interval"),
-                duration("out-of-orderness"), duration("idleness"), influx, Boolean.parseBoolean(values.get("write-readings")),
-                duration("hold-off"), delivery());
+        return JobSettings.builder().kafkaBootstrap(kafka()).consumerGroup(values.get("group")).config(config)
+                .checkpointInterval(duration("checkpoint-interval")).outOfOrderness(duration("out-of-orderness"))
+                .idleness(duration("idleness")).influx(influx)
+                .writeReadings(Boolean.parseBoolean(values.get("write-readings"))).holdOff(duration("hold-off"))
+                .delivery(delivery()).build();
     }
 
     private Duration duration(String name) {

@@ -2,6 +2,7 @@ package io.parkwatch.job;
 
 import java.io.Serializable;
 import java.time.Duration;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
@@ -20,19 +21,18 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
  * @param delivery           Kafka outputs: AT_LEAST_ONCE (out at once, consumers deduplicate by event id) or
  *                           EXACTLY_ONCE (transactions: visible to read_committed consumers when a checkpoint completes)
  */
+@RecordBuilder
 public record JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfig config,
         Duration checkpointInterval, Duration outOfOrderness, Duration idleness, InfluxSettings influx,
         boolean writeReadings, Duration holdOff, DeliveryGuarantee delivery) implements Serializable {
 
-    public JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfig config, Duration checkpointInterval,
-            Duration outOfOrderness, Duration idleness, InfluxSettings influx, boolean writeReadings, Duration holdOff) {
-        this(kafkaBootstrap, consumerGroup, config, checkpointInterval, outOfOrderness, idleness, influx, writeReadings,
-                holdOff, DeliveryGuarantee.AT_LEAST_ONCE);
-    }
-
-    public JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfig config, Duration checkpointInterval,
-            Duration outOfOrderness, Duration idleness, InfluxSettings influx, boolean writeReadings) {
-        this(kafkaBootstrap, consumerGroup, config, checkpointInterval, outOfOrderness, idleness, influx, writeReadings,
-                Duration.ofMinutes(5));
+    /**
+     * A builder with the defaults of parkwatch.yaml (checkpoints every 10 s, 5 s out of orderness, 30 s
+     * idleness, no InfluxDB, 5 min hold-off, at-least-once): a call names what it changes.
+     */
+    public static JobSettingsBuilder builder() {
+        return JobSettingsBuilder.builder().checkpointInterval(Duration.ofSeconds(10))
+                .outOfOrderness(Duration.ofSeconds(5)).idleness(Duration.ofSeconds(30)).holdOff(Duration.ofMinutes(5))
+                .delivery(DeliveryGuarantee.AT_LEAST_ONCE);
     }
 }

@@ -86,9 +86,8 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         if (r.timestamp() < watermark) {
             late.inc();
             String raw = new String(ReadingJson.write(r), StandardCharsets.UTF_8);
-            ctx.output(LATE, new RejectedReading(RejectReason.LATE, "reading of " + Instant.ofEpochMilli(r.timestamp())
-                    + " arrived after the watermark " + Instant.ofEpochMilli(watermark), "stream-job", null, null, null,
-                    null, r.pointId(), r.receivedAt(), raw, "utf8", raw.length()));
+            ctx.output(LATE, RejectedReading.byJob(RejectReason.LATE, "reading of " + Instant.ofEpochMilli(r.timestamp())
+                    + " arrived after the watermark " + Instant.ofEpochMilli(watermark), r.pointId(), r.receivedAt(), raw));
             return;
         }
         Optional<Point> found = engine.point(r.pointId());
@@ -96,10 +95,9 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
             // the gateway took it under another registry version: not evaluated, so visibly refused, never dropped
             unknown.inc();
             String raw = new String(ReadingJson.write(r), StandardCharsets.UTF_8);
-            ctx.output(LATE, new RejectedReading(RejectReason.UNKNOWN_POINT, "point '" + r.pointId()
+            ctx.output(LATE, RejectedReading.byJob(RejectReason.UNKNOWN_POINT, "point '" + r.pointId()
                     + "' is not in the rules job's point registry (the gateway accepted it under another version)",
-                    "stream-job", null, null, null, null, r.pointId(), r.receivedAt(), raw, "utf8",
-                    raw.length()));
+                    r.pointId(), r.receivedAt(), raw));
             return;
         }
         Point point = found.get();

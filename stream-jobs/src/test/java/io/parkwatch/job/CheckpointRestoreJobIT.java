@@ -45,10 +45,11 @@ class CheckpointRestoreJobIT {
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
                         new ByteArraySerializer())) {
-            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "restore-test",
-                    new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
-                            Files.readString(Path.of("../config/rules.yaml")), null),
-                    Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(10), null, false);
+            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                    .consumerGroup("restore-test")
+                    .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")), null))
+                    .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
+                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
             long t0 = System.currentTimeMillis() - 600_000;
 
             // first half of the leak: raised, then critical

@@ -35,9 +35,11 @@ class GroupRulesJobIT {
         PointRegistry registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", pointsYaml));
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
             kafka.createTopics(Topics.ALL.stream().map(t -> new TopicSpec(t, Topics.partitions(t, 2), Topics.isCompacted(t))).toList());
-            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "group-test",
-                    new ParkConfig(pointsYaml, Files.readString(Path.of("../config/rules.yaml")), null),
-                    Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), null, false);
+            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                    .consumerGroup("group-test")
+                    .config(new ParkConfig(pointsYaml, Files.readString(Path.of("../config/rules.yaml")), null))
+                    .checkpointInterval(Duration.ofSeconds(2)).outOfOrderness(Duration.ofSeconds(5))
+                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, null);
                     TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);
                     LivePark park = new LivePark(kafka.bootstrapServers(), registry)) {

@@ -130,10 +130,11 @@ class LifecycleJobIT {
     }
 
     JobSettings settings(EmbeddedKafka kafka) throws Exception {
-        return new JobSettings(kafka.bootstrapServers(), "lifecycle-" + UUID.randomUUID(),
-                new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
-                        Files.readString(Path.of("../config/rules.yaml")), null, CONTACTS),
-                Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(10), null, false, Duration.ofMinutes(1));
+        return JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                .consumerGroup("lifecycle-" + UUID.randomUUID())
+                .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")), null, CONTACTS))
+                .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
+                .idleness(Duration.ofSeconds(10)).writeReadings(false).holdOff(Duration.ofMinutes(1)).build();
     }
 
     static TopicRecorder recorder(EmbeddedKafka kafka) {

@@ -54,10 +54,11 @@ class ParkWatchJobIT {
             kafka.createTopics(Topics.ALL.stream().map(t -> new TopicSpec(t, Topics.partitions(t, 2), Topics.isCompacted(t))).toList());
             InfluxSettings influx = new InfluxSettings(questdb.url(), "test-token", "park", "parkwatch", 1000,
                     Duration.ofMillis(200), 10_000);
-            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "parkwatch-job-test",
-                    new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
-                            Files.readString(Path.of("../config/rules.yaml")), null),
-                    Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), influx, true);
+            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                    .consumerGroup("parkwatch-job-test")
+                    .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")), null))
+                    .checkpointInterval(Duration.ofSeconds(2)).outOfOrderness(Duration.ofSeconds(5))
+                    .idleness(Duration.ofSeconds(10)).influx(influx).writeReadings(true).build();
 
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"));
                     TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);

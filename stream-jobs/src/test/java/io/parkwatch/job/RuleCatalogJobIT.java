@@ -74,9 +74,11 @@ class RuleCatalogJobIT {
 
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start()) {
             kafka.createTopics(Topics.ALL.stream().map(t -> new TopicSpec(t, Topics.partitions(t, 2), Topics.isCompacted(t))).toList());
-            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "catalog-test",
-                    new ParkConfig(points, Files.readString(Path.of("../config/rules.yaml")), maintenance),
-                    Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(10), null, false);
+            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                    .consumerGroup("catalog-test")
+                    .config(new ParkConfig(points, Files.readString(Path.of("../config/rules.yaml")), maintenance))
+                    .checkpointInterval(Duration.ofSeconds(2)).outOfOrderness(Duration.ofSeconds(30))
+                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, null);
                     TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);
                     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

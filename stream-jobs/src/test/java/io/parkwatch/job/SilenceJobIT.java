@@ -46,8 +46,10 @@ class SilenceJobIT {
                     .toList());
             ParkConfig config = new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
                     Files.readString(Path.of("../config/rules.yaml")), null);
-            JobSettings settings = new JobSettings(kafka.bootstrapServers(), "silence-test", config, Duration.ofSeconds(2),
-                    Duration.ofSeconds(5), Duration.ofSeconds(1), null, false);
+            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                    .consumerGroup("silence-test").config(config).checkpointInterval(Duration.ofSeconds(2))
+                    .outOfOrderness(Duration.ofSeconds(5)).idleness(Duration.ofSeconds(1)).writeReadings(false)
+                    .build();
             PointRegistry park = PointRegistryFile.parse(YamlSource.parse("points.yaml", config.pointsYaml()));
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"));
                     TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);

@@ -40,10 +40,12 @@ public final class AlertTracker {
         Alert open = st.open;
         String alertId = open != null ? open.alertId() : AlertIds.alertId(ruleId, subject.id(), dir.name(), eventTime);
         int seq = open != null ? open.lastSeq() + 1 : 1;
-        AlertEvent e = new AlertEvent(AlertIds.eventId(alertId, seq), alertId, seq, t.type(), ruleId, subject.id(),
-                subject.enterpriseId(), subject.kind(), subject.unit(), dir, t.level(), t.previous(), value, t.limit(),
-                eventTime, now, receivedAt, subject.tank(), subject.zone(), subject.name() + ": " + wording.text(t, value),
-                category, null, null, null);
+        AlertEvent e = AlertEvent.builder().eventId(AlertIds.eventId(alertId, seq)).alertId(alertId).seq(seq)
+                .type(t.type()).ruleId(ruleId).pointId(subject.id()).enterpriseId(subject.enterpriseId())
+                .kind(subject.kind()).unit(subject.unit()).direction(dir).level(t.level()).previousLevel(t.previous())
+                .value(value).limit(t.limit()).eventTime(eventTime).detectedAt(now).readingReceivedAt(receivedAt)
+                .tank(subject.tank()).zone(subject.zone()).message(subject.name() + ": " + wording.text(t, value))
+                .category(category).build();
         Alert next = open == null ? Alert.raisedBy(e) : open.apply(e);
         st.open = t.type() == AlertEventType.RECOVERED ? null : next;
         out.add(new AlertUpdate(e, next));

@@ -197,35 +197,33 @@ public final class Lifecycle {
 
     /** The detection's view of the alert (level, values) with the people's handling kept. */
     private static Alert merged(Alert current, Alert detected, AlertEvent ev, Alert.Handling h) {
-        Alert base = new Alert(current.alertId(), current.ruleId(), current.pointId(), current.enterpriseId(),
-                current.kind(), current.unit(), current.direction(),
-                detected.level().compareTo(current.level()) > 0 ? detected.level() : current.level(),
-                detected.state(), current.raisedAt(), ev.eventTime(), detected.lastValue(),
-                Math.max(current.peakValue(), detected.peakValue()), ev.seq(), ev.eventId(), ev.type(), current.tank(),
-                current.zone(), ev.message(), current.category(), detected.suppressedBy(), h);
+        Alert base = current.with(a -> a
+                .level(detected.level().compareTo(current.level()) > 0 ? detected.level() : current.level())
+                .state(detected.state()).updatedAt(ev.eventTime()).lastValue(detected.lastValue())
+                .peakValue(Math.max(current.peakValue(), detected.peakValue())).lastSeq(ev.seq())
+                .lastEventId(ev.eventId()).lastEventType(ev.type()).message(ev.message())
+                .suppressedBy(detected.suppressedBy()).handling(h));
         AlertState condition = detected.state() == AlertState.RECOVERED ? AlertState.RECOVERED : AlertState.ACTIVE;
         return base.with(h, detected.state() == AlertState.SUPPRESSED ? AlertState.SUPPRESSED : condition);
     }
 
     private static Alert withLast(Alert a, AlertEvent ev) {
-        return new Alert(a.alertId(), a.ruleId(), a.pointId(), a.enterpriseId(), a.kind(), a.unit(), a.direction(),
-                a.level(), a.state(), a.raisedAt(), ev.eventTime(), a.lastValue(), a.peakValue(), a.lastSeq(),
-                ev.eventId(), ev.type(), a.tank(), a.zone(), a.message(), a.category(), a.suppressedBy(), a.handling());
+        return a.with(x -> x.updatedAt(ev.eventTime()).lastEventId(ev.eventId()).lastEventType(ev.type()));
     }
 
     /** A detection event moved onto the life-cycle alert (ids derived, so replays stay idempotent). */
     private static AlertEvent remap(AlertEvent e, String alertId, AlertEventType type, String message) {
-        return new AlertEvent(AlertIds.eventId(alertId, e.eventId()), alertId, e.seq(), type, e.ruleId(), e.pointId(),
-                e.enterpriseId(), e.kind(), e.unit(), e.direction(), e.level(), e.previousLevel(), e.value(), e.limit(),
-                e.eventTime(), e.detectedAt(), e.readingReceivedAt(), e.tank(), e.zone(), message, e.category(),
-                e.suppressedBy(), e.actor(), e.note());
+        return e.with(x -> x.eventId(AlertIds.eventId(alertId, e.eventId())).alertId(alertId).type(type)
+                .message(message));
     }
 
     private static AlertEvent handlingEvent(Alert a, AlertEventType type, String idSeed, long eventTime, long now,
             String actor, String note, String text) {
-        return new AlertEvent(AlertIds.eventId(a.alertId(), idSeed), a.alertId(), a.lastSeq(), type, a.ruleId(),
-                a.pointId(), a.enterpriseId(), a.kind(), a.unit(), a.direction(), a.level(), null, a.lastValue(), 0,
-                eventTime, now, 0, a.tank(), a.zone(), text, a.category(), a.suppressedBy(), actor, note);
+        return AlertEvent.builder().eventId(AlertIds.eventId(a.alertId(), idSeed)).alertId(a.alertId())
+                .seq(a.lastSeq()).type(type).ruleId(a.ruleId()).pointId(a.pointId()).enterpriseId(a.enterpriseId())
+                .kind(a.kind()).unit(a.unit()).direction(a.direction()).level(a.level()).value(a.lastValue())
+                .eventTime(eventTime).detectedAt(now).tank(a.tank()).zone(a.zone()).message(text)
+                .category(a.category()).suppressedBy(a.suppressedBy()).actor(actor).note(note).build();
     }
 
     private static List<AlertUpdate> refuse(AlertCommand c, Alert a, String reason) {
@@ -235,10 +233,10 @@ public final class Lifecycle {
                     c.user(), reason, c.type() + " by " + c.user() + " refused: " + reason);
             return List.of(new AlertUpdate(ev, a));
         }
-        ev = new AlertEvent(AlertIds.eventId(c.alertId(), "cmd|" + c.commandId()), c.alertId(), 0,
-                AlertEventType.COMMAND_REFUSED, null, null, c.enterpriseId(), null, null, null, null, null, 0, 0,
-                c.issuedAt(), c.issuedAt(), 0, null, null, c.type() + " by " + c.user() + " refused: " + reason, null, null,
-                c.user(), reason);
+        ev = AlertEvent.builder().eventId(AlertIds.eventId(c.alertId(), "cmd|" + c.commandId())).alertId(c.alertId())
+                .type(AlertEventType.COMMAND_REFUSED).enterpriseId(c.enterpriseId()).eventTime(c.issuedAt())
+                .detectedAt(c.issuedAt()).message(c.type() + " by " + c.user() + " refused: " + reason).actor(c.user())
+                .note(reason).build();
         return List.of(new AlertUpdate(ev, null));
     }
 }

@@ -1,9 +1,12 @@
 package io.parkwatch.rules.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * The current state of one alert: what a console shows in a board row, and what the compacted
  * alerts topic keeps per alert id. It is the fold of the alert's events ({@link #apply}).
  */
+@RecordBuilder
 public record Alert(
         String alertId,
         String ruleId,
@@ -26,7 +29,7 @@ public record Alert(
         String message,
         AlertCategory category,
         String suppressedBy,
-        Handling handling) {
+        Handling handling) implements AlertBuilder.With {
 
     /**
      * What people did about the alert (kept by the life-cycle stage).
@@ -49,6 +52,11 @@ public record Alert(
         }
     }
 
+    /** A builder that names what it sets. */
+    public static AlertBuilder builder() {
+        return AlertBuilder.builder();
+    }
+
     /** The alert's life-cycle key: one rule, one subject, one direction. */
     public String key() {
         return key(ruleId, pointId, direction);
@@ -62,8 +70,7 @@ public record Alert(
     public Alert with(Handling h, AlertState conditionState) {
         AlertState st = h.closed() ? AlertState.CLOSED
                 : conditionState == AlertState.ACTIVE && h.acknowledged() ? AlertState.ACKNOWLEDGED : conditionState;
-        return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, level, st, raisedAt, updatedAt,
-                lastValue, peakValue, lastSeq, lastEventId, lastEventType, tank, zone, message, category, suppressedBy, h);
+        return with(a -> a.state(st).handling(h));
     }
 
     public Handling handlingOrNew() {
@@ -75,10 +82,13 @@ public record Alert(
         if (e.type() != AlertEventType.RAISED) {
             throw new IllegalArgumentException("an alert starts with RAISED, not " + e.type());
         }
-        return new Alert(e.alertId(), e.ruleId(), e.pointId(), e.enterpriseId(), e.kind(), e.unit(),
-                e.direction(), e.level(), e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE,
-                e.eventTime(), e.eventTime(), e.value(), e.value(), e.seq(), e.eventId(), e.type(), e.tank(), e.zone(),
-                e.message(), e.category(), e.suppressedBy(), Handling.NEW);
+        return AlertBuilder.builder().alertId(e.alertId()).ruleId(e.ruleId()).pointId(e.pointId())
+                .enterpriseId(e.enterpriseId()).kind(e.kind()).unit(e.unit()).direction(e.direction()).level(e.level())
+                .state(e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE)
+                .raisedAt(e.eventTime()).updatedAt(e.eventTime()).lastValue(e.value()).peakValue(e.value())
+                .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).tank(e.tank()).zone(e.zone())
+                .message(e.message()).category(e.category()).suppressedBy(e.suppressedBy()).handling(Handling.NEW)
+                .build();
     }
 
     /** The same alert with {@code value} taken into its peak (the worst value seen while it is open). */
@@ -87,16 +97,12 @@ public record Alert(
         if (!worse) {
             return this;
         }
-        return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, level, state, raisedAt,
-                updatedAt, lastValue, value, lastSeq, lastEventId, lastEventType, tank, zone, message, category,
-                suppressedBy, handling);
+        return withPeakValue(value);
     }
 
     /** The same alert, masked by a maintenance permit. */
     public Alert suppressedBy(String permit) {
-        return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, level, AlertState.SUPPRESSED,
-                raisedAt, updatedAt, lastValue, peakValue, lastSeq, lastEventId, lastEventType, tank, zone, message,
-                category, permit, handling);
+        return with(a -> a.state(AlertState.SUPPRESSED).suppressedBy(permit));
     }
 
     /** The alert after one more of its events. */
@@ -107,8 +113,8 @@ public record Alert(
         AlertState next = e.type() == AlertEventType.RECOVERED ? AlertState.RECOVERED
                 : e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE;
         double peak = direction == Direction.LOW ? Math.min(peakValue, e.value()) : Math.max(peakValue, e.value());
-        return new Alert(alertId, ruleId, pointId, enterpriseId, kind, unit, direction, e.level(), next, raisedAt,
-                e.eventTime(), e.value(), peak, e.seq(), e.eventId(), e.type(), tank, zone, e.message(), category,
-                e.suppressedBy(), handling);
+        return with(a -> a.level(e.level()).state(next).updatedAt(e.eventTime()).lastValue(e.value()).peakValue(peak)
+                .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).message(e.message())
+                .suppressedBy(e.suppressedBy()));
     }
 }

@@ -1,5 +1,7 @@
 package io.parkwatch.rules.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * One step in an alert's life. Ids are derived deterministically from the alert and the step,
  * so a replay after a failure produces the same ids and every consumer can deduplicate.
@@ -29,6 +31,7 @@ package io.parkwatch.rules.model;
  * @param actor         who caused a handling event (user, or "escalation"), else null
  * @param note          disposal note, comment, refusal reason, or who was notified, else null
  */
+@RecordBuilder
 public record AlertEvent(
         String eventId,
         String alertId,
@@ -53,12 +56,15 @@ public record AlertEvent(
         AlertCategory category,
         String suppressedBy,
         String actor,
-        String note) {
+        String note) implements AlertEventBuilder.With {
+
+    /** A builder that names what it sets ({@code AlertEvent.builder().eventId(..).type(..).build()}). */
+    public static AlertEventBuilder builder() {
+        return AlertEventBuilder.builder();
+    }
 
     /** The same event, masked by a maintenance permit (still recorded and shown, never dropped). */
     public AlertEvent suppressedBy(String permit) {
-        return new AlertEvent(eventId, alertId, seq, type, ruleId, pointId, enterpriseId, kind, unit, direction, level,
-                previousLevel, value, limit, eventTime, detectedAt, readingReceivedAt, tank, zone, message, category,
-                permit, actor, note);
+        return withSuppressedBy(permit);
     }
 }

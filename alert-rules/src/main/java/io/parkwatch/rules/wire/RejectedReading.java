@@ -1,6 +1,7 @@
 package io.parkwatch.rules.wire;
 
 import io.parkwatch.rules.model.RejectReason;
+import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
  * A refused reading, kept with everything needed to find out why and to replay it once fixed.
@@ -18,6 +19,19 @@ import io.parkwatch.rules.model.RejectReason;
  * @param rawEncoding utf8 or base64
  * @param rawSize    size of the raw input in bytes before any cut
  */
+@RecordBuilder
 public record RejectedReading(RejectReason reason, String detail, String source, String clientId, String username,
         String remote, String topic, String pointId, long receivedAt, String raw, String rawEncoding, int rawSize) {
+
+    /** A builder that names what it sets. */
+    public static RejectedReadingBuilder builder() {
+        return RejectedReadingBuilder.builder();
+    }
+
+    /** A reading the rules job refuses, kept as the job read it (its JSON on the readings topic). */
+    public static RejectedReading byJob(RejectReason reason, String detail, String pointId, long receivedAt, String raw) {
+        return builder().reason(reason).detail(detail).source("stream-job").pointId(pointId).receivedAt(receivedAt)
+                .raw(raw).rawEncoding("utf8").rawSize(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .build();
+    }
 }

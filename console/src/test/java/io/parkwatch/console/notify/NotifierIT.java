@@ -40,10 +40,13 @@ class NotifierIT {
     Path dir;
 
     static AlertEvent event(String id, String enterprise, AlertEventType type, String note) {
-        return new AlertEvent(id, "alert-" + id, 1, type, "combustible-gas", "GT-" + enterprise, enterprise,
-                PointKind.GAS_LEL, "%LEL", Direction.HIGH, Level.ALARM, null, 30, 25, 1_795_400_000_000L, 0, 0, "T-1",
-                "Z1", "T-1 gas detector: 30 %LEL, at or above the alarm limit 25 %LEL", AlertCategory.PROCESS, null,
-                type == AlertEventType.ESCALATED ? "escalation" : null, note);
+        return AlertEvent.builder().eventId(id).alertId("alert-" + id).seq(1).type(type).ruleId("combustible-gas")
+                .pointId("GT-" + enterprise).enterpriseId(enterprise).kind(PointKind.GAS_LEL).unit("%LEL")
+                .direction(Direction.HIGH).level(Level.ALARM).value(30).limit(25).eventTime(1_795_400_000_000L)
+                .detectedAt(0).readingReceivedAt(0).tank("T-1").zone("Z1")
+                .message("T-1 gas detector: 30 %LEL, at or above the alarm limit 25 %LEL")
+                .category(AlertCategory.PROCESS).actor(type == AlertEventType.ESCALATED ? "escalation" : null)
+                .note(note).build();
     }
 
     static EmbeddedKafka kafka(Path dir) {

@@ -10,6 +10,7 @@ import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.RejectReason;
 import io.parkwatch.rules.wire.RejectedReading;
+import io.parkwatch.rules.wire.RejectedReadingBuilder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -260,18 +261,23 @@ public final class ReadingIntake {
             this.receivedAt = receivedAt;
         }
 
+        /** A refusal of this payload: where it came from, filled in. */
+        private RejectedReadingBuilder refusal(RejectReason reason, String detail, String pointId) {
+            return RejectedReading.builder().reason(reason).detail(detail).source(origin.source())
+                    .clientId(origin.clientId()).username(origin.username()).remote(origin.remote()).topic(topic)
+                    .pointId(pointId).receivedAt(receivedAt);
+        }
+
         void reject(RejectReason reason, String detail, String pointId, String rawText) {
-            rejected.add(new RejectedReading(reason, detail, origin.source(), origin.clientId(), origin.username(),
-                    origin.remote(), topic, pointId, receivedAt, rawText, "utf8",
-                    rawText.getBytes(StandardCharsets.UTF_8).length));
+            rejected.add(refusal(reason, detail, pointId).raw(rawText).rawEncoding("utf8")
+                    .rawSize(rawText.getBytes(StandardCharsets.UTF_8).length).build());
         }
 
         IntakeResult rejectWhole(RejectReason reason, String detail, String pointId, byte[] payload) {
             byte[] kept = payload.length > maxPayloadBytes ? Arrays.copyOf(payload, maxPayloadBytes) : payload;
             String text = utf8(kept);
-            rejected.add(new RejectedReading(reason, detail, origin.source(), origin.clientId(), origin.username(),
-                    origin.remote(), topic, pointId, receivedAt, text != null ? text : Base64.getEncoder().encodeToString(kept),
-                    text != null ? "utf8" : "base64", payload.length));
+            rejected.add(refusal(reason, detail, pointId).raw(text != null ? text : Base64.getEncoder().encodeToString(kept))
+                    .rawEncoding(text != null ? "utf8" : "base64").rawSize(payload.length).build());
             return new IntakeResult(List.of(), rejected);
         }
     }

@@ -32,8 +32,9 @@ public record IncomingReading(Reading reading, RejectedReading refused) {
             raw = Base64.getEncoder().encodeToString(kept);
             encoding = "base64";
         }
-        return new IncomingReading(null, new RejectedReading(RejectReason.UNREADABLE, "the rules job cannot read "
-                + where + ": " + why, "stream-job", null, null, null, null, null, receivedAt, raw, encoding, v.length));
+        return new IncomingReading(null, RejectedReading.builder().reason(RejectReason.UNREADABLE)
+                .detail("the rules job cannot read " + where + ": " + why).source("stream-job").receivedAt(receivedAt)
+                .raw(raw).rawEncoding(encoding).rawSize(v.length).build());
     }
 
     /** Event time for watermarks: an unreadable record has none and moves nothing. */
