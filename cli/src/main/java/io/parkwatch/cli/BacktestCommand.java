@@ -3,7 +3,7 @@ package io.parkwatch.cli;
 import io.parkwatch.job.ParkConfig;
 import io.parkwatch.job.backtest.Backtest;
 import io.parkwatch.rules.backtest.BacktestReport;
-import io.parkwatch.rules.config.ParkFiles;
+import io.parkwatch.rules.ruleset.ParkFiles;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.RecordedReadings;

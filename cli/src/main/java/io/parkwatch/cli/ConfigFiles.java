@@ -2,9 +2,9 @@ package io.parkwatch.cli;
 
 import io.parkwatch.platform.kafka.ConfigTopic;
 import io.parkwatch.rules.config.ConfigException;
-import io.parkwatch.rules.config.ParkFiles;
+import io.parkwatch.rules.ruleset.ParkFiles;
 import io.parkwatch.rules.config.YamlSource;
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.lifecycle.ContactsFile;
 import io.parkwatch.rules.wire.ConfigDocument;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.parkwatch.cli;
 
 import io.parkwatch.job.ParkConfig;
 import io.parkwatch.platform.kafka.ConfigTopic;
-import io.parkwatch.rules.config.ParkFiles;
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.ParkFiles;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.Topics;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.parkwatch.job;
 
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.lifecycle.EscalationPlan;
 import io.parkwatch.rules.wire.ConfigDocument;
 import java.util.Map;

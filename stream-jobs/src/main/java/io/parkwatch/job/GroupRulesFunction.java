@@ -1,6 +1,6 @@
 package io.parkwatch.job;
 
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.group.CompositeRule;
 import io.parkwatch.rules.group.GroupEvaluator;
 import io.parkwatch.rules.group.GroupKeys;

@@ -1,8 +1,8 @@
 package io.parkwatch.job;
 
-import io.parkwatch.rules.config.ParkFiles;
+import io.parkwatch.rules.ruleset.ParkFiles;
 import io.parkwatch.rules.config.YamlSource;
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.lifecycle.ContactsFile;
 import io.parkwatch.rules.lifecycle.EscalationPlan;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package io.parkwatch.job;
 
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.group.GroupKeys;
@@ -11,7 +11,6 @@ import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.RejectReason;
 import io.parkwatch.rules.model.Rule;
-import io.parkwatch.rules.quality.DataQualityEvaluator;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
@@ -106,7 +105,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
             emit(u, ctx, out);
         }
         List<Rule> rules = engine.rules().rulesFor(point);
-        boolean trusted = r.quality().drivesProcessRules() && !DataQualityEvaluator.outOfRange(point, r);
+        boolean trusted = RuleEngine.vouchedFor(point, r);
         long staleAfter = Long.MAX_VALUE;
         for (Rule rule : rules) {
             String key = GroupKeys.of(rule, point);

@@ -6,7 +6,7 @@ import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Direction;
-import io.parkwatch.rules.threshold.LimitState;
+import io.parkwatch.rules.engine.LimitState;
 import java.util.List;
 
 /**

@@ -3,8 +3,8 @@ package io.parkwatch.rules.engine;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Direction;
 import io.parkwatch.rules.model.Level;
-import io.parkwatch.rules.threshold.LimitState;
-import io.parkwatch.rules.threshold.Limits;
+import io.parkwatch.rules.engine.LimitState;
+import io.parkwatch.rules.engine.Limits;
 import java.util.Arrays;
 
 /**

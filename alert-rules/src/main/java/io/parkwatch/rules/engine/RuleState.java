@@ -1,6 +1,6 @@
 package io.parkwatch.rules.engine;
 
-import io.parkwatch.rules.threshold.LimitState;
+import io.parkwatch.rules.engine.LimitState;
 
 /**
  * What one rule remembers about one point between readings. One class for every rule kind (unused

@@ -10,7 +10,7 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Direction;
 
 import io.parkwatch.rules.model.PointKind;
-import io.parkwatch.rules.threshold.LimitState;
+import io.parkwatch.rules.engine.LimitState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.parkwatch.rules.group;
 
 import io.parkwatch.rules.engine.SampleWindow;
-import io.parkwatch.rules.threshold.LimitState;
+import io.parkwatch.rules.engine.LimitState;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -39,6 +39,11 @@ public record Point(
         return rangeHigh - rangeLow;
     }
 
+    /** Whether a value is outside what the instrument can measure (a sensor fault, not a process value). */
+    public boolean outOfRange(double value) {
+        return value < rangeLow || value > rangeHigh;
+    }
+
     /** A tag by name; {@code tank} and {@code zone} are tags too, so rules can select on them. */
     public String tag(String key) {
         return switch (key) {

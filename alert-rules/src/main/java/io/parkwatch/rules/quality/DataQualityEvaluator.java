@@ -10,7 +10,7 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Direction;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
-import io.parkwatch.rules.threshold.LimitState;
+import io.parkwatch.rules.engine.LimitState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ public final class DataQualityEvaluator {
 
     /** True when the reading lies outside the point's instrument range (a sensor fault, not a process value). */
     public static boolean outOfRange(Point p, Reading r) {
-        return r.value() < p.rangeLow() || r.value() > p.rangeHigh();
+        return p.outOfRange(r.value());
     }
 
     public static List<AlertUpdate> evaluate(QualityRule rule, Point p, RuleState state, Reading r, long now) {

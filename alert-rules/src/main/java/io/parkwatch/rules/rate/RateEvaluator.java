@@ -11,7 +11,7 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Direction;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
-import io.parkwatch.rules.threshold.LimitState;
+import io.parkwatch.rules.engine.LimitState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.parkwatch.rules.rate;
 import io.parkwatch.rules.model.Direction;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.model.RuleSelector;
-import io.parkwatch.rules.threshold.Limits;
+import io.parkwatch.rules.engine.Limits;
 import java.time.Duration;
 
 /**

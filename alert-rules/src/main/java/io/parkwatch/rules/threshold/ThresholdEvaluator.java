@@ -1,5 +1,7 @@
 package io.parkwatch.rules.threshold;
 
+import io.parkwatch.rules.engine.Limits;
+import io.parkwatch.rules.engine.LimitState;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;

@@ -1,5 +1,6 @@
 package io.parkwatch.rules.threshold;
 
+import io.parkwatch.rules.engine.Limits;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.model.RuleSelector;
 import java.time.Duration;

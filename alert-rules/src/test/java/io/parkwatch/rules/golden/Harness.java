@@ -2,9 +2,9 @@ package io.parkwatch.rules.golden;
 
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.RuleFile;
+import io.parkwatch.rules.ruleset.RuleFile;
 import io.parkwatch.rules.config.YamlSource;
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;

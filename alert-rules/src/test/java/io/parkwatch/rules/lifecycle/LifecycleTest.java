@@ -16,7 +16,7 @@ import io.parkwatch.rules.model.PointKind;
 import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.RuleSelector;
-import io.parkwatch.rules.threshold.Limits;
+import io.parkwatch.rules.engine.Limits;
 import io.parkwatch.rules.threshold.ThresholdEvaluator;
 import io.parkwatch.rules.threshold.ThresholdRule;
 import java.time.Duration;

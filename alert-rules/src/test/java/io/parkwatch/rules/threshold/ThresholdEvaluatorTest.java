@@ -1,5 +1,6 @@
 package io.parkwatch.rules.threshold;
 
+import io.parkwatch.rules.engine.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkwatch.rules.engine.RuleState;

@@ -1,7 +1,7 @@
 package io.parkwatch.bench;
 
-import io.parkwatch.rules.config.ParkFiles;
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.ruleset.ParkFiles;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.model.Point;

@@ -1,6 +1,9 @@
-package io.parkwatch.rules.config;
+package io.parkwatch.rules.ruleset;
 
-import io.parkwatch.rules.engine.RuleEngine;
+import io.parkwatch.rules.config.PointRegistryFile;
+import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.maintenance.MaintenanceFile;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
 

@@ -1,4 +1,4 @@
-package io.parkwatch.rules.threshold;
+package io.parkwatch.rules.engine;
 
 import io.parkwatch.rules.model.Alert;
 import java.util.Arrays;

@@ -1,11 +1,12 @@
-package io.parkwatch.rules.engine;
+package io.parkwatch.rules.ruleset;
 
+import io.parkwatch.rules.engine.RuleStateStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.RuleFile;
-import io.parkwatch.rules.config.RuleSet;
+import io.parkwatch.rules.ruleset.RuleFile;
+import io.parkwatch.rules.ruleset.RuleSet;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Quality;

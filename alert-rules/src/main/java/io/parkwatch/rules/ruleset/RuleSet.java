@@ -1,4 +1,4 @@
-package io.parkwatch.rules.config;
+package io.parkwatch.rules.ruleset;
 
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Rule;

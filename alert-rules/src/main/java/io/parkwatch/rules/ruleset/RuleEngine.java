@@ -1,23 +1,16 @@
-package io.parkwatch.rules.engine;
+package io.parkwatch.rules.ruleset;
 
+import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.config.PointRegistry;
-import io.parkwatch.rules.config.RuleSet;
+import io.parkwatch.rules.ruleset.RuleSet;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.Rule;
-import io.parkwatch.rules.quality.DataQualityEvaluator;
-import io.parkwatch.rules.quality.QualityRule;
-import io.parkwatch.rules.quality.StuckRule;
-import io.parkwatch.rules.rate.RateEvaluator;
-import io.parkwatch.rules.rate.RateRule;
-import io.parkwatch.rules.shutdown.ShutdownActivityEvaluator;
-import io.parkwatch.rules.shutdown.ShutdownActivityRule;
-import io.parkwatch.rules.threshold.ThresholdEvaluator;
-import io.parkwatch.rules.threshold.ThresholdRule;
-import io.parkwatch.rules.trend.TrendEvaluator;
-import io.parkwatch.rules.trend.TrendRule;
+import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.kinds.RuleKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,17 +58,17 @@ public final class RuleEngine {
      * rule: it must not raise or clear process alarms.
      */
     public List<AlertUpdate> evaluate(Point point, Reading reading, RuleStateStore<RuleState> store, long now) {
-        boolean trusted = reading.quality().drivesProcessRules() && !Double.isNaN(reading.value())
-                && !DataQualityEvaluator.outOfRange(point, reading);
+        boolean trusted = vouchedFor(point, reading);
         List<AlertUpdate> out = new ArrayList<>(0);
         for (Rule rule : rules.rulesFor(point)) {
-            if (!trusted && !(rule instanceof QualityRule)) {
-                continue;
+            RuleKind<Rule> kind = RuleKinds.of(rule);
+            if (!kind.perPoint() || (!trusted && !kind.judgesUntrustedReadings())) {
+                continue; // group kinds are decided per group; untrusted readings only feed data-quality rules
             }
             RuleState st = store.get(rule.id());
             boolean stored = st != null;
             st = current(st, rules.version(rule.id()));
-            List<AlertUpdate> updates = evaluate(rule, point, st, reading, now);
+            List<AlertUpdate> updates = kind.evaluate(rule, point, registry, st, reading, now);
             if (st.isIdle()) {
                 if (stored) {
                     store.remove(rule.id()); // nothing pending or open: keep no state for quiet points
@@ -90,21 +83,13 @@ public final class RuleEngine {
         return out;
     }
 
-    private List<AlertUpdate> evaluate(Rule rule, Point point, RuleState st, Reading reading, long now) {
-        if (rule instanceof ThresholdRule t) {
-            return ThresholdEvaluator.evaluate(t, point, st, reading, now);
-        } else if (rule instanceof RateRule r) {
-            return RateEvaluator.evaluate(r, point, st, reading, now);
-        } else if (rule instanceof TrendRule t) {
-            return TrendEvaluator.evaluate(t, point, st, reading, now);
-        } else if (rule instanceof StuckRule s) {
-            return DataQualityEvaluator.evaluate(s, point, st, reading, now);
-        } else if (rule instanceof QualityRule q) {
-            return DataQualityEvaluator.evaluate(q, point, st, reading, now);
-        } else if (rule instanceof ShutdownActivityRule s) {
-            return ShutdownActivityEvaluator.evaluate(s, point, registry.isShutDown(point), st, reading, now);
-        }
-        return List.of(); // group rules are decided per group
+    /**
+     * Whether the instrument vouches for a reading: a process quality flag, a number, and within its range.
+     * Readings it does not vouch for feed only data-quality rules.
+     */
+    public static boolean vouchedFor(Point point, Reading reading) {
+        return reading.quality().drivesProcessRules() && !Double.isNaN(reading.value())
+                && !point.outOfRange(reading.value());
     }
 
     /**

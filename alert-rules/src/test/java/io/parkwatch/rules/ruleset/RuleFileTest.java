@@ -1,5 +1,10 @@
-package io.parkwatch.rules.config;
+package io.parkwatch.rules.ruleset;
 
+import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.PointRegistryFile;
+import io.parkwatch.rules.config.ConfigError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

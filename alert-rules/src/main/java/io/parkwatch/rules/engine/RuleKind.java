@@ -1,0 +1,65 @@
+package io.parkwatch.rules.engine;
+
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.Problems;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.model.Rule;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One kind of rule in one home: the keys its entries in a rule file may have, how an entry is read and
+ * checked, and how a reading is evaluated against a rule of the kind. Every kind is listed once in
+ * {@code io.parkwatch.rules.kinds.RuleKinds}; the rule file parser and the rule engine iterate that list
+ * and know no kind by name.
+ *
+ * <p>Kinds decided per group (voting per zone, composite per unit, stale per data logger) are read here
+ * like the others, but evaluated by the group stage ({@code io.parkwatch.rules.group}): for them
+ * {@link #perPoint()} is false.
+ *
+ * @param <R> the kind's rule record
+ */
+public interface RuleKind<R extends Rule> {
+
+    /** The {@code type:} of its entries in a rule file. */
+    String type();
+
+    /** The rule record of this kind. */
+    Class<R> ruleClass();
+
+    /** Keys an entry may have besides {@code id}, {@code type}, {@code description} and {@code match}. */
+    Set<String> keys();
+
+    /**
+     * Reads one entry whose common part ({@code id}, {@code description}, {@code match}) is already read.
+     * Every problem goes to {@code problems}, with its line and field; returns null when the entry cannot
+     * become a rule.
+     */
+    R parse(RuleEntry entry, Problems problems);
+
+    /** Whether a reading of a point is evaluated per point (else: by the group stage). */
+    default boolean perPoint() {
+        return true;
+    }
+
+    /**
+     * Whether readings the instrument does not vouch for (flagged, out of its range) are evaluated too.
+     * Only a rule about data quality wants them; process rules must neither raise nor clear on them.
+     */
+    default boolean judgesUntrustedReadings() {
+        return false;
+    }
+
+    /**
+     * Evaluates a reading of a point the rule watches.
+     *
+     * @param state    the rule's state at this point (created, kept and dropped by the engine)
+     * @param registry the park (a kind may ask whether a unit is shut down)
+     */
+    default List<AlertUpdate> evaluate(R rule, Point point, PointRegistry registry, RuleState state, Reading reading,
+            long now) {
+        return List.of();
+    }
+}

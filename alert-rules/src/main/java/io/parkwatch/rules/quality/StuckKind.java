@@ -1,0 +1,45 @@
+package io.parkwatch.rules.quality;
+
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.Problems;
+import io.parkwatch.rules.engine.RuleEntry;
+import io.parkwatch.rules.engine.RuleFields;
+import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Reading;
+import java.util.List;
+import java.util.Set;
+
+/** {@code type: stuck}: a value that varies less than a band for too long (a gauge that may be stuck). */
+public final class StuckKind implements RuleKind<StuckRule> {
+
+    @Override
+    public String type() {
+        return "stuck";
+    }
+
+    @Override
+    public Class<StuckRule> ruleClass() {
+        return StuckRule.class;
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.of("band-percent", "for", "level");
+    }
+
+    @Override
+    public StuckRule parse(RuleEntry r, Problems problems) {
+        return new StuckRule(r.id(), r.description(), r.selector(), RuleFields.positive(r.node(), "band-percent", 2,
+                problems), RuleFields.required(r.node(), "for", problems), RuleFields.level(r.node(), Level.WARN, problems));
+    }
+
+    @Override
+    public List<AlertUpdate> evaluate(StuckRule rule, Point point, PointRegistry registry, RuleState state,
+            Reading reading, long now) {
+        return DataQualityEvaluator.evaluate(rule, point, state, reading, now);
+    }
+}

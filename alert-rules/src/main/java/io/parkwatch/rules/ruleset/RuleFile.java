@@ -1,0 +1,145 @@
+package io.parkwatch.rules.ruleset;
+
+import io.parkwatch.rules.config.ConfigNode;
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.Problems;
+import io.parkwatch.rules.config.YamlSource;
+import io.parkwatch.rules.engine.RuleEntry;
+import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.kinds.RuleKinds;
+import io.parkwatch.rules.model.PointKind;
+import io.parkwatch.rules.model.Rule;
+import io.parkwatch.rules.model.RuleSelector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a rule YAML file:
+ * <pre>
+ * rules:
+ *   - id: combustible-gas
+ *     type: threshold
+ *     description: Combustible gas, GB/T 50493-2019 5.5.2
+ *     match: { kind: gas_lel }       # kind, enterprise, points, tank, zone (each one value or a list)
+ *     high: { alarm: 25, critical: 50 }
+ *     low:  { ... }                  # optional, same levels
+ *     deadband: 2                    # in the point's unit
+ *     on-delay: 2s
+ *     off-delay: 0s
+ * </pre>
+ * Other types: rate, trend, stuck, quality, stale, voting, composite, shutdown-activity; see
+ * docs/rules.md for one example of each. With a registry, point ids in {@code match.points} must exist.
+ */
+public final class RuleFile {
+
+    private static final Set<String> TOP = Set.of("rules");
+    private static final Set<String> MATCH = Set.of("all", "kind", "enterprise", "points", "tank", "zone");
+    private static final Set<String> COMMON = Set.of("id", "type", "description", "match");
+
+    private RuleFile() {
+    }
+
+    public static RuleSet load(Path path, PointRegistry registry) {
+        return parse(YamlSource.read(path), registry);
+    }
+
+    public static RuleSet parse(YamlSource src, PointRegistry registry) {
+        Problems problems = new Problems();
+        ConfigNode root = src.root();
+        if (!root.isObject()) {
+            problems.add(root.error("a rule file must be a mapping with a 'rules' list"));
+            problems.throwIfAny();
+        }
+        root.allowOnly(problems, TOP);
+        if (!root.has("rules")) {
+            problems.add(root.get("rules").error("is required"));
+        }
+        List<Rule> rules = new ArrayList<>();
+        Map<String, Integer> versions = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (ConfigNode r : root.get("rules").elements(problems)) {
+            String type = r.get("type").text(problems, true);
+            if (type == null) {
+                continue;
+            }
+            RuleKind<?> kind = RuleKinds.ofType(type).orElse(null);
+            if (kind == null) {
+                problems.add(r.get("type").error("unknown rule type '" + type + "' (supported: "
+                        + String.join(", ", RuleKinds.types()) + ")"));
+                continue;
+            }
+            Rule rule = parse(kind, r, registry, problems);
+            if (rule == null) {
+                continue;
+            }
+            if (!ids.add(rule.id())) {
+                problems.add(r.get("id").error("duplicate rule id '" + rule.id() + "'"));
+                continue;
+            }
+            rules.add(rule);
+            // the rule as written is its version: an edited rule starts afresh, an untouched one keeps its state
+            versions.put(rule.id(), r.fingerprint());
+        }
+        problems.throwIfAny();
+        return new RuleSet(rules, versions);
+    }
+
+    /** The common part of an entry, then the kind's own; null when the entry had any problem. */
+    private static Rule parse(RuleKind<?> kind, ConfigNode r, PointRegistry registry, Problems problems) {
+        int before = problems.errors().size();
+        Set<String> allowed = new HashSet<>(COMMON);
+        allowed.addAll(kind.keys());
+        r.allowOnly(problems, allowed);
+        String id = r.get("id").text(problems, true);
+        String d = r.get("description").text(problems, false);
+        RuleSelector selector = selector(r.get("match"), registry, problems);
+        Rule rule = kind.parse(new RuleEntry(id, d == null ? id : d, selector, r, registry, before), problems);
+        return problems.errors().size() > before ? null : rule;
+    }
+
+    private static RuleSelector selector(ConfigNode m, PointRegistry registry, Problems problems) {
+        if (m.isMissing()) {
+            problems.add(m.error("is required: which points the rule watches (kind, enterprise, points, tank, zone)"));
+            return null;
+        }
+        int before = problems.errors().size();
+        m.allowOnly(problems, MATCH);
+        Set<PointKind> kinds = new LinkedHashSet<>();
+        for (String k : m.get("kind").texts(problems)) {
+            try {
+                kinds.add(PointKind.parse(k));
+            } catch (IllegalArgumentException e) {
+                problems.add(m.get("kind").error(e.getMessage() + " (expected one of " + PointKind.allNames() + ")"));
+            }
+        }
+        Set<String> points = new LinkedHashSet<>(m.get("points").texts(problems));
+        if (registry != null) {
+            for (String p : points) {
+                if (registry.point(p).isEmpty()) {
+                    problems.add(m.get("points").error("unknown point '" + p + "'"));
+                }
+            }
+        }
+        Set<String> enterprises = new LinkedHashSet<>(m.get("enterprise").texts(problems));
+        if (registry != null) {
+            for (String e : enterprises) {
+                if (registry.enterprise(e).isEmpty()) {
+                    problems.add(m.get("enterprise").error("unknown enterprise '" + e + "'"));
+                }
+            }
+        }
+        RuleSelector s = new RuleSelector(kinds, enterprises, points, new LinkedHashSet<>(m.get("tank").texts(problems)),
+                new LinkedHashSet<>(m.get("zone").texts(problems)));
+        boolean all = "true".equals(m.get("all").text(problems, false));
+        if (s.isEmpty() && !all && m.isObject() && problems.errors().size() == before) {
+            problems.add(m.error("must name at least one of kind, enterprise, points, tank, zone (or all: true)"));
+        }
+        return s;
+    }
+}

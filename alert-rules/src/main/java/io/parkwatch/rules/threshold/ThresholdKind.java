@@ -1,0 +1,57 @@
+package io.parkwatch.rules.threshold;
+
+import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.Problems;
+import io.parkwatch.rules.engine.Limits;
+import io.parkwatch.rules.engine.RuleEntry;
+import io.parkwatch.rules.engine.RuleFields;
+import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Reading;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/** {@code type: threshold}: limits by level, high and low, with deadband and on/off delays (GB/T 50493). */
+public final class ThresholdKind implements RuleKind<ThresholdRule> {
+
+    @Override
+    public String type() {
+        return "threshold";
+    }
+
+    @Override
+    public Class<ThresholdRule> ruleClass() {
+        return ThresholdRule.class;
+    }
+
+    @Override
+    public Set<String> keys() {
+        return Set.of("high", "low", "deadband", "on-delay", "off-delay");
+    }
+
+    @Override
+    public ThresholdRule parse(RuleEntry r, Problems problems) {
+        Limits high = RuleFields.limits(r.get("high"), true, problems);
+        Limits low = RuleFields.limits(r.get("low"), false, problems);
+        if ((high == null || high.isEmpty()) && (low == null || low.isEmpty()) && r.cleanSoFar(problems)) {
+            problems.add(r.node().error("a threshold rule needs at least one limit under 'high' or 'low'"));
+        }
+        Double deadband = r.get("deadband").number(problems, false);
+        if (deadband != null && deadband < 0) {
+            problems.add(r.get("deadband").error("must not be negative"));
+        }
+        Duration onDelay = r.get("on-delay").duration(problems, Duration.ZERO);
+        Duration offDelay = r.get("off-delay").duration(problems, Duration.ZERO);
+        return new ThresholdRule(r.id(), r.description(), r.selector(), high, low, deadband == null ? 0 : deadband,
+                onDelay, offDelay);
+    }
+
+    @Override
+    public List<AlertUpdate> evaluate(ThresholdRule rule, Point point, PointRegistry registry, RuleState state,
+            Reading reading, long now) {
+        return ThresholdEvaluator.evaluate(rule, point, state, reading, now);
+    }
+}
