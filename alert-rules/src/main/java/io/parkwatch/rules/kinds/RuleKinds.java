@@ -1,6 +1,5 @@
 package io.parkwatch.rules.kinds;
 
-import io.parkwatch.rules.ceiling.CeilingKind;
 import io.parkwatch.rules.engine.RuleKind;
 import io.parkwatch.rules.group.CompositeKind;
 import io.parkwatch.rules.group.StaleKind;
@@ -26,7 +25,7 @@ public final class RuleKinds {
 
     public static final List<RuleKind<?>> ALL = List.of(new ThresholdKind(), new RateKind(), new TrendKind(),
             new StuckKind(), new QualityKind(), new StaleKind(), new VotingKind(), new CompositeKind(),
-            new ShutdownActivityKind(), new CeilingKind());
+            new ShutdownActivityKind());
 
     private static final Map<String, RuleKind<?>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(RuleKind::type, Function.identity()));
