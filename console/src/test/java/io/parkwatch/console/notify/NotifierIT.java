@@ -209,6 +209,10 @@ class NotifierIT {
                             WebhookChannel.Format.JSON, null),
                     new WebhookChannel("duty-room", base + "/hook", WebhookChannel.Format.JSON, null),
                     new SmsChannel("sms", base + "/sms", false)))) {
+                // the channels' consumers join their groups first (a new group waits for the coordinator); the
+                // hung channel takes this event and hangs on it from here on
+                publish(kafka, event("w0", "ent-a", AlertEventType.RAISED, null));
+                await().atMost(Duration.ofSeconds(30)).until(() -> arrived.containsKey("/hook|w0"));
                 Map<String, Long> published = new ConcurrentHashMap<>();
                 for (int i = 0; i < 5; i++) {
                     AlertEvent raised = event("r" + i, "ent-a", AlertEventType.RAISED, null);
@@ -231,15 +235,27 @@ class NotifierIT {
                 await().atMost(Duration.ofSeconds(15)).until(() -> n.health().get(0).failing());
                 ChannelHealth hung = n.health().get(0);
                 assertThat(hung.channel()).isEqualTo("hung");
-                assertThat(hung.queueDepth()).isGreaterThanOrEqualTo(9); // r0 in flight, the other nine waiting
+                assertThat(hung.queueDepth()).isGreaterThanOrEqualTo(10); // w0 in flight, the ten after it waiting
                 assertThat(hung.oldestUndeliveredMs()).isGreaterThan(1000);
                 assertThat(hung.lastError()).contains("no answer within 3000 ms");
                 assertThat(hung.delivered()).isZero();
                 ChannelHealth room = n.health().get(1);
                 assertThat(room.failing()).isFalse();
-                assertThat(room.delivered()).isEqualTo(10);
+                assertThat(room.delivered()).isEqualTo(11);
                 assertThat(room.lastSuccessAt()).isPositive();
                 assertThat(n.health().get(2).delivered()).isEqualTo(5);
+                // the same on /metrics, for Prometheus
+                io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+                        new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+                NotifierMetrics.register(registry, n);
+                String scrape = registry.scrape();
+                assertThat(scrape).contains("parkwatch_notifier_failing{channel=\"hung\"} 1.0",
+                        "parkwatch_notifier_failing{channel=\"duty-room\"} 0.0",
+                        "parkwatch_notifier_delivered_total{channel=\"duty-room\"} 11.0");
+                assertThat(scrape).containsPattern("parkwatch_notifier_queue_depth\\{channel=\"hung\"} 1[01]\\.0");
+                assertThat(scrape).containsPattern(
+                        "parkwatch_notifier_oldest_undelivered_seconds\\{channel=\"hung\"} [1-9]");
             }
         } finally {
             receiver.stop(0);

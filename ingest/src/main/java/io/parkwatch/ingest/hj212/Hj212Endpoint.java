@@ -54,7 +54,7 @@ public final class Hj212Endpoint implements AutoCloseable {
                                 .addLast("limit", limit)
                                 .addLast("idle", new IdleStateHandler(s.idle().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("frames", new Hj212FrameDecoder(s.maxSegment()))
-                                .addLast("junk", new Hj212JunkLimit(MAX_JUNK_RUNS, s.maxSegment()))
+                                .addLast("junk", new Hj212JunkLimit(MAX_JUNK_RUNS, s.maxSegment(), MAX_JUNK_BYTES))
                                 .addLast("logger", new Hj212Handler(loggers, intake, sink, metrics, passwords,
                                         s.zone(), s.splitMaxAge().toMillis()));
                     }
@@ -66,6 +66,8 @@ public final class Hj212Endpoint implements AutoCloseable {
 
     /** Runs of garbage one connection may send (each one refusal on the rejected topic) before it is closed. */
     static final int MAX_JUNK_RUNS = 8;
+    /** Bytes of garbage one connection may send without a good frame before it is closed. */
+    static final long MAX_JUNK_BYTES = 64 * 1024;
 
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Junk at the HJ 212 port costs the sender, not the park: consecutive pieces of garbage the frame decoder
  * reports (a run of junk, however it is cut up) become one refusal, kept with at most {@code maxRawBytes} of
- * its bytes; after {@code maxRuns} runs of junk on one connection it is closed. A good frame in between
- * starts the count again, so a logger with a noisy line keeps working.
+ * its bytes; after {@code maxRuns} runs of junk, or {@code maxJunkBytes} bytes of it, on one connection
+ * it is closed (a fast sender's junk arrives in few large reads, so runs alone would not stop it). A good
+ * frame in between starts the counts again, so a logger with a noisy line keeps working.
  */
 final class Hj212JunkLimit extends ChannelInboundHandlerAdapter {
 
@@ -18,15 +19,18 @@ final class Hj212JunkLimit extends ChannelInboundHandlerAdapter {
 
     private final int maxRuns;
     private final int maxRawBytes;
+    private final long maxJunkBytes;
+    private long junkBytes;
     private final ByteArrayOutputStream run = new ByteArrayOutputStream();
     private String firstProblem;
     private int pieces;
     private long runBytes;
     private int runs;
 
-    Hj212JunkLimit(int maxRuns, int maxRawBytes) {
+    Hj212JunkLimit(int maxRuns, int maxRawBytes, long maxJunkBytes) {
         this.maxRuns = maxRuns;
         this.maxRawBytes = maxRawBytes;
+        this.maxJunkBytes = maxJunkBytes;
     }
 
     @Override
@@ -35,6 +39,7 @@ final class Hj212JunkLimit extends ChannelInboundHandlerAdapter {
         if (f.isFrame()) {
             flush(ctx);
             runs = 0;
+            junkBytes = 0;
             ctx.fireChannelRead(f);
             return;
         }
@@ -43,7 +48,12 @@ final class Hj212JunkLimit extends ChannelInboundHandlerAdapter {
         }
         pieces++;
         runBytes += f.raw().length;
+        junkBytes += f.raw().length;
         run.write(f.raw(), 0, Math.min(f.raw().length, Math.max(0, maxRawBytes - run.size())));
+        if (junkBytes > maxJunkBytes && runs < maxRuns) {
+            runs = maxRuns - 1; // this run is the last: recorded, then the connection closes
+            flush(ctx);
+        }
     }
 
     @Override
@@ -73,7 +83,8 @@ final class Hj212JunkLimit extends ChannelInboundHandlerAdapter {
         }
         ctx.fireChannelRead(Hj212Frame.garbage(problem, raw));
         if (runs == maxRuns) {
-            LOG.warn("{}: {} runs of garbage without a good frame, closing", ctx.channel().remoteAddress(), runs);
+            LOG.warn("{}: garbage without a good frame ({} runs, {} bytes), closing", ctx.channel().remoteAddress(),
+                    runs, junkBytes);
             ctx.close();
         }
     }

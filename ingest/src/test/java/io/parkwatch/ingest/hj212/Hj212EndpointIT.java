@@ -170,7 +170,8 @@ class Hj212EndpointIT {
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> rejected.values().size() - before >= 1);
             int records = rejected.values().size() - before;
-            System.out.println("junk: " + sent + " bytes sent before the gateway closed, " + records + " records");
+            System.out.println("junk: the sender wrote " + sent + " bytes into its socket; " + records
+                    + " records, connection closed by the gateway");
             assertThat(records).isLessThanOrEqualTo(Hj212Endpoint.MAX_JUNK_RUNS);
         }
     }
