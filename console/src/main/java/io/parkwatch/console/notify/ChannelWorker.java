@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -88,28 +89,62 @@ final class ChannelWorker implements AutoCloseable {
     private void run() {
         try {
             consumer.subscribe(List.of(Topics.ALERT_EVENTS), new StartingPoint());
+            long pause = 1000;
             while (running) {
-                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, byte[]> r : batch) {
-                    if (!running) {
-                        return; // not committed: the next run delivers what is not recorded
+                try {
+                    deliverBatch(consumer.poll(Duration.ofMillis(500)));
+                    checkFailing();
+                    pause = 1000;
+                } catch (WakeupException | InterruptException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Kafka unreachable (a delivery could not be recorded or committed), or anything else: this
+                    // channel must not stop for good. Back off, go back to what is committed, and go on; a
+                    // delivery done but not recorded is done again (same idempotency key).
+                    lastError = "paused: " + e.getMessage();
+                    if (failingSinceAt == 0) {
+                        failingSinceAt = System.currentTimeMillis();
                     }
-                    handle(r);
-                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()),
-                            new OffsetAndMetadata(r.offset() + 1)));
+                    LOG.error("notifier channel {}: {}; trying again in {} ms", channel.name(), e.toString(), pause);
+                    pause(Duration.ofMillis(pause));
+                    pause = Math.min(pause * 2, 30_000);
+                    rewindToCommitted();
                 }
-                checkFailing();
             }
-        } catch (WakeupException e) {
+        } catch (WakeupException | InterruptException e) {
             // closing
-        } catch (RuntimeException e) {
-            LOG.error("notifier channel {} stopped: {}", channel.name(), e.toString(), e);
-            lastError = "stopped: " + e;
-            if (failingSinceAt == 0) {
-                failingSinceAt = System.currentTimeMillis();
-            }
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void deliverBatch(ConsumerRecords<String, byte[]> batch) {
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            if (!running) {
+                return; // not committed: the next run delivers what is not recorded
+            }
+            handle(r);
+            consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+        }
+    }
+
+    /** After a failure in a batch: the records after the last commit are read again, none is skipped. */
+    private void rewindToCommitted() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
+            for (TopicPartition tp : consumer.assignment()) {
+                OffsetAndMetadata c = committed.get(tp);
+                if (c != null) {
+                    consumer.seek(tp, c.offset());
+                } else {
+                    consumer.seekToBeginning(List.of(tp));
+                }
+            }
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // still unreachable: positions stay; the next failure rewinds again before anything is committed
+            LOG.debug("notifier channel {}: cannot read committed offsets yet: {}", channel.name(), e.toString());
         }
     }
 
@@ -139,8 +174,18 @@ final class ChannelWorker implements AutoCloseable {
     private void deliver(AlertEvent e) {
         String error = null;
         for (int attempt = 1; attempt <= settings.maxAttempts() && running; attempt++) {
+            boolean done;
             try {
                 attempt(e);
+                done = true;
+            } catch (Exception ex) {
+                done = false;
+                error = ex instanceof TimeoutException ? "no answer within " + settings.attemptTimeout().toMillis() + " ms"
+                        : String.valueOf(ex.getMessage());
+            }
+            // recording is not part of the attempt: if Kafka cannot take the record, the worker backs off and
+            // comes back to this event (delivered again, same idempotency key), it does not count as a failure
+            if (done) {
                 log.record(new DeliveryRecord(channel.name(), e.eventId(), e.alertId(), DeliveryRecord.DELIVERED,
                         attempt, error, System.currentTimeMillis()));
                 delivered.incrementAndGet();
@@ -151,9 +196,7 @@ final class ChannelWorker implements AutoCloseable {
                     LOG.info("notifier channel {} delivers again", channel.name());
                 }
                 return;
-            } catch (Exception ex) {
-                error = ex instanceof TimeoutException ? "no answer within " + settings.attemptTimeout().toMillis() + " ms"
-                        : String.valueOf(ex.getMessage());
+            } else {
                 failedAttempts.incrementAndGet();
                 lastError = error;
                 if (failingSinceAt == 0) {

@@ -36,10 +36,16 @@ final class DeliveryLog implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final Cache<String, DeliveryRecord> done;
 
-    DeliveryLog(String bootstrap, int maxRemembered) {
+    private final Duration recordTimeout;
+
+    DeliveryLog(String bootstrap, int maxRemembered, Duration recordTimeout) {
+        this.recordTimeout = recordTimeout;
         this.done = Caffeine.newBuilder().maximumSize(maxRemembered).build();
+        // a record that cannot be written in time is a failure the worker handles (it backs off and comes
+        // back), not a thread blocked for the producer's default minute
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) recordTimeout.toMillis()),
+                new StringSerializer(), new ByteArraySerializer());
         load(bootstrap);
     }
 
@@ -73,7 +79,8 @@ final class DeliveryLog implements AutoCloseable {
 
     void record(DeliveryRecord d) {
         try {
-            producer.send(new ProducerRecord<>(Topics.DELIVERIES, d.key(), WireJson.write(d))).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(Topics.DELIVERIES, d.key(), WireJson.write(d)))
+                    .get(recordTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while recording delivery " + d.key(), e);

@@ -28,7 +28,7 @@ public final class Notifier implements AutoCloseable {
     private final ChannelLag lag;
 
     public Notifier(NotifierSettings settings, List<Channel> channels) {
-        this.log = new DeliveryLog(settings.bootstrap(), settings.maxRemembered());
+        this.log = new DeliveryLog(settings.bootstrap(), settings.maxRemembered(), settings.attemptTimeout().multipliedBy(3));
         this.lag = new ChannelLag(settings);
         Map<TopicPartition, OffsetAndMetadata> legacy = sharedGroupProgress(settings);
         for (Channel c : channels) {

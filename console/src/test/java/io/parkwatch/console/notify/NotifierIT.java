@@ -266,6 +266,45 @@ class NotifierIT {
         }
     }
 
+    @Test
+    void aChannelOutlivesKafkaGoingAwayInTheMiddleOfADelivery() throws Exception {
+        List<String> arrived = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<EmbeddedKafka> broker = new java.util.concurrent.atomic.AtomicReference<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", x -> {
+            read(x.getRequestBody());
+            String key = x.getRequestHeaders().getFirst("Idempotency-Key");
+            if (arrived.isEmpty()) {
+                broker.get().stop(); // Kafka goes away between the delivery and its record
+            }
+            arrived.add(key);
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        receiver.start();
+        try (EmbeddedKafka kafka = kafka(dir)) {
+            broker.set(kafka);
+            NotifierSettings settings = NotifierSettings.defaults(kafka.bootstrapServers(), "outage-test")
+                    .withRetries(3, Duration.ofMillis(100)).withAttemptTimeout(Duration.ofSeconds(3));
+            publish(kafka, event("k1", "ent-a", AlertEventType.RAISED, null));
+            try (Notifier n = new Notifier(settings, List.of(new WebhookChannel("room",
+                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", WebhookChannel.Format.JSON, null)))) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> String.valueOf(n.health().get(0).lastError())
+                        .startsWith("paused"));
+                kafka.start(); // back on the same port
+                publish(kafka, event("k2", "ent-a", AlertEventType.RAISED, null));
+                await().atMost(Duration.ofSeconds(90)).until(() -> arrived.contains("k2"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> n.recorded().containsKey("room|k1")
+                        && n.recorded().containsKey("room|k2"));
+                assertThat(n.recorded().get("room|k1").status()).isEqualTo(DeliveryRecord.DELIVERED);
+            }
+            // k1 was delivered again after the outage (same idempotency key): at least once, never lost
+            assertThat(arrived).contains("k1", "k2");
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     static String read(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
