@@ -41,10 +41,13 @@ final class ConsoleNode implements AutoCloseable {
         }
 
         NotifierSettings notifier(String kafka) {
-            return new NotifierSettings(kafka, "parkwatch-notifier", settings.integer("notifier.max-attempts"),
-                    settings.duration("notifier.backoff"), settings.duration("notifier.max-backoff"),
-                    settings.duration("notifier.attempt-timeout"), settings.duration("notifier.failing-alarm-after"),
-                    settings.duration("notifier.new-channel-catch-up"), settings.integer("notifier.max-remembered"));
+            return NotifierSettings.defaults(kafka, "parkwatch-notifier").with(n -> n
+                    .maxAttempts(settings.integer("notifier.max-attempts")).backoff(settings.duration("notifier.backoff"))
+                    .maxBackoff(settings.duration("notifier.max-backoff"))
+                    .attemptTimeout(settings.duration("notifier.attempt-timeout"))
+                    .failingAlarmAfter(settings.duration("notifier.failing-alarm-after"))
+                    .newChannelCatchUp(settings.duration("notifier.new-channel-catch-up"))
+                    .maxRemembered(settings.integer("notifier.max-remembered")));
         }
 
         ConsoleNode start(String kafka) throws Exception {

@@ -4,7 +4,7 @@ import io.parkwatch.rules.config.ConfigNode;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.PointKind;
 import java.time.Duration;
@@ -13,27 +13,17 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: composite}: several conditions on the points of one unit within a window (a runaway, a fire). */
-public final class CompositeKind implements RuleKind<CompositeRule> {
+public final class CompositeKind extends DeclaredKind<CompositeRule> {
 
-    @Override
-    public String type() {
-        return "composite";
-    }
-
-    @Override
-    public Class<CompositeRule> ruleClass() {
-        return CompositeRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("all", "window", "hold", "level");
+    public CompositeKind() {
+        super("composite", CompositeRule.class, Set.of("all", "window", "hold", "level"));
     }
 
     @Override
     public CompositeRule parse(RuleEntry r, Problems problems) {
         return new CompositeRule(r.id(), r.description(), r.selector(), conditions(r.get("all"), problems),
-                r.get("window").duration(problems, Duration.ofMinutes(1)), r.get("hold").duration(problems, Duration.ZERO),
+                r.get("window").duration(problems, Duration.ofMinutes(1)),
+                r.get("hold").duration(problems, Duration.ZERO),
                 RuleFields.level(r.node(), Level.CRITICAL, problems));
     }
 
@@ -55,7 +45,8 @@ public final class CompositeKind implements RuleKind<CompositeRule> {
                 try {
                     kind = PointKind.parse(k);
                 } catch (IllegalArgumentException e) {
-                    problems.add(c.get("kind").error(e.getMessage() + " (expected one of " + PointKind.allNames() + ")"));
+                    problems.add(c.get("kind").error(e.getMessage() + " (expected one of " + PointKind.allNames()
+                            + ")"));
                 }
             }
             Double value = c.get("value-above").number(problems, false);

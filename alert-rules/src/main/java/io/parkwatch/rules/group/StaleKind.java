@@ -3,31 +3,21 @@ package io.parkwatch.rules.group;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.model.Level;
 import java.util.Set;
 
 /** {@code type: stale}: points silent for some reporting intervals; a whole silent data logger is one alert. */
-public final class StaleKind implements RuleKind<StaleRule> {
+public final class StaleKind extends DeclaredKind<StaleRule> {
 
-    @Override
-    public String type() {
-        return "stale";
-    }
-
-    @Override
-    public Class<StaleRule> ruleClass() {
-        return StaleRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("intervals", "level");
+    public StaleKind() {
+        super("stale", StaleRule.class, Set.of("intervals", "level"));
     }
 
     @Override
     public StaleRule parse(RuleEntry r, Problems problems) {
-        return new StaleRule(r.id(), r.description(), r.selector(), RuleFields.positive(r.node(), "intervals", 3, problems),
+        return new StaleRule(r.id(), r.description(), r.selector(),
+                RuleFields.positive(r.node(), "intervals", 3, problems),
                 RuleFields.level(r.node(), Level.WARN, problems));
     }
 

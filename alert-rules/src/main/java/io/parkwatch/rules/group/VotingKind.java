@@ -3,27 +3,16 @@ package io.parkwatch.rules.group;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.model.Level;
 import java.time.Duration;
 import java.util.Set;
 
 /** {@code type: voting}: k detectors of a zone at or above a value (GB/T 50493 interlock voting). */
-public final class VotingKind implements RuleKind<VotingRule> {
+public final class VotingKind extends DeclaredKind<VotingRule> {
 
-    @Override
-    public String type() {
-        return "voting";
-    }
-
-    @Override
-    public Class<VotingRule> ruleClass() {
-        return VotingRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("k", "at-or-above", "deadband", "hold", "level");
+    public VotingKind() {
+        super("voting", VotingRule.class, Set.of("k", "at-or-above", "deadband", "hold", "level"));
     }
 
     @Override

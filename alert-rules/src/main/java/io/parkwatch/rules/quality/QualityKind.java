@@ -5,7 +5,7 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
@@ -18,21 +18,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: quality}: readings flagged by the instrument, or outside its range. */
-public final class QualityKind implements RuleKind<QualityRule> {
+public final class QualityKind extends DeclaredKind<QualityRule> {
 
-    @Override
-    public String type() {
-        return "quality";
-    }
-
-    @Override
-    public Class<QualityRule> ruleClass() {
-        return QualityRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("flags", "range", "on-delay", "level");
+    public QualityKind() {
+        super("quality", QualityRule.class, Set.of("flags", "range", "on-delay", "level"));
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
@@ -14,27 +14,17 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: stuck}: a value that varies less than a band for too long (a gauge that may be stuck). */
-public final class StuckKind implements RuleKind<StuckRule> {
+public final class StuckKind extends DeclaredKind<StuckRule> {
 
-    @Override
-    public String type() {
-        return "stuck";
-    }
-
-    @Override
-    public Class<StuckRule> ruleClass() {
-        return StuckRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("band-percent", "for", "level");
+    public StuckKind() {
+        super("stuck", StuckRule.class, Set.of("band-percent", "for", "level"));
     }
 
     @Override
     public StuckRule parse(RuleEntry r, Problems problems) {
         return new StuckRule(r.id(), r.description(), r.selector(), RuleFields.positive(r.node(), "band-percent", 2,
-                problems), RuleFields.required(r.node(), "for", problems), RuleFields.level(r.node(), Level.WARN, problems));
+                problems), RuleFields.required(r.node(), "for", problems),
+                RuleFields.level(r.node(), Level.WARN, problems));
     }
 
     @Override

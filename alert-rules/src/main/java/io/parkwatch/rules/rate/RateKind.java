@@ -4,7 +4,7 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
@@ -14,27 +14,17 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: rate}: change per minute over a window, by level. */
-public final class RateKind implements RuleKind<RateRule> {
+public final class RateKind extends DeclaredKind<RateRule> {
 
-    @Override
-    public String type() {
-        return "rate";
-    }
-
-    @Override
-    public Class<RateRule> ruleClass() {
-        return RateRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("direction", "per-minute", "window", "hold", "deadband", "off-delay");
+    public RateKind() {
+        super("rate", RateRule.class, Set.of("direction", "per-minute", "window", "hold", "deadband", "off-delay"));
     }
 
     @Override
     public RateRule parse(RuleEntry r, Problems problems) {
         return new RateRule(r.id(), r.description(), r.selector(), RuleFields.direction(r.get("direction"), problems),
-                RuleFields.limits(r.get("per-minute"), true, problems), RuleFields.required(r.node(), "window", problems),
+                RuleFields.limits(r.get("per-minute"), true, problems),
+                RuleFields.required(r.node(), "window", problems),
                 r.get("hold").duration(problems, Duration.ZERO), RuleFields.positive(r.node(), "deadband", 0, problems),
                 r.get("off-delay").duration(problems, Duration.ZERO));
     }

@@ -4,7 +4,7 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
@@ -15,21 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: shutdown-activity}: a plant or unit declared shut down whose values rise as if it ran. */
-public final class ShutdownActivityKind implements RuleKind<ShutdownActivityRule> {
+public final class ShutdownActivityKind extends DeclaredKind<ShutdownActivityRule> {
 
-    @Override
-    public String type() {
-        return "shutdown-activity";
-    }
-
-    @Override
-    public Class<ShutdownActivityRule> ruleClass() {
-        return ShutdownActivityRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("rise-per-minute", "window", "hold", "level");
+    public ShutdownActivityKind() {
+        super("shutdown-activity", ShutdownActivityRule.class, Set.of("rise-per-minute", "window", "hold", "level"));
     }
 
     @Override
@@ -37,7 +26,8 @@ public final class ShutdownActivityKind implements RuleKind<ShutdownActivityRule
         return new ShutdownActivityRule(r.id(), r.description(), r.selector(),
                 RuleFields.number(r.node(), "rise-per-minute", null, problems),
                 r.get("window").duration(problems, Duration.ofMinutes(5)),
-                r.get("hold").duration(problems, Duration.ofMinutes(1)), RuleFields.level(r.node(), Level.ALARM, problems));
+                r.get("hold").duration(problems, Duration.ofMinutes(1)),
+                RuleFields.level(r.node(), Level.ALARM, problems));
     }
 
     @Override

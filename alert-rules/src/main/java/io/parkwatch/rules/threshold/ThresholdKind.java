@@ -5,7 +5,7 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.Limits;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
@@ -15,21 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: threshold}: limits by level, high and low, with deadband and on/off delays (GB/T 50493). */
-public final class ThresholdKind implements RuleKind<ThresholdRule> {
+public final class ThresholdKind extends DeclaredKind<ThresholdRule> {
 
-    @Override
-    public String type() {
-        return "threshold";
-    }
-
-    @Override
-    public Class<ThresholdRule> ruleClass() {
-        return ThresholdRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("high", "low", "deadband", "on-delay", "off-delay");
+    public ThresholdKind() {
+        super("threshold", ThresholdRule.class, Set.of("high", "low", "deadband", "on-delay", "off-delay"));
     }
 
     @Override

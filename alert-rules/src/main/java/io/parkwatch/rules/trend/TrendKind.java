@@ -4,7 +4,7 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
-import io.parkwatch.rules.engine.RuleKind;
+import io.parkwatch.rules.engine.DeclaredKind;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
@@ -15,21 +15,11 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: trend}: a limit the fitted trend will reach within the horizon (a predictive warning). */
-public final class TrendKind implements RuleKind<TrendRule> {
+public final class TrendKind extends DeclaredKind<TrendRule> {
 
-    @Override
-    public String type() {
-        return "trend";
-    }
-
-    @Override
-    public Class<TrendRule> ruleClass() {
-        return TrendRule.class;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return Set.of("direction", "limit", "window", "horizon", "significance", "hold", "off-delay", "level");
+    public TrendKind() {
+        super("trend", TrendRule.class,
+                Set.of("direction", "limit", "window", "horizon", "significance", "hold", "off-delay", "level"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.parkwatch.console.notify;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 
 /**
@@ -15,32 +16,13 @@ import java.time.Duration;
  * @param newChannelCatchUp  a channel with no progress of its own starts with the events of this last period
  * @param maxRemembered      finished deliveries kept in memory (the deliveries topic keeps them all)
  */
+@RecordBuilder
 public record NotifierSettings(String bootstrap, String group, int maxAttempts, Duration backoff, Duration maxBackoff,
-        Duration attemptTimeout, Duration failingAlarmAfter, Duration newChannelCatchUp, int maxRemembered) {
+        Duration attemptTimeout, Duration failingAlarmAfter, Duration newChannelCatchUp, int maxRemembered) implements NotifierSettingsBuilder.With {
 
     public static NotifierSettings defaults(String bootstrap, String group) {
         return new NotifierSettings(bootstrap, group, 8, Duration.ofSeconds(1), Duration.ofMinutes(1),
                 Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 100_000);
-    }
-
-    public NotifierSettings withRetries(int attempts, Duration firstBackoff) {
-        return new NotifierSettings(bootstrap, group, attempts, firstBackoff, maxBackoff, attemptTimeout,
-                failingAlarmAfter, newChannelCatchUp, maxRemembered);
-    }
-
-    public NotifierSettings withAttemptTimeout(Duration d) {
-        return new NotifierSettings(bootstrap, group, maxAttempts, backoff, maxBackoff, d, failingAlarmAfter,
-                newChannelCatchUp, maxRemembered);
-    }
-
-    public NotifierSettings withFailingAlarmAfter(Duration d) {
-        return new NotifierSettings(bootstrap, group, maxAttempts, backoff, maxBackoff, attemptTimeout, d,
-                newChannelCatchUp, maxRemembered);
-    }
-
-    public NotifierSettings withMaxRemembered(int n) {
-        return new NotifierSettings(bootstrap, group, maxAttempts, backoff, maxBackoff, attemptTimeout,
-                failingAlarmAfter, newChannelCatchUp, n);
     }
 
     String groupOf(String channel) {

@@ -89,7 +89,7 @@ class MosquittoDeliveryIT {
                     NotifierIT.event("b1", "ent-b", AlertEventType.RAISED, null),
                     NotifierIT.event("a2", "ent-a", AlertEventType.ACKNOWLEDGED, null));
             try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "mqtt-test")
-                    .withRetries(5, Duration.ofMillis(100)), List.of(new MqttAlertsChannel(url, null, null)))) {
+                    .withMaxAttempts(5).withBackoff(Duration.ofMillis(100)), List.of(new MqttAlertsChannel(url, null, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> gotA.size() == 2 && gotB.size() == 1);
                 await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                         .until(() -> gotA.size() == 2 && gotB.size() == 1);

@@ -87,7 +87,7 @@ class NotifierIT {
         try (EmbeddedKafka kafka = kafka(dir)) {
             AlertEvent e1 = event("e1", "ent-a", AlertEventType.RAISED, null);
             publish(kafka, e1, e1); // at-least-once upstream: the same event twice
-            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "notifier-test").withRetries(5, Duration.ofMillis(50)),
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "notifier-test").withMaxAttempts(5).withBackoff(Duration.ofMillis(50)),
                     List.of(new WebhookChannel("park-hook", url, WebhookChannel.Format.JSON, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> n.recorded().containsKey("park-hook|e1"));
                 assertThat(n.recorded().get("park-hook|e1").status()).isEqualTo(DeliveryRecord.DELIVERED);
@@ -101,7 +101,7 @@ class NotifierIT {
             // a new notifier process: what was recorded is not sent again, and new events still go out
             AlertEvent e2 = event("e2", "ent-a", AlertEventType.ACKNOWLEDGED, null);
             publish(kafka, e2);
-            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "notifier-test").withRetries(5, Duration.ofMillis(50)),
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "notifier-test").withMaxAttempts(5).withBackoff(Duration.ofMillis(50)),
                     List.of(new WebhookChannel("park-hook", url, WebhookChannel.Format.JSON, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> accepted.containsKey("e2"));
                 await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> calls.get() == 4);
@@ -165,7 +165,7 @@ class NotifierIT {
     void aDeliveryThatNeverSucceedsIsRecordedAsGivenUp() throws Exception {
         try (EmbeddedKafka kafka = kafka(dir)) {
             publish(kafka, event("e6", "ent-a", AlertEventType.RAISED, null));
-            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "gave-up-test").withRetries(3, Duration.ofMillis(20)),
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "gave-up-test").withMaxAttempts(3).withBackoff(Duration.ofMillis(20)),
                     List.of(new WebhookChannel("dead", "http://127.0.0.1:9/none", WebhookChannel.Format.JSON, null)))) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> n.recorded().containsKey("dead|e6"));
                 assertThat(n.recorded().get("dead|e6").status()).isEqualTo(DeliveryRecord.GAVE_UP);
@@ -202,7 +202,7 @@ class NotifierIT {
         String base = "http://127.0.0.1:" + receiver.getAddress().getPort();
         try (EmbeddedKafka kafka = kafka(dir)) {
             NotifierSettings settings = NotifierSettings.defaults(kafka.bootstrapServers(), "isolation-test")
-                    .withRetries(8, Duration.ofMillis(200)).withAttemptTimeout(Duration.ofSeconds(3))
+                    .withMaxAttempts(8).withBackoff(Duration.ofMillis(200)).withAttemptTimeout(Duration.ofSeconds(3))
                     .withFailingAlarmAfter(Duration.ofSeconds(2));
             try (Notifier n = new Notifier(settings, List.of(
                     new WebhookChannel("hung", "http://127.0.0.1:" + blackHole.getLocalPort() + "/hook",
@@ -285,7 +285,7 @@ class NotifierIT {
         try (EmbeddedKafka kafka = kafka(dir)) {
             broker.set(kafka);
             NotifierSettings settings = NotifierSettings.defaults(kafka.bootstrapServers(), "outage-test")
-                    .withRetries(3, Duration.ofMillis(100)).withAttemptTimeout(Duration.ofSeconds(3));
+                    .withMaxAttempts(3).withBackoff(Duration.ofMillis(100)).withAttemptTimeout(Duration.ofSeconds(3));
             publish(kafka, event("k1", "ent-a", AlertEventType.RAISED, null));
             try (Notifier n = new Notifier(settings, List.of(new WebhookChannel("room",
                     "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", WebhookChannel.Format.JSON, null)))) {

@@ -95,35 +95,38 @@ public final class ReadingIntake {
                             null, element.toString());
                     continue;
                 }
-                one(b, enterprise, point.asText(), element, element.toString());
+                one(b, enterprise, point.asText(), element, element::toString);
             }
         } else {
             if (!root.isObject()) {
                 return b.rejectWhole(RejectReason.MALFORMED_JSON, "a reading must be a JSON object {\"ts\":..,\"v\":..}",
                         parts[2], payload);
             }
-            one(b, enterprise, parts[2], root, new String(payload, StandardCharsets.UTF_8)); // as sent
+            one(b, enterprise, parts[2], root, () -> new String(payload, StandardCharsets.UTF_8)); // as sent
         }
         return new IntakeResult(b.accepted, b.rejected);
     }
 
-    /** @param raw the reading as it is kept if refused: the payload as sent, or a batch element */
-    private void one(Batch b, String enterprise, String pointId, JsonNode n, String raw) {
+    /**
+     * @param raw the reading as it is kept if refused (the payload as sent, or a batch element): made only
+     *            for a refusal, not for every reading taken
+     */
+    private void one(Batch b, String enterprise, String pointId, JsonNode n, Supplier<String> raw) {
         if (!pointAllowed(b, enterprise, pointId, raw)) {
             return;
         }
         JsonNode v = n.get("v");
         if (v == null || v.isNull()) {
-            b.reject(RejectReason.MISSING_VALUE, "no value: \"v\" is missing", pointId, raw);
+            b.reject(RejectReason.MISSING_VALUE, "no value: \"v\" is missing", pointId, raw.get());
             return;
         }
         if (!v.isNumber()) {
-            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a number, got " + v, pointId, raw);
+            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a number, got " + v, pointId, raw.get());
             return;
         }
         JsonNode ts = n.get("ts");
         if (ts == null || ts.isNull()) {
-            b.reject(RejectReason.MISSING_TIMESTAMP, "no timestamp: \"ts\" is missing", pointId, raw);
+            b.reject(RejectReason.MISSING_TIMESTAMP, "no timestamp: \"ts\" is missing", pointId, raw.get());
             return;
         }
         long timestamp;
@@ -134,12 +137,12 @@ public final class ReadingIntake {
                 timestamp = parseTime(ts.asText());
             } catch (DateTimeParseException e) {
                 b.reject(RejectReason.BAD_TIMESTAMP, "timestamp \"ts\" must be epoch milliseconds or ISO-8601, got "
-                        + ts, pointId, raw);
+                        + ts, pointId, raw.get());
                 return;
             }
         } else {
             b.reject(RejectReason.BAD_TIMESTAMP, "timestamp \"ts\" must be epoch milliseconds or ISO-8601, got " + ts,
-                    pointId, raw);
+                    pointId, raw.get());
             return;
         }
         Quality q;
@@ -147,7 +150,7 @@ public final class ReadingIntake {
             JsonNode qn = n.get("q");
             q = Quality.parse(qn == null || qn.isNull() ? null : qn.asText());
         } catch (IllegalArgumentException e) {
-            b.reject(RejectReason.BAD_QUALITY_FLAG, e.getMessage(), pointId, raw);
+            b.reject(RejectReason.BAD_QUALITY_FLAG, e.getMessage(), pointId, raw.get());
             return;
         }
         if (admissible(b, timestamp, v.asDouble(), pointId, raw)) {
@@ -168,8 +171,8 @@ public final class ReadingIntake {
         Batch b = new Batch(origin, label, receivedAt);
         b.rejected.addAll(refusedWhileDecoding);
         for (Candidate c : candidates) {
-            if (pointAllowed(b, enterprise, c.pointId(), c.raw())
-                    && admissible(b, c.timestamp(), c.value(), c.pointId(), c.raw())) {
+            if (pointAllowed(b, enterprise, c.pointId(), c::raw)
+                    && admissible(b, c.timestamp(), c.value(), c.pointId(), c::raw)) {
                 b.accepted.add(new Reading(c.pointId(), enterprise, c.timestamp(), c.value(), c.quality(), receivedAt));
             }
         }
@@ -193,20 +196,21 @@ public final class ReadingIntake {
         return new Batch(origin, label, receivedAt).rejectWhole(reason, detail, pointId, raw).rejected().get(0);
     }
 
-    private boolean pointAllowed(Batch b, String enterprise, String pointId, String raw) {
+    private boolean pointAllowed(Batch b, String enterprise, String pointId, Supplier<String> raw) {
         Optional<Point> point = registry.get().point(pointId);
         if (point.isEmpty()) {
-            b.reject(RejectReason.UNKNOWN_POINT, "point '" + pointId + "' is not in the point registry", pointId, raw);
+            b.reject(RejectReason.UNKNOWN_POINT, "point '" + pointId + "' is not in the point registry", pointId,
+                    raw.get());
             return false;
         }
         if (!point.get().enterpriseId().equals(enterprise)) {
             b.reject(RejectReason.POINT_NOT_OF_ENTERPRISE, "point '" + pointId + "' belongs to enterprise '"
-                    + point.get().enterpriseId() + "', not '" + enterprise + "'", pointId, raw);
+                    + point.get().enterpriseId() + "', not '" + enterprise + "'", pointId, raw.get());
             return false;
         }
         if (!b.origin.mayPublish(pointId)) {
             b.reject(RejectReason.FORBIDDEN_POINT, "device '" + b.origin.username() + "' may not publish point '"
-                    + pointId + "' (see the points it may publish in devices.yaml)", pointId, raw);
+                    + pointId + "' (see the points it may publish in devices.yaml)", pointId, raw.get());
             return false;
         }
         return true;
@@ -220,20 +224,21 @@ public final class ReadingIntake {
      * finite number (1e400 parses as infinity), a time before 2000 or too far ahead of the gateway clock.
      * An acknowledged reading is then always one the job evaluates.
      */
-    private boolean admissible(Batch b, long timestamp, double value, String pointId, String raw) {
+    private boolean admissible(Batch b, long timestamp, double value, String pointId, Supplier<String> raw) {
         if (!Double.isFinite(value)) {
-            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a finite number, got " + value, pointId, raw);
+            b.reject(RejectReason.NON_NUMERIC_VALUE, "value \"v\" must be a finite number, got " + value, pointId,
+                    raw.get());
             return false;
         }
         if (timestamp < EARLIEST) {
             b.reject(RejectReason.BAD_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(timestamp)
-                    + " is before 2000-01-01 (a sensor clock that was never set?)", pointId, raw);
+                    + " is before 2000-01-01 (a sensor clock that was never set?)", pointId, raw.get());
             return false;
         }
         if (timestamp > b.receivedAt + futureSkew.toMillis()) {
             b.reject(RejectReason.FUTURE_TIMESTAMP, "timestamp " + Instant.ofEpochMilli(timestamp) + " is "
                     + (timestamp - b.receivedAt) + " ms ahead of the gateway clock (allowed: " + futureSkew.toMillis()
-                    + " ms)", pointId, raw);
+                    + " ms)", pointId, raw.get());
             return false;
         }
         return true;
@@ -276,7 +281,8 @@ public final class ReadingIntake {
         IntakeResult rejectWhole(RejectReason reason, String detail, String pointId, byte[] payload) {
             byte[] kept = payload.length > maxPayloadBytes ? Arrays.copyOf(payload, maxPayloadBytes) : payload;
             String text = utf8(kept);
-            rejected.add(refusal(reason, detail, pointId).raw(text != null ? text : Base64.getEncoder().encodeToString(kept))
+            rejected.add(refusal(reason, detail, pointId)
+                    .raw(text != null ? text : Base64.getEncoder().encodeToString(kept))
                     .rawEncoding(text != null ? "utf8" : "base64").rawSize(payload.length).build());
             return new IntakeResult(List.of(), rejected);
         }
