@@ -1,13 +1,10 @@
 package io.parkwatch.job;
 
 import io.parkwatch.rules.ruleset.RuleEngine;
-import io.parkwatch.rules.group.CompositeRule;
-import io.parkwatch.rules.group.GroupEvaluator;
-import io.parkwatch.rules.group.GroupKeys;
+import io.parkwatch.rules.group.GroupKind;
 import io.parkwatch.rules.group.GroupState;
 import io.parkwatch.rules.group.PointSignal;
-import io.parkwatch.rules.group.StaleRule;
-import io.parkwatch.rules.group.VotingRule;
+import io.parkwatch.rules.kinds.RuleKinds;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.wire.ConfigDocument;
@@ -26,14 +23,14 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Per group (a zone, a unit, a data logger; keyed by rule and group): decides voting, composite and
- * stale rules through the core's {@link GroupEvaluator}.
+ * Per group (a zone, a unit, a data logger; keyed by rule and group): decides the group rules (voting,
+ * composite, stale) through their kinds ({@link GroupKind}).
  * <ul>
- *   <li>Voting and composite compare several points at one moment, so their signals are evaluated in
+ *   <li>Kinds that compare several points at one moment (voting, composite), so their signals are evaluated in
  *       event-time order, released by the watermark: when a backlog is replayed, one partition can run
  *       hours ahead of another, and comparing their points as they arrive would be comparing different
  *       hours. This costs the watermark's delay (the out-of-orderness bound) on group alerts only.</li>
- *   <li>Stale rules work on the wall clock: they tick once a second while members are silent, so a lone
+ *   <li>Kinds that watch silence (stale) work on the wall clock: they tick once a second while members are silent, so a lone
  *       silent point is reported after the settle time.</li>
  * </ul>
  */
@@ -63,11 +60,11 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     @Override
     public void processElement(PointSignal s, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
-        Optional<Rule> rule = rule(s.ruleId());
-        if (rule.isEmpty()) {
-            return; // the rule was removed
+        Optional<Rule> rule = engine.rules().rule(s.ruleId());
+        if (rule.isEmpty() || !(RuleKinds.of(rule.get()) instanceof GroupKind<Rule> kind)) {
+            return; // the rule was removed, or changed into a per-point one
         }
-        if (!(rule.get() instanceof StaleRule) && s.timestamp() > ctx.timerService().currentWatermark()) {
+        if (!kind.watchesSilence() && s.timestamp() > ctx.timerService().currentWatermark()) {
             List<PointSignal> at = pending.get(s.timestamp());
             List<PointSignal> next = at == null ? new ArrayList<>(2) : new ArrayList<>(at);
             next.add(s);
@@ -75,23 +72,17 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
             ctx.timerService().registerEventTimeTimer(s.timestamp());
             return;
         }
-        decide(rule.get(), s, ctx, out);
+        decide(kind, rule.get(), s, ctx, out);
     }
 
-    /** Decides one signal now (in event-time order for voting and composite). */
-    private void decide(Rule rule, PointSignal s, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
+    /** Decides one signal now (in event-time order for kinds that compare readings). */
+    private void decide(GroupKind<Rule> kind, Rule rule, PointSignal s, ReadOnlyContext ctx, Collector<AlertUpdate> out)
+            throws Exception {
         GroupState st = state.value() == null ? new GroupState() : state.value();
         long now = ctx.timerService().currentProcessingTime();
-        List<AlertUpdate> updates;
-        if (rule instanceof VotingRule v) {
-            updates = GroupEvaluator.onSignal(v, st, s, System.currentTimeMillis());
-        } else if (rule instanceof CompositeRule c) {
-            updates = GroupEvaluator.onSignal(c, st, s, System.currentTimeMillis());
-        } else if (rule instanceof StaleRule stale) {
-            updates = GroupEvaluator.onSilence(stale, st, s, members(stale, s.groupKey()), settle(stale, s), now);
+        List<AlertUpdate> updates = kind.onSignal(rule, st, s, s.groupKey(), engine.registry(), now);
+        if (kind.watchesSilence()) {
             ctx.timerService().registerProcessingTimeTimer((now / TICK_MS + 1) * TICK_MS);
-        } else {
-            return;
         }
         state.update(st);
         emit(updates, ctx, out);
@@ -101,26 +92,26 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         String key = ctx.getCurrentKey();
-        Optional<Rule> rule = rule(key.substring(0, key.indexOf('|')));
+        Optional<Rule> rule = engine.rules().rule(key.substring(0, key.indexOf('|')));
+        GroupKind<Rule> kind = rule.isPresent() && RuleKinds.of(rule.get()) instanceof GroupKind<Rule> g ? g : null;
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             List<PointSignal> due = pending.get(timestamp);
             pending.remove(timestamp);
-            if (due != null && rule.isPresent()) {
+            if (due != null && kind != null) {
                 for (PointSignal s : due) {
-                    decide(rule.get(), s, ctx, out);
+                    decide(kind, rule.get(), s, ctx, out);
                 }
             }
             return;
         }
         GroupState st = state.value();
-        if (rule.isEmpty() || !(rule.get() instanceof StaleRule stale) || st == null) {
+        if (kind == null || !kind.watchesSilence() || st == null) {
             return;
         }
-        List<AlertUpdate> updates = GroupEvaluator.onSilence(stale, st, null, members(stale, key),
-                settle(stale, null), timestamp);
+        List<AlertUpdate> updates = kind.onTick(rule.get(), st, key, engine.registry(), timestamp);
         state.update(st);
         emit(updates, ctx, out);
-        if (st.members.values().stream().anyMatch(m -> m.silent) || !st.perPoint.isEmpty()) {
+        if (kind.wantsTicks(st)) {
             ctx.timerService().registerProcessingTimeTimer(timestamp + TICK_MS);
         }
     }
@@ -134,21 +125,5 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
         for (AlertUpdate u : updates) {
             out.collect(engine.maintenance().apply(u));
         }
-    }
-
-    private Optional<Rule> rule(String id) {
-        return engine.rules().rules().stream().filter(r -> r.id().equals(id)).findFirst();
-    }
-
-    /** How many points of this logger the rule watches: all of them silent means the logger is down. */
-    private int members(StaleRule rule, String groupKey) {
-        return (int) engine.registry().points().stream()
-                .filter(p -> rule.appliesTo(p) && groupKey.equals(GroupKeys.of(rule, p))).count();
-    }
-
-    /** A lone silent point waits one more stale period, so a dying logger's points are seen together first. */
-    private long settle(StaleRule rule, PointSignal s) {
-        return engine.registry().points().stream().filter(rule::appliesTo).mapToLong(rule::staleAfterMs).min()
-                .orElse(3000);
     }
 }

@@ -1,11 +1,12 @@
 package io.parkwatch.job;
 
 import io.parkwatch.rules.ruleset.RuleEngine;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.engine.RuleStateStore;
-import io.parkwatch.rules.group.GroupKeys;
+import io.parkwatch.rules.group.GroupKind;
 import io.parkwatch.rules.group.PointSignal;
-import io.parkwatch.rules.group.StaleRule;
+import io.parkwatch.rules.kinds.RuleKinds;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
@@ -17,6 +18,7 @@ import io.parkwatch.rules.wire.RejectedReading;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -51,7 +53,10 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     private final ParkConfig config;
     private transient EngineHolder engines;
     private transient RuleEngine engine;
-    private transient MapState<String, RuleState> ruleState;
+    /** Per rule id, what the rule remembers about this point, in its kind's own class. */
+    private transient MapState<String, RuleSlice> ruleState;
+    /** The one-class rule state of earlier versions, restored from their checkpoints; taken over per point, once. */
+    private transient MapState<String, RuleState> legacyRuleState;
     /** Wall-clock time of the point's last reading, and whether it has been declared silent. */
     private transient ValueState<Long> lastArrival;
     private transient ValueState<Long> lastTimestamp;
@@ -69,6 +74,8 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     public void open(OpenContext ctx) {
         engines = new EngineHolder(config);
         ruleState = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("rule-slices", Types.STRING, TypeInformation.of(RuleSlice.class)));
+        legacyRuleState = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("rule-state", Types.STRING, TypeInformation.of(RuleState.class)));
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("last-arrival", Types.LONG));
         lastTimestamp = getRuntimeContext().getState(new ValueStateDescriptor<>("last-timestamp", Types.LONG));
@@ -101,6 +108,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         }
         Point point = found.get();
         long now = ctx.timerService().currentProcessingTime();
+        takeOverLegacyState();
         for (AlertUpdate u : engine.evaluate(point, r, store(), System.currentTimeMillis())) {
             emit(u, ctx, out);
         }
@@ -108,12 +116,15 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         boolean trusted = RuleEngine.vouchedFor(point, r);
         long staleAfter = Long.MAX_VALUE;
         for (Rule rule : rules) {
-            String key = GroupKeys.of(rule, point);
+            if (!(RuleKinds.of(rule) instanceof GroupKind<Rule> group)) {
+                continue;
+            }
+            String key = group.keyOf(rule, point);
             if (key == null) {
                 continue;
             }
-            if (rule instanceof StaleRule s) {
-                staleAfter = Math.min(staleAfter, s.staleAfterMs(point));
+            if (group.watchesSilence()) {
+                staleAfter = Math.min(staleAfter, group.silentAfterMs(rule, point));
                 if (Boolean.TRUE.equals(silent.value())) {
                     ctx.output(SIGNALS, PointSignal.silence(rule.id(), key, point, r.timestamp(), false, now));
                 }
@@ -127,6 +138,23 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         if (staleAfter != Long.MAX_VALUE) {
             ctx.timerService().registerProcessingTimeTimer(now + staleAfter);
         }
+    }
+
+    /**
+     * A point whose rule state a version before per-kind state checkpointed: each rule's kind takes over its
+     * part (open alerts included), once; state of rules no longer in force is dropped.
+     */
+    private void takeOverLegacyState() throws Exception {
+        if (legacyRuleState.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, RuleState> e : legacyRuleState.entries()) {
+            Optional<Rule> rule = engine.rules().rule(e.getKey());
+            if (rule.isPresent() && RuleKinds.of(rule.get()).perPoint()) {
+                ruleState.put(e.getKey(), RuleKinds.of(rule.get()).carriedOver(e.getValue()));
+            }
+        }
+        legacyRuleState.clear();
     }
 
     /** A point is silent when no reading arrived for the stale rule's time; its group decides what to raise. */
@@ -147,10 +175,10 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         boolean any = false;
         long recheck = Long.MAX_VALUE;
         for (Rule rule : engine.rules().rulesFor(point.get())) {
-            if (rule instanceof StaleRule s) {
-                long after = s.staleAfterMs(point.get());
+            if (RuleKinds.of(rule) instanceof GroupKind<Rule> group && group.watchesSilence()) {
+                long after = group.silentAfterMs(rule, point.get());
                 if (timestamp - heard >= after) {
-                    ctx.output(SIGNALS, PointSignal.silence(rule.id(), GroupKeys.of(rule, point.get()), point.get(),
+                    ctx.output(SIGNALS, PointSignal.silence(rule.id(), group.keyOf(rule, point.get()), point.get(),
                             lastTimestamp.value(), true, timestamp));
                     any = true;
                 } else {
@@ -176,10 +204,10 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         out.collect(u);
     }
 
-    private RuleStateStore<RuleState> store() {
+    private RuleStateStore<RuleSlice> store() {
         return new RuleStateStore<>() {
             @Override
-            public RuleState get(String ruleId) {
+            public RuleSlice get(String ruleId) {
                 try {
                     return ruleState.get(ruleId);
                 } catch (Exception e) {
@@ -188,7 +216,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
             }
 
             @Override
-            public void put(String ruleId, RuleState state) {
+            public void put(String ruleId, RuleSlice state) {
                 try {
                     ruleState.put(ruleId, state);
                 } catch (Exception e) {

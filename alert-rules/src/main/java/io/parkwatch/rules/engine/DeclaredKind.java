@@ -2,18 +2,21 @@ package io.parkwatch.rules.engine;
 
 import io.parkwatch.rules.model.Rule;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** A {@link RuleKind} whose name, rule record and keys are declared once, in its constructor. */
-public abstract class DeclaredKind<R extends Rule> implements RuleKind<R> {
+/** A {@link RuleKind} whose name, rule record, keys and state are declared once, in its constructor. */
+public abstract class DeclaredKind<R extends Rule, S extends RuleSlice> implements RuleKind<R, S> {
 
     private final String type;
     private final Class<R> ruleClass;
     private final Set<String> keys;
+    private final Supplier<S> slices;
 
-    protected DeclaredKind(String type, Class<R> ruleClass, Set<String> keys) {
+    protected DeclaredKind(String type, Class<R> ruleClass, Set<String> keys, Supplier<S> slices) {
         this.type = type;
         this.ruleClass = ruleClass;
         this.keys = Set.copyOf(keys);
+        this.slices = slices;
     }
 
     @Override
@@ -29,5 +32,10 @@ public abstract class DeclaredKind<R extends Rule> implements RuleKind<R> {
     @Override
     public final Set<String> keys() {
         return keys;
+    }
+
+    @Override
+    public final S newSlice() {
+        return slices.get();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * One kind of rule in one home: the keys its entries in a rule file may have, how an entry is read and
- * checked, and how a reading is evaluated against a rule of the kind. Every kind is listed once in
+ * checked, what a rule of the kind remembers about a point (its {@link RuleSlice}), and how a reading is
+ * evaluated against it. Every kind is listed once in
  * {@code io.parkwatch.rules.kinds.RuleKinds}; the rule file parser and the rule engine iterate that list
  * and know no kind by name.
  *
@@ -20,8 +21,9 @@ import java.util.Set;
  * {@link #perPoint()} is false.
  *
  * @param <R> the kind's rule record
+ * @param <S> what a rule of the kind remembers about one point
  */
-public interface RuleKind<R extends Rule> {
+public interface RuleKind<R extends Rule, S extends RuleSlice> {
 
     /** The {@code type:} of its entries in a rule file. */
     String type();
@@ -39,6 +41,17 @@ public interface RuleKind<R extends Rule> {
      */
     R parse(RuleEntry entry, Problems problems);
 
+    /** A fresh state for a rule of this kind at one point. */
+    S newSlice();
+
+    /** The state a point's rule kept in the one-class form of earlier versions, in this kind's form. */
+    default S carriedOver(RuleState legacy) {
+        S s = newSlice();
+        s.ruleVersion = legacy.ruleVersion;
+        s.takeOver(legacy);
+        return s;
+    }
+
     /** Whether a reading of a point is evaluated per point (else: by the group stage). */
     default boolean perPoint() {
         return true;
@@ -55,10 +68,11 @@ public interface RuleKind<R extends Rule> {
     /**
      * Evaluates a reading of a point the rule watches.
      *
-     * @param state    the rule's state at this point (created, kept and dropped by the engine)
+     * @param state    the rule's state at this point (created by {@link #newSlice()}, kept and dropped by the
+     *                 engine)
      * @param registry the park (a kind may ask whether a unit is shut down)
      */
-    default List<AlertUpdate> evaluate(R rule, Point point, PointRegistry registry, RuleState state, Reading reading,
+    default List<AlertUpdate> evaluate(R rule, Point point, PointRegistry registry, S state, Reading reading,
             long now) {
         return List.of();
     }

@@ -1,10 +1,14 @@
 package io.parkwatch.rules.group;
 
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.ConfigNode;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.PointKind;
 import java.time.Duration;
@@ -13,10 +17,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: composite}: several conditions on the points of one unit within a window (a runaway, a fire). */
-public final class CompositeKind extends DeclaredKind<CompositeRule> {
+public final class CompositeKind extends DeclaredKind<CompositeRule, RuleSlice> implements GroupKind<CompositeRule> {
 
     public CompositeKind() {
-        super("composite", CompositeRule.class, Set.of("all", "window", "hold", "level"));
+        super("composite", CompositeRule.class, Set.of("all", "window", "hold", "level"), RuleSlice::new);
     }
 
     @Override
@@ -61,9 +65,15 @@ public final class CompositeKind extends DeclaredKind<CompositeRule> {
         return out;
     }
 
-    /** Decided per unit by the group stage. */
+    /** Per tank or unit. */
     @Override
-    public boolean perPoint() {
-        return false;
+    public String groupOf(CompositeRule rule, Point p) {
+        return p.tank() == null ? null : "unit:" + p.tank();
+    }
+
+    @Override
+    public List<AlertUpdate> onSignal(CompositeRule rule, GroupState state, PointSignal signal, String key,
+            PointRegistry registry, long now) {
+        return GroupEvaluator.onSignal(rule, state, signal, now);
     }
 }

@@ -49,7 +49,7 @@ public final class GroupEvaluator {
                 LevelMachine.Settings.yesNo(rule.level(), rule.hold().toMillis(), 0), s.timestamp(), agreed ? 1 : 0),
                 rule.atOrAbove());
         List<AlertUpdate> out = new ArrayList<>(0);
-        String zone = GroupKeys.subject(s.groupKey());
+        String zone = GroupKind.subject(s.groupKey());
         AlertSubject subject = new AlertSubject(zone, s.enterpriseId(), s.kind(), s.unit(), null, s.zone(),
                 "zone " + s.zone());
         String u = unit(s.unit());
@@ -94,7 +94,7 @@ public final class GroupEvaluator {
         Transition t = LevelMachine.step(st.group, LevelMachine.Settings.yesNo(rule.level(), rule.hold().toMillis(), 0),
                 s.timestamp(), all ? 1 : 0);
         List<AlertUpdate> out = new ArrayList<>(0);
-        String unitId = GroupKeys.subject(s.groupKey());
+        String unitId = GroupKind.subject(s.groupKey());
         AlertSubject subject = new AlertSubject(unitId, s.enterpriseId(), s.kind(), s.unit(), s.tank(), null,
                 "unit " + s.tank());
         AlertTracker.apply(Transition.withLimit(t, 0), st.group, rule.id(), AlertCategory.PROCESS, subject,
@@ -175,7 +175,7 @@ public final class GroupEvaluator {
 
     private static GroupState.Member member(GroupState st, PointSignal s) {
         if (st.subject == null) {
-            st.subject = GroupKeys.subject(s.groupKey());
+            st.subject = GroupKind.subject(s.groupKey());
             st.enterpriseId = s.enterpriseId();
         }
         GroupState.Member m = st.members.computeIfAbsent(s.pointId(), k -> new GroupState.Member());

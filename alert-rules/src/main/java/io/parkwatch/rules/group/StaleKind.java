@@ -1,17 +1,22 @@
 package io.parkwatch.rules.group;
 
+import java.util.List;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.model.Level;
 import java.util.Set;
 
 /** {@code type: stale}: points silent for some reporting intervals; a whole silent data logger is one alert. */
-public final class StaleKind extends DeclaredKind<StaleRule> {
+public final class StaleKind extends DeclaredKind<StaleRule, RuleSlice> implements GroupKind<StaleRule> {
 
     public StaleKind() {
-        super("stale", StaleRule.class, Set.of("intervals", "level"));
+        super("stale", StaleRule.class, Set.of("intervals", "level"), RuleSlice::new);
     }
 
     @Override
@@ -21,9 +26,45 @@ public final class StaleKind extends DeclaredKind<StaleRule> {
                 RuleFields.level(r.node(), Level.WARN, problems));
     }
 
-    /** Decided per data logger by the group stage. */
+    /** Per data logger: one per enterprise until loggers are modelled. */
     @Override
-    public boolean perPoint() {
-        return false;
+    public String groupOf(StaleRule rule, Point p) {
+        return "logger:" + p.enterpriseId();
+    }
+
+    @Override
+    public boolean watchesSilence() {
+        return true;
+    }
+
+    @Override
+    public long silentAfterMs(StaleRule rule, Point p) {
+        return rule.staleAfterMs(p);
+    }
+
+    @Override
+    public List<AlertUpdate> onSignal(StaleRule rule, GroupState state, PointSignal signal, String key,
+            PointRegistry registry, long now) {
+        return GroupEvaluator.onSilence(rule, state, signal, members(rule, key, registry), settle(rule, registry), now);
+    }
+
+    @Override
+    public List<AlertUpdate> onTick(StaleRule rule, GroupState state, String key, PointRegistry registry, long now) {
+        return GroupEvaluator.onSilence(rule, state, null, members(rule, key, registry), settle(rule, registry), now);
+    }
+
+    @Override
+    public boolean wantsTicks(GroupState state) {
+        return state.members.values().stream().anyMatch(m -> m.silent) || !state.perPoint.isEmpty();
+    }
+
+    /** How many points of this logger the rule watches: all of them silent means the logger is down. */
+    private int members(StaleRule rule, String key, PointRegistry registry) {
+        return (int) registry.points().stream().filter(p -> rule.appliesTo(p) && key.equals(keyOf(rule, p))).count();
+    }
+
+    /** A lone silent point waits one more stale period, so a dying logger's points are seen together first. */
+    private static long settle(StaleRule rule, PointRegistry registry) {
+        return registry.points().stream().filter(rule::appliesTo).mapToLong(rule::staleAfterMs).min().orElse(3000);
     }
 }

@@ -1,18 +1,23 @@
 package io.parkwatch.rules.group;
 
+import java.util.List;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.model.Level;
 import java.time.Duration;
 import java.util.Set;
 
 /** {@code type: voting}: k detectors of a zone at or above a value (GB/T 50493 interlock voting). */
-public final class VotingKind extends DeclaredKind<VotingRule> {
+public final class VotingKind extends DeclaredKind<VotingRule, RuleSlice> implements GroupKind<VotingRule> {
 
     public VotingKind() {
-        super("voting", VotingRule.class, Set.of("k", "at-or-above", "deadband", "hold", "level"));
+        super("voting", VotingRule.class, Set.of("k", "at-or-above", "deadband", "hold", "level"), RuleSlice::new);
     }
 
     @Override
@@ -28,9 +33,15 @@ public final class VotingKind extends DeclaredKind<VotingRule> {
         return v;
     }
 
-    /** Decided per zone by the group stage. */
+    /** Per zone: a detector without a zone votes in none. */
     @Override
-    public boolean perPoint() {
-        return false;
+    public String groupOf(VotingRule rule, Point p) {
+        return p.zone() == null ? null : "zone:" + p.zone();
+    }
+
+    @Override
+    public List<AlertUpdate> onSignal(VotingRule rule, GroupState state, PointSignal signal, String key,
+            PointRegistry registry, long now) {
+        return GroupEvaluator.onSignal(rule, state, signal, now);
     }
 }

@@ -3,7 +3,7 @@ package io.parkwatch.rules.quality;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.LimitSlice;
 import io.parkwatch.rules.engine.Transition;
 import io.parkwatch.rules.model.AlertCategory;
 import io.parkwatch.rules.model.AlertUpdate;
@@ -29,7 +29,7 @@ public final class DataQualityEvaluator {
         return p.outOfRange(r.value());
     }
 
-    public static List<AlertUpdate> evaluate(QualityRule rule, Point p, RuleState state, Reading r, long now) {
+    public static List<AlertUpdate> evaluate(QualityRule rule, Point p, LimitSlice state, Reading r, long now) {
         boolean flagged = rule.flags().contains(r.quality());
         boolean range = rule.checkRange() && outOfRange(p, r);
         LimitState st = state.high();
@@ -51,7 +51,7 @@ public final class DataQualityEvaluator {
         return out;
     }
 
-    public static List<AlertUpdate> evaluate(StuckRule rule, Point p, RuleState state, Reading r, long now) {
+    public static List<AlertUpdate> evaluate(StuckRule rule, Point p, StuckSlice state, Reading r, long now) {
         double band = p.span() * rule.bandPercent() / 100.0;
         long ts = r.timestamp();
         boolean broke = false;

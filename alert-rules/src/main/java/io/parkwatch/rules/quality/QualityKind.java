@@ -6,7 +6,7 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.LimitSlice;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.Point;
@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: quality}: readings flagged by the instrument, or outside its range. */
-public final class QualityKind extends DeclaredKind<QualityRule> {
+public final class QualityKind extends DeclaredKind<QualityRule, LimitSlice> {
 
     public QualityKind() {
-        super("quality", QualityRule.class, Set.of("flags", "range", "on-delay", "level"));
+        super("quality", QualityRule.class, Set.of("flags", "range", "on-delay", "level"), LimitSlice::new);
     }
 
     @Override
@@ -53,7 +53,7 @@ public final class QualityKind extends DeclaredKind<QualityRule> {
     }
 
     @Override
-    public List<AlertUpdate> evaluate(QualityRule rule, Point point, PointRegistry registry, RuleState state,
+    public List<AlertUpdate> evaluate(QualityRule rule, Point point, PointRegistry registry, LimitSlice state,
             Reading reading, long now) {
         return DataQualityEvaluator.evaluate(rule, point, state, reading, now);
     }

@@ -5,7 +5,6 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.RuleState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.Point;
@@ -14,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: stuck}: a value that varies less than a band for too long (a gauge that may be stuck). */
-public final class StuckKind extends DeclaredKind<StuckRule> {
+public final class StuckKind extends DeclaredKind<StuckRule, StuckSlice> {
 
     public StuckKind() {
-        super("stuck", StuckRule.class, Set.of("band-percent", "for", "level"));
+        super("stuck", StuckRule.class, Set.of("band-percent", "for", "level"), StuckSlice::new);
     }
 
     @Override
@@ -28,7 +27,7 @@ public final class StuckKind extends DeclaredKind<StuckRule> {
     }
 
     @Override
-    public List<AlertUpdate> evaluate(StuckRule rule, Point point, PointRegistry registry, RuleState state,
+    public List<AlertUpdate> evaluate(StuckRule rule, Point point, PointRegistry registry, StuckSlice state,
             Reading reading, long now) {
         return DataQualityEvaluator.evaluate(rule, point, state, reading, now);
     }

@@ -3,7 +3,7 @@ package io.parkwatch.rules.rate;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.WindowSlice;
 import io.parkwatch.rules.engine.SampleWindow;
 import io.parkwatch.rules.engine.Transition;
 import io.parkwatch.rules.model.AlertCategory;
@@ -27,7 +27,7 @@ public final class RateEvaluator {
     private RateEvaluator() {
     }
 
-    public static List<AlertUpdate> evaluate(RateRule rule, Point point, RuleState state, Reading r, long now) {
+    public static List<AlertUpdate> evaluate(RateRule rule, Point point, WindowSlice state, Reading r, long now) {
         List<AlertUpdate> out = new ArrayList<>(0);
         SampleWindow.Fit fit = state.samples(CAPACITY).addAndFit(r.timestamp(), r.value(), rule.window().toMillis(), 3);
         if (fit == null) {

@@ -5,7 +5,7 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.WindowSlice;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: rate}: change per minute over a window, by level. */
-public final class RateKind extends DeclaredKind<RateRule> {
+public final class RateKind extends DeclaredKind<RateRule, WindowSlice> {
 
     public RateKind() {
-        super("rate", RateRule.class, Set.of("direction", "per-minute", "window", "hold", "deadband", "off-delay"));
+        super("rate", RateRule.class, Set.of("direction", "per-minute", "window", "hold", "deadband", "off-delay"), WindowSlice::new);
     }
 
     @Override
@@ -30,7 +30,7 @@ public final class RateKind extends DeclaredKind<RateRule> {
     }
 
     @Override
-    public List<AlertUpdate> evaluate(RateRule rule, Point point, PointRegistry registry, RuleState state,
+    public List<AlertUpdate> evaluate(RateRule rule, Point point, PointRegistry registry, WindowSlice state,
             Reading reading, long now) {
         return RateEvaluator.evaluate(rule, point, state, reading, now);
     }

@@ -1,9 +1,8 @@
 package io.parkwatch.rules.ruleset;
 
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.config.PointRegistry;
-import io.parkwatch.rules.ruleset.RuleSet;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
@@ -57,17 +56,17 @@ public final class RuleEngine {
      * fault, maintenance, calibration..., or outside the instrument range) feeds only the data-quality
      * rule: it must not raise or clear process alarms.
      */
-    public List<AlertUpdate> evaluate(Point point, Reading reading, RuleStateStore<RuleState> store, long now) {
+    public List<AlertUpdate> evaluate(Point point, Reading reading, RuleStateStore<RuleSlice> store, long now) {
         boolean trusted = vouchedFor(point, reading);
         List<AlertUpdate> out = new ArrayList<>(0);
         for (Rule rule : rules.rulesFor(point)) {
-            RuleKind<Rule> kind = RuleKinds.of(rule);
+            RuleKind<Rule, RuleSlice> kind = RuleKinds.of(rule);
             if (!kind.perPoint() || (!trusted && !kind.judgesUntrustedReadings())) {
                 continue; // group kinds are decided per group; untrusted readings only feed data-quality rules
             }
-            RuleState st = store.get(rule.id());
+            RuleSlice st = store.get(rule.id());
             boolean stored = st != null;
-            st = current(st, rules.version(rule.id()));
+            st = current(kind, st, rules.version(rule.id()));
             List<AlertUpdate> updates = kind.evaluate(rule, point, registry, st, reading, now);
             if (st.isIdle()) {
                 if (stored) {
@@ -96,22 +95,14 @@ public final class RuleEngine {
      * The state to use for a rule at {@code version}: a state built for another version of the rule
      * starts afresh, but keeps its open alerts so that they can still recover under the new rule.
      */
-    static RuleState current(RuleState st, int version) {
-        if (st == null) {
-            RuleState fresh = new RuleState();
-            fresh.ruleVersion = version;
-            return fresh;
-        }
-        if (st.ruleVersion == version) {
+    static RuleSlice current(RuleKind<Rule, RuleSlice> kind, RuleSlice st, int version) {
+        if (st != null && st.ruleVersion == version) {
             return st;
         }
-        RuleState fresh = new RuleState();
+        RuleSlice fresh = kind.newSlice();
         fresh.ruleVersion = version;
-        if (st.high != null && st.high.open != null) {
-            fresh.high().open = st.high.open;
-        }
-        if (st.low != null && st.low.open != null) {
-            fresh.low().open = st.low.open;
+        if (st != null) {
+            fresh.keepOpenAlertsOf(st);
         }
         return fresh;
     }

@@ -68,7 +68,7 @@ public final class RuleFile {
             if (type == null) {
                 continue;
             }
-            RuleKind<?> kind = RuleKinds.ofType(type).orElse(null);
+            RuleKind<?, ?> kind = RuleKinds.ofType(type).orElse(null);
             if (kind == null) {
                 problems.add(r.get("type").error("unknown rule type '" + type + "' (supported: "
                         + String.join(", ", RuleKinds.types()) + ")"));
@@ -91,7 +91,7 @@ public final class RuleFile {
     }
 
     /** The common part of an entry, then the kind's own; null when the entry had any problem. */
-    private static Rule parse(RuleKind<?> kind, ConfigNode r, PointRegistry registry, Problems problems) {
+    private static Rule parse(RuleKind<?, ?> kind, ConfigNode r, PointRegistry registry, Problems problems) {
         int before = problems.errors().size();
         Set<String> allowed = new HashSet<>(COMMON);
         allowed.addAll(kind.keys());

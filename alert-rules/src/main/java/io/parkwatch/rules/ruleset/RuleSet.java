@@ -4,6 +4,9 @@ import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Rule;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The rules in force, with a per-point lookup that is computed once per point. */
@@ -11,11 +14,13 @@ public final class RuleSet {
 
     private final List<Rule> rules;
     private final Map<String, Integer> versions;
+    private final Map<String, Rule> byId;
     private final Map<String, List<Rule>> byPoint = new ConcurrentHashMap<>();
 
     public RuleSet(List<Rule> rules, Map<String, Integer> versions) {
         this.rules = List.copyOf(rules);
         this.versions = Map.copyOf(versions);
+        this.byId = this.rules.stream().collect(Collectors.toUnmodifiableMap(Rule::id, Function.identity(), (a, b) -> a));
     }
 
     public RuleSet(List<Rule> rules) {
@@ -29,6 +34,11 @@ public final class RuleSet {
 
     public List<Rule> rules() {
         return rules;
+    }
+
+    /** The rule with this id, if it is (still) in force. */
+    public Optional<Rule> rule(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     /** The rules that watch this point, in file order. */

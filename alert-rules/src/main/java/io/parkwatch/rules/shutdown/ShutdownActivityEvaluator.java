@@ -3,7 +3,7 @@ package io.parkwatch.rules.shutdown;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.WindowSlice;
 import io.parkwatch.rules.engine.SampleWindow;
 import io.parkwatch.rules.engine.Transition;
 import io.parkwatch.rules.model.AlertCategory;
@@ -25,7 +25,7 @@ public final class ShutdownActivityEvaluator {
     private ShutdownActivityEvaluator() {
     }
 
-    public static List<AlertUpdate> evaluate(ShutdownActivityRule rule, Point p, boolean shutDown, RuleState state,
+    public static List<AlertUpdate> evaluate(ShutdownActivityRule rule, Point p, boolean shutDown, WindowSlice state,
             Reading r, long now) {
         List<AlertUpdate> out = new ArrayList<>(0);
         long window = rule.window().toMillis();

@@ -5,7 +5,7 @@ import io.parkwatch.rules.engine.LimitState;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.LimitSlice;
 import io.parkwatch.rules.engine.Transition;
 import io.parkwatch.rules.model.AlertCategory;
 import io.parkwatch.rules.model.AlertUpdate;
@@ -26,7 +26,7 @@ public final class ThresholdEvaluator {
     }
 
     /** Evaluates both directions of the rule; returns the alert updates produced (usually none). */
-    public static List<AlertUpdate> evaluate(ThresholdRule rule, Point point, RuleState state, Reading r, long now) {
+    public static List<AlertUpdate> evaluate(ThresholdRule rule, Point point, LimitSlice state, Reading r, long now) {
         List<AlertUpdate> out = new ArrayList<>(1);
         if (rule.high() != null && !rule.high().isEmpty()) {
             evaluate(rule, point, Direction.HIGH, rule.high(), state.high(), r, now, out);

@@ -6,7 +6,7 @@ import io.parkwatch.rules.engine.Limits;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.LimitSlice;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: threshold}: limits by level, high and low, with deadband and on/off delays (GB/T 50493). */
-public final class ThresholdKind extends DeclaredKind<ThresholdRule> {
+public final class ThresholdKind extends DeclaredKind<ThresholdRule, LimitSlice> {
 
     public ThresholdKind() {
-        super("threshold", ThresholdRule.class, Set.of("high", "low", "deadband", "on-delay", "off-delay"));
+        super("threshold", ThresholdRule.class, Set.of("high", "low", "deadband", "on-delay", "off-delay"), LimitSlice::new);
     }
 
     @Override
@@ -39,7 +39,7 @@ public final class ThresholdKind extends DeclaredKind<ThresholdRule> {
     }
 
     @Override
-    public List<AlertUpdate> evaluate(ThresholdRule rule, Point point, PointRegistry registry, RuleState state,
+    public List<AlertUpdate> evaluate(ThresholdRule rule, Point point, PointRegistry registry, LimitSlice state,
             Reading reading, long now) {
         return ThresholdEvaluator.evaluate(rule, point, state, reading, now);
     }

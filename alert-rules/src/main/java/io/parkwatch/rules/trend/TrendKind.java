@@ -5,7 +5,7 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.WindowSlice;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.Point;
@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: trend}: a limit the fitted trend will reach within the horizon (a predictive warning). */
-public final class TrendKind extends DeclaredKind<TrendRule> {
+public final class TrendKind extends DeclaredKind<TrendRule, WindowSlice> {
 
     public TrendKind() {
         super("trend", TrendRule.class,
-                Set.of("direction", "limit", "window", "horizon", "significance", "hold", "off-delay", "level"));
+                Set.of("direction", "limit", "window", "horizon", "significance", "hold", "off-delay", "level"), WindowSlice::new);
     }
 
     @Override
@@ -34,7 +34,7 @@ public final class TrendKind extends DeclaredKind<TrendRule> {
     }
 
     @Override
-    public List<AlertUpdate> evaluate(TrendRule rule, Point point, PointRegistry registry, RuleState state,
+    public List<AlertUpdate> evaluate(TrendRule rule, Point point, PointRegistry registry, WindowSlice state,
             Reading reading, long now) {
         return TrendEvaluator.evaluate(rule, point, state, reading, now);
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.parkwatch.rules.group.CompositeRule;
 import io.parkwatch.rules.group.GroupEvaluator;
-import io.parkwatch.rules.group.GroupKeys;
+import io.parkwatch.rules.group.CompositeKind;
+import io.parkwatch.rules.group.StaleKind;
+import io.parkwatch.rules.group.VotingKind;
 import io.parkwatch.rules.group.GroupState;
 import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.group.StaleRule;
@@ -46,7 +48,7 @@ class GroupRulesGoldenTest {
         Point g1 = gas("G1");
         Point g2 = gas("G2");
         Point g3 = gas("G3");
-        String key = GroupKeys.of(rule, g1);
+        String key = new VotingKind().keyOf(rule, g1);
         assertThat(key).isEqualTo("zone-vote|zone:Z1");
         GroupState st = new GroupState();
         for (int s = 0; s < 60; s++) { // G1 high alone for a minute: a near miss
@@ -75,7 +77,7 @@ class GroupRulesGoldenTest {
                 Level.CRITICAL);
         Point tt = at("TT", PointKind.TEMPERATURE, "degC");
         Point pt = at("PT", PointKind.PRESSURE, "MPa");
-        String key = GroupKeys.of(rule, tt);
+        String key = new CompositeKind().keyOf(rule, tt);
         GroupState st = new GroupState();
         // minutes 0-5: temperature rises 1.5/min, pressure flat (near miss); 5-10: both rise
         for (int s = 0; s < 600; s++) {
@@ -95,7 +97,7 @@ class GroupRulesGoldenTest {
     void aWholeLoggerGoingSilentIsOneAlertNotOnePerPoint() {
         StaleRule rule = new StaleRule("offline", "offline", new RuleSelector(null, null, null, null, null), 3, Level.WARN);
         List<Point> points = List.of(gas("G1"), gas("G2"), gas("G3"), gas("G4"));
-        String key = GroupKeys.of(rule, points.get(0));
+        String key = new StaleKind().keyOf(rule, points.get(0));
         GroupState st = new GroupState();
         long settle = 3000;
         // all four fall silent within a second of each other (the logger died)
@@ -124,7 +126,7 @@ class GroupRulesGoldenTest {
     void aLoggerComingBackIsNoBurstOfPointAlertsWhileItsPointsCatchUp() {
         StaleRule rule = new StaleRule("offline", "offline", new RuleSelector(null, null, null, null, null), 3, Level.WARN);
         List<Point> points = List.of(gas("G1"), gas("G2"), gas("G3"), gas("G4"));
-        String key = GroupKeys.of(rule, points.get(0));
+        String key = new StaleKind().keyOf(rule, points.get(0));
         GroupState st = new GroupState();
         for (int i = 0; i < 4; i++) {
             out.addAll(GroupEvaluator.onSilence(rule, st, PointSignal.silence(rule.id(), key, points.get(i), 1000, true,
@@ -149,7 +151,7 @@ class GroupRulesGoldenTest {
     void aSingleSilentPointIsReportedAfterTheSettleTime() {
         StaleRule rule = new StaleRule("offline", "offline", new RuleSelector(null, null, null, null, null), 3, Level.WARN);
         Point g1 = gas("G1");
-        String key = GroupKeys.of(rule, g1);
+        String key = new StaleKind().keyOf(rule, g1);
         GroupState st = new GroupState();
         out.addAll(GroupEvaluator.onSilence(rule, st, PointSignal.silence(rule.id(), key, g1, 1000, true, 4000), 4, 3000, 4000));
         for (long now = 5000; now <= 8000; now += 1000) {

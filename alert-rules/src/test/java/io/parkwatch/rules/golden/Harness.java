@@ -5,7 +5,7 @@ import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.ruleset.RuleFile;
 import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.ruleset.RuleEngine;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
 import io.parkwatch.rules.model.AlertEvent;
@@ -35,7 +35,7 @@ final class Harness {
 
     final PointRegistry registry;
     final RuleEngine engine;
-    final Map<String, Map<String, RuleState>> states = new HashMap<>();
+    final Map<String, Map<String, RuleSlice>> states = new HashMap<>();
     final List<AlertUpdate> updates = new ArrayList<>();
 
     Harness(String rulesYaml) {
@@ -54,10 +54,10 @@ final class Harness {
 
     Harness feed(String point, long t0Ms, int seconds, IntToDoubleFunction valueAtSecond, Quality q) {
         Point p = registry.point(point).orElseThrow();
-        Map<String, RuleState> st = states.computeIfAbsent(point, k -> new HashMap<>());
-        RuleStateStore<RuleState> store = new RuleStateStore<>() {
-            public RuleState get(String id) { return st.get(id); }
-            public void put(String id, RuleState s) { st.put(id, s); }
+        Map<String, RuleSlice> st = states.computeIfAbsent(point, k -> new HashMap<>());
+        RuleStateStore<RuleSlice> store = new RuleStateStore<>() {
+            public RuleSlice get(String id) { return st.get(id); }
+            public void put(String id, RuleSlice s) { st.put(id, s); }
             public void remove(String id) { st.remove(id); }
         };
         for (int s = 0; s < seconds; s++) {

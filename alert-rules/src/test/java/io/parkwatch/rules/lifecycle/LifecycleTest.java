@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEventType;
@@ -44,7 +45,7 @@ class LifecycleTest {
                 principal: { name: Boss Zhao }
             """), PointRegistryFile.parse(YamlSource.parse("p.yaml", "enterprises: [{id: ent-a}]\npoints: []\n")));
 
-    final RuleState detection = new RuleState();
+    final LimitSlice detection = new LimitSlice();
     final LifecycleState st = new LifecycleState();
     final List<AlertUpdate> out = new ArrayList<>();
 

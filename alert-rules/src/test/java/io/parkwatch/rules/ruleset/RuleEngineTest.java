@@ -11,7 +11,7 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.RuleSlice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,10 +24,10 @@ class RuleEngineTest {
     final PointRegistry registry = PointRegistryFile.load(Path.of("../config/points.yaml"));
     final RuleSet rules = RuleFile.load(Path.of("../config/rules.yaml"), registry);
     final RuleEngine engine = new RuleEngine(registry, rules);
-    final Map<String, RuleState> states = new HashMap<>();
-    final RuleStateStore<RuleState> store = new RuleStateStore<>() {
-        public RuleState get(String id) { return states.get(id); }
-        public void put(String id, RuleState s) { states.put(id, s); }
+    final Map<String, RuleSlice> states = new HashMap<>();
+    final RuleStateStore<RuleSlice> store = new RuleStateStore<>() {
+        public RuleSlice get(String id) { return states.get(id); }
+        public void put(String id, RuleSlice s) { states.put(id, s); }
         public void remove(String id) { states.remove(id); }
     };
 

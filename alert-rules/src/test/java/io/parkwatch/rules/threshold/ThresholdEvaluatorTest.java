@@ -3,7 +3,8 @@ package io.parkwatch.rules.threshold;
 import io.parkwatch.rules.engine.Limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Direction;
@@ -28,7 +29,7 @@ class ThresholdEvaluatorTest {
             new RuleSelector(Set.of(PointKind.GAS_LEL), null, null, null, null), new Limits(null, 25.0, 50.0), null, 2,
             Duration.ofSeconds(2), Duration.ZERO);
 
-    final RuleState state = new RuleState();
+    final LimitSlice state = new LimitSlice();
     final List<AlertEvent> events = new ArrayList<>();
 
     void feed(ThresholdRule rule, long t0, double... values) {
@@ -148,7 +149,7 @@ class ThresholdEvaluatorTest {
     void idsAreDeterministicSoAReplayProducesTheSameEvents() {
         feed(GAS_RULE, 0, 30, 30, 30, 60, 60, 60, 0);
         List<String> first = events.stream().map(AlertEvent::eventId).toList();
-        RuleState again = new RuleState();
+        LimitSlice again = new LimitSlice();
         List<String> replay = new ArrayList<>();
         double[] values = {30, 30, 30, 60, 60, 60, 0};
         for (int i = 0; i < values.length; i++) {

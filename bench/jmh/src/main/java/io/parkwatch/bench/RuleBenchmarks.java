@@ -2,7 +2,8 @@ package io.parkwatch.bench;
 
 import io.parkwatch.rules.ruleset.ParkFiles;
 import io.parkwatch.rules.ruleset.RuleEngine;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
@@ -46,9 +47,9 @@ public class RuleBenchmarks {
     RuleEngine engine;
     Point detector;
     ThresholdRule gas;
-    RuleState thresholdState;
-    final Map<String, RuleState> states = new HashMap<>();
-    final RuleStateStore<RuleState> store = RuleStateStore.over(states);
+    LimitSlice thresholdState;
+    final Map<String, RuleSlice> states = new HashMap<>();
+    final RuleStateStore<RuleSlice> store = RuleStateStore.over(states);
     long t;
     int i;
 
@@ -60,7 +61,7 @@ public class RuleBenchmarks {
         detector = engine.point("HX-T101-GT1").orElseThrow();
         gas = (ThresholdRule) engine.rules().rulesFor(detector).stream()
                 .filter(r -> r.id().equals("combustible-gas")).findFirst().orElseThrow();
-        thresholdState = new RuleState();
+        thresholdState = new LimitSlice();
         t = 1_767_225_600_000L;
     }
 

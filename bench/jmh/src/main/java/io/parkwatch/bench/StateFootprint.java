@@ -2,7 +2,7 @@ package io.parkwatch.bench;
 
 import io.parkwatch.rules.ruleset.ParkFiles;
 import io.parkwatch.rules.ruleset.RuleEngine;
-import io.parkwatch.rules.engine.RuleState;
+import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Quality;
@@ -64,7 +64,7 @@ public final class StateFootprint {
                     new ParkFiles.Text("rules.yaml", rules), null);
             List<Point> all = new ArrayList<>(engine.registry().points());
             long before = liveHeap();
-            List<Map<String, RuleState>> state = new ArrayList<>(n);
+            List<Map<String, RuleSlice>> state = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 state.add(new HashMap<>(4));
             }
@@ -74,7 +74,7 @@ public final class StateFootprint {
             for (int second = 0; second < 180; second++) {
                 long t = t0 + second * 1000L;
                 for (int i = 0; i < n; i++) {
-                    Map<String, RuleState> s = state.get(i);
+                    Map<String, RuleSlice> s = state.get(i);
                     engine.evaluate(all.get(i), new Reading(all.get(i).id(), "ent-a", t, 1 + noise.nextGaussian() * 0.4,
                             Quality.N, t), RuleStateStore.over(s), t);
                 }

@@ -1,0 +1,32 @@
+package io.parkwatch.rules.engine;
+
+/**
+ * What one rule remembers about one point between readings. Each kind keeps its own subclass, named by its
+ * {@link RuleKind#newSlice()}: a kind's state lives in its package, or is one of the shapes several kinds share
+ * ({@link LimitSlice}, {@link WindowSlice}). Public fields and a no-argument constructor in every subclass, so a
+ * stream processor keeps a point's slices in one typed map state as POJOs, subclasses included.
+ */
+public class RuleSlice {
+
+    /** Fingerprint of the rule definition this state was built for; a changed rule starts afresh. */
+    public int ruleVersion;
+
+    public RuleSlice() {
+    }
+
+    /** True when nothing is pending or open and no history is needed: the engine drops the state of quiet points. */
+    public boolean isIdle() {
+        return true;
+    }
+
+    /**
+     * Called on the fresh state of a changed rule: what the previous version's state hands on (its open alerts,
+     * so that they can still recover under the new rule). The previous state may be of another kind.
+     */
+    public void keepOpenAlertsOf(RuleSlice previous) {
+    }
+
+    /** Takes over what the one-class state of earlier versions kept for this kind (restoring their checkpoints). */
+    public void takeOver(RuleState legacy) {
+    }
+}
