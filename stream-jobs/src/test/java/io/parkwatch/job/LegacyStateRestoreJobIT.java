@@ -9,6 +9,7 @@ import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.text.Catalogue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,8 @@ class LegacyStateRestoreJobIT {
                 assertThat(e).extracting(AlertEvent::type, AlertEvent::level, AlertEvent::alertId)
                         .containsExactly(tuple(AlertEventType.RECOVERED, Level.CRITICAL, openAlert));
                 assertThat(e.get(0).value()).isEqualTo(21.0);
+                // and it reads in Chinese, like any alert of the new version
+                assertThat(Catalogue.chinese().render(e.get(0).text())).endsWith("回落至 21 %LEL，已越过限值 50 %LEL 及回差 2 %LEL");
             }
         }
     }

@@ -7,6 +7,8 @@ import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Direction;
 import io.parkwatch.rules.engine.LimitState;
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
 import java.util.List;
 
 /**
@@ -15,9 +17,12 @@ import java.util.List;
  */
 public final class AlertTracker {
 
-    /** Writes the sentence people read for a transition. */
+    /**
+     * The sentence people read for a transition, as a catalogue key and arguments; the alert's subject is put
+     * before them as {@code {0}} (patterns start with it).
+     */
     public interface Wording {
-        String text(Transition t, double value);
+        Message text(Transition t, double value);
     }
 
     private AlertTracker() {
@@ -40,11 +45,12 @@ public final class AlertTracker {
         Alert open = st.open;
         String alertId = open != null ? open.alertId() : AlertIds.alertId(ruleId, subject.id(), dir.name(), eventTime);
         int seq = open != null ? open.lastSeq() + 1 : 1;
+        Message text = wording.text(t, value).withFirst(subject.name());
         AlertEvent e = AlertEvent.builder().eventId(AlertIds.eventId(alertId, seq)).alertId(alertId).seq(seq)
                 .type(t.type()).ruleId(ruleId).pointId(subject.id()).enterpriseId(subject.enterpriseId())
                 .kind(subject.kind()).unit(subject.unit()).direction(dir).level(t.level()).previousLevel(t.previous())
                 .value(value).limit(t.limit()).eventTime(eventTime).detectedAt(now).readingReceivedAt(receivedAt)
-                .tank(subject.tank()).zone(subject.zone()).message(subject.name() + ": " + wording.text(t, value))
+                .tank(subject.tank()).zone(subject.zone()).message(Catalogue.english().render(text)).text(text)
                 .category(category).build();
         Alert next = open == null ? Alert.raisedBy(e) : open.apply(e);
         st.open = t.type() == AlertEventType.RECOVERED ? null : next;

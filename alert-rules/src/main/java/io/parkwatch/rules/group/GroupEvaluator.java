@@ -1,5 +1,7 @@
 package io.parkwatch.rules.group;
 
+import io.parkwatch.rules.text.Message;
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
@@ -51,15 +53,14 @@ public final class GroupEvaluator {
         List<AlertUpdate> out = new ArrayList<>(0);
         String zone = GroupKind.subject(s.groupKey());
         AlertSubject subject = new AlertSubject(zone, s.enterpriseId(), s.kind(), s.unit(), null, s.zone(),
-                "zone " + s.zone());
+                Message.term("zone", s.zone()));
         String u = unit(s.unit());
         AlertTracker.apply(t, st.group, rule.id(), AlertCategory.PROCESS, subject, Direction.HIGH, voting.size(),
                 s.timestamp(), s.receivedAt(), now, (tr, v) -> switch (tr.type()) {
-                    case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT, "%d detectors at or above %s%s together: %s",
-                            voting.size(), num(rule.atOrAbove()), u, String.join(", ", voting));
+                    case RAISED, LEVEL_CHANGED -> Message.of("alert.voting.raised", voting.size(), num(rule.atOrAbove()),
+                            u, String.join(", ", voting));
                     default -> // RECOVERED
-                    String.format(Locale.ROOT, "fewer than %d detectors at or above %s%s", rule.k(),
-                            num(rule.atOrAbove()), u);
+                    Message.of("alert.voting.recovered", rule.k(), num(rule.atOrAbove()), u);
                 }, out);
         return out;
     }
@@ -84,8 +85,10 @@ public final class GroupEvaluator {
                         ? null : x.samples.fit();
                 double rate = fit == null ? 0 : fit.slopePerMinute();
                 if ((c.rateAbove() == null || fit != null) && c.holds(x.value, rate)) {
-                    met.add(e.getKey() + (c.rateAbove() != null ? String.format(Locale.ROOT, " rising %s/min", num(rate))
-                            : "") + (c.valueAbove() != null ? " at " + num(x.value) : ""));
+                    met.add(c.rateAbove() != null && c.valueAbove() != null
+                            ? Message.term("condition.both", e.getKey(), num(rate), num(x.value))
+                            : c.rateAbove() != null ? Message.term("condition.rate", e.getKey(), num(rate))
+                            : Message.term("condition.value", e.getKey(), num(x.value)));
                     break;
                 }
             }
@@ -96,12 +99,12 @@ public final class GroupEvaluator {
         List<AlertUpdate> out = new ArrayList<>(0);
         String unitId = GroupKind.subject(s.groupKey());
         AlertSubject subject = new AlertSubject(unitId, s.enterpriseId(), s.kind(), s.unit(), s.tank(), null,
-                "unit " + s.tank());
+                Message.term("unit", s.tank()));
         AlertTracker.apply(Transition.withLimit(t, 0), st.group, rule.id(), AlertCategory.PROCESS, subject,
                 Direction.HIGH, met.size(), s.timestamp(), s.receivedAt(), now, (tr, v) -> switch (tr.type()) {
-                    case RAISED, LEVEL_CHANGED -> rule.description() + ": " + String.join(" and ", met);
+                    case RAISED, LEVEL_CHANGED -> Message.of("alert.composite.raised", rule.description(), Message.list(met));
                     default -> // RECOVERED
-                    "conditions no longer all met (" + rule.all() + ")";
+                    Message.of("alert.composite.recovered");
                 }, out);
         return out;
     }
@@ -138,15 +141,14 @@ public final class GroupEvaluator {
         String enterprise = st.enterpriseId;
         if (st.subject != null) {
             AlertSubject subject = new AlertSubject(st.subject, enterprise, PointKind.OTHER, "", null, null,
-                    "data logger of " + enterprise);
+                    Message.term("logger", enterprise));
             Transition t = LevelMachine.step(st.group, LevelMachine.Settings.yesNo(rule.level(), 0, 0), now,
                     loggerDown ? 1 : 0);
             AlertTracker.apply(Transition.withLimit(t, memberCount), st.group, rule.id(), AlertCategory.DATA_QUALITY,
                     subject, Direction.HIGH, silentCount, now, now, now, (tr, v) -> switch (tr.type()) {
-                        case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
-                                "logger offline: all %d points silent", memberCount);
+                        case RAISED, LEVEL_CHANGED -> Message.of("alert.logger.raised", memberCount);
                         default -> // RECOVERED
-                    "logger reporting again";
+                    Message.of("alert.logger.recovered");
                     }, out);
         }
         for (Map.Entry<String, GroupState.Member> e : new TreeMap<>(st.members).entrySet()) {
@@ -162,9 +164,10 @@ public final class GroupEvaluator {
                     x.kind == null ? PointKind.OTHER : PointKind.valueOf(x.kind), "", null, null, e.getKey());
             AlertTracker.apply(Transition.withLimit(t, 0), ps, rule.id(), AlertCategory.DATA_QUALITY, subject,
                     Direction.HIGH, 0, now, now, now, (tr, v) -> switch (tr.type()) {
-                        case RAISED, LEVEL_CHANGED -> "offline: no reading since " + java.time.Instant.ofEpochMilli(x.lastTimestamp);
+                        case RAISED, LEVEL_CHANGED -> Message.of("alert.offline.raised",
+                                java.time.Instant.ofEpochMilli(x.lastTimestamp));
                         default -> // RECOVERED
-                    "reporting again";
+                    Message.of("alert.offline.recovered");
                     }, out);
             if (ps.open == null) {
                 st.perPoint.remove(e.getKey());

@@ -201,7 +201,7 @@ public final class Lifecycle {
                 .level(detected.level().compareTo(current.level()) > 0 ? detected.level() : current.level())
                 .state(detected.state()).updatedAt(ev.eventTime()).lastValue(detected.lastValue())
                 .peakValue(Math.max(current.peakValue(), detected.peakValue())).lastSeq(ev.seq())
-                .lastEventId(ev.eventId()).lastEventType(ev.type()).message(ev.message())
+                .lastEventId(ev.eventId()).lastEventType(ev.type()).message(ev.message()).text(ev.text())
                 .suppressedBy(detected.suppressedBy()).handling(h));
         AlertState condition = detected.state() == AlertState.RECOVERED ? AlertState.RECOVERED : AlertState.ACTIVE;
         return base.with(h, detected.state() == AlertState.SUPPRESSED ? AlertState.SUPPRESSED : condition);

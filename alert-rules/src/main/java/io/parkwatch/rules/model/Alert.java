@@ -1,5 +1,6 @@
 package io.parkwatch.rules.model;
 
+import io.parkwatch.rules.text.Message;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
@@ -27,6 +28,7 @@ public record Alert(
         String tank,
         String zone,
         String message,
+        Message text,
         AlertCategory category,
         String suppressedBy,
         Handling handling) implements AlertBuilder.With {
@@ -87,7 +89,7 @@ public record Alert(
                 .state(e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE)
                 .raisedAt(e.eventTime()).updatedAt(e.eventTime()).lastValue(e.value()).peakValue(e.value())
                 .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).tank(e.tank()).zone(e.zone())
-                .message(e.message()).category(e.category()).suppressedBy(e.suppressedBy()).handling(Handling.NEW)
+                .message(e.message()).text(e.text()).category(e.category()).suppressedBy(e.suppressedBy()).handling(Handling.NEW)
                 .build();
     }
 
@@ -114,7 +116,7 @@ public record Alert(
                 : e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE;
         double peak = direction == Direction.LOW ? Math.min(peakValue, e.value()) : Math.max(peakValue, e.value());
         return with(a -> a.level(e.level()).state(next).updatedAt(e.eventTime()).lastValue(e.value()).peakValue(peak)
-                .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).message(e.message())
+                .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).message(e.message()).text(e.text())
                 .suppressedBy(e.suppressedBy()));
     }
 }

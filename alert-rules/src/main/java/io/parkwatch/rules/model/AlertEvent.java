@@ -1,5 +1,6 @@
 package io.parkwatch.rules.model;
 
+import io.parkwatch.rules.text.Message;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
 /**
@@ -25,7 +26,9 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param readingReceivedAt when the gateway accepted the triggering reading, epoch ms
  * @param tank          tank or unit of the point, or null
  * @param zone          zone of the point, or null
- * @param message       a sentence for people
+ * @param message       a sentence for people, in English (kept for old records and consumers that want one text)
+ * @param text          the same sentence as a catalogue key and its arguments, for each reader's own language;
+ *                      null on events written before catalogues
  * @param category      process, predictive or data quality
  * @param suppressedBy  the maintenance permit that masks this alert, or null
  * @param actor         who caused a handling event (user, or "escalation"), else null
@@ -53,6 +56,7 @@ public record AlertEvent(
         String tank,
         String zone,
         String message,
+        Message text,
         AlertCategory category,
         String suppressedBy,
         String actor,

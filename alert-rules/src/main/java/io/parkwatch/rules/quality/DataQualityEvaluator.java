@@ -1,5 +1,6 @@
 package io.parkwatch.rules.quality;
 
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
@@ -41,12 +42,10 @@ public final class DataQualityEvaluator {
                 st, rule.id(), AlertCategory.DATA_QUALITY, AlertSubject.of(p), Direction.HIGH, r.value(), r.timestamp(),
                 r.receivedAt(), now, (tr, v) -> switch (tr.type()) {
                     case RAISED, LEVEL_CHANGED -> flagged
-                            ? String.format(Locale.ROOT, "reading flagged %s (%s); not used for process alarms",
-                                    r.quality(), describe(r.quality()))
-                            : String.format(Locale.ROOT, "%s%s is outside the instrument range %s..%s%s: sensor fault?",
-                                    num(v), u, num(p.rangeLow()), num(p.rangeHigh()), u);
+                            ? Message.of("alert.quality.flagged", r.quality(), Message.term("quality." + r.quality()))
+                            : Message.of("alert.quality.range", num(v), u, num(p.rangeLow()), num(p.rangeHigh()));
                     default -> // RECOVERED
-                    String.format(Locale.ROOT, "good readings again (%s%s)", num(v), u);
+                    Message.of("alert.quality.recovered", num(v), u);
                 }, out);
         return out;
     }
@@ -80,17 +79,17 @@ public final class DataQualityEvaluator {
         long since = state.steadySince;
         AlertTracker.apply(Transition.withLimit(t, band), st, rule.id(), AlertCategory.DATA_QUALITY, AlertSubject.of(p),
                 Direction.HIGH, r.value(), ts, r.receivedAt(), now, (tr, v) -> switch (tr.type()) {
-                    case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
-                            "stuck at %s%s: varied less than %s%s (%s%% of span) for %s", num(v), u, num(band), u,
+                    case RAISED, LEVEL_CHANGED -> Message.of("alert.stuck.raised", num(v), u, num(band),
                             num(rule.bandPercent()), hours(ts - since));
                     default -> // RECOVERED
-                    String.format(Locale.ROOT, "moving again (%s%s)", num(v), u);
+                    Message.of("alert.stuck.recovered", num(v), u);
                 }, out);
         return out;
     }
 
     static String hours(long ms) {
-        return ms >= 3_600_000 ? String.format(Locale.ROOT, "%.1f h", ms / 3_600_000.0) : (ms / 60_000) + " min";
+        return ms >= 3_600_000 ? Message.term("hours", String.format(Locale.ROOT, "%.1f", ms / 3_600_000.0))
+                : Message.term("minutes", ms / 60_000);
     }
 
     static String describe(io.parkwatch.rules.model.Quality q) {

@@ -1,5 +1,6 @@
 package io.parkwatch.rules.rate;
 
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
@@ -43,18 +44,16 @@ public final class RateEvaluator {
         AlertTracker.apply(t, st, rule.id(), AlertCategory.PROCESS, AlertSubject.of(point).withUnit(point.unit() + "/min"),
                 rule.direction(), speed,
                 r.timestamp(), r.receivedAt(), now, (tr, v) -> switch (tr.type()) {
-                    case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
-                            "%s %s%s/min over the last %s, at or above the %s rate %s%s/min (now %s%s)",
-                            rise ? "rising" : "falling", num(v), u, minutes(rule.window().toMillis()), tr.level().label(),
-                            num(tr.limit()), u, num(r.value()), u);
+                    case RAISED, LEVEL_CHANGED -> Message.of("alert.rate.raised", Message.term(rise ? "rising" : "falling"),
+                            num(v), u, minutes(rule.window().toMillis()), Message.term("level." + tr.level().label()),
+                            num(tr.limit()), num(r.value()));
                     default -> // RECOVERED
-                    String.format(Locale.ROOT, "rate back to %s%s/min (now %s%s)", num(v), u,
-                            num(r.value()), u);
+                    Message.of("alert.rate.recovered", num(v), u, num(r.value()));
                 }, out);
         return out;
     }
 
     static String minutes(long ms) {
-        return ms % 60_000 == 0 ? (ms / 60_000) + " min" : (ms / 1000) + " s";
+        return ms % 60_000 == 0 ? Message.term("minutes", ms / 60_000) : Message.term("seconds", ms / 1000);
     }
 }

@@ -1,5 +1,6 @@
 package io.parkwatch.rules.shutdown;
 
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
@@ -51,12 +52,11 @@ public final class ShutdownActivityEvaluator {
         AlertTracker.apply(Transition.withLimit(t, rule.risePerMinute()), st, rule.id(), AlertCategory.PROCESS,
                 AlertSubject.of(p), Direction.HIGH, r.value(), r.timestamp(), r.receivedAt(), now,
                 (tr, v) -> switch (tr.type()) {
-                    case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
-                            "activity at a shut-down plant: rising %s%s/min (now %s%s) while %s is marked shut down",
-                            num(speed), u, num(v), u, p.tank() != null ? p.enterpriseId() + " / " + p.tank() : p.enterpriseId());
+                    case RAISED, LEVEL_CHANGED -> Message.of("alert.activity.raised", num(speed), u, num(v),
+                            p.tank() != null ? p.enterpriseId() + " / " + p.tank() : p.enterpriseId());
                     default -> // RECOVERED
-                    shutDown ? String.format(Locale.ROOT, "quiet again (%s%s)", num(v), u)
-                            : "plant no longer marked shut down";
+                    shutDown ? Message.of("alert.activity.recovered", num(v), u)
+                            : Message.of("alert.activity.restarted");
                 }, out);
         return out;
     }

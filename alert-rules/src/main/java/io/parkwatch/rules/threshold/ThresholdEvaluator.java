@@ -1,5 +1,6 @@
 package io.parkwatch.rules.threshold;
 
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.Limits;
 import io.parkwatch.rules.engine.LimitState;
 import io.parkwatch.rules.engine.AlertSubject;
@@ -46,16 +47,22 @@ public final class ThresholdEvaluator {
                 r.timestamp(), r.receivedAt(), now, (tr, v) -> message(tr, point, dir, v, rule.deadband()), out);
     }
 
-    static String message(Transition t, Point p, Direction dir, double value, double deadband) {
+    static Message message(Transition t, Point p, Direction dir, double value, double deadband) {
         String u = unit(p.unit());
-        String side = dir == Direction.HIGH ? "at or above" : "at or below";
+        String side = Message.term(dir == Direction.HIGH ? "at-or-above" : "at-or-below");
         return switch (t.type()) {
-            case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT, "%s%s, %s the %s limit %s%s", num(value), u, side,
-                    t.level().label(), num(t.limit()), u) + (t.previous() == null ? "" : " (was " + t.previous().label() + ")");
+            case RAISED, LEVEL_CHANGED -> t.previous() == null
+                    ? Message.of("alert.threshold.raised", num(value), u, side, level(t.level()), num(t.limit()))
+                    : Message.of("alert.threshold.changed", num(value), u, side, level(t.level()), num(t.limit()),
+                            level(t.previous()));
             default -> // RECOVERED
-                    String.format(Locale.ROOT, "back to %s%s, clear of %s%s by the deadband of %s%s",
-                    num(value), u, num(t.limit()), u, num(deadband), u);
+                    Message.of("alert.threshold.recovered", num(value), u, num(t.limit()), num(deadband));
         };
+    }
+
+    /** A level as a term the catalogue translates. */
+    public static String level(io.parkwatch.rules.model.Level level) {
+        return Message.term("level." + level.label());
     }
 
     public static String unit(String unit) {

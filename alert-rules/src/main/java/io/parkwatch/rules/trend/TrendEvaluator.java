@@ -1,5 +1,6 @@
 package io.parkwatch.rules.trend;
 
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
@@ -50,20 +51,19 @@ public final class TrendEvaluator {
         String u = unit(point.unit());
         AlertTracker.apply(t, st, rule.id(), AlertCategory.PREDICTIVE, AlertSubject.of(point), rule.direction(),
                 r.value(), r.timestamp(), r.receivedAt(), now, (tr, v) -> switch (tr.type()) {
-                    case RAISED, LEVEL_CHANGED -> String.format(Locale.ROOT,
-                            "%s %s%s/min, expected to reach %s%s in about %s (now %s%s)", rising ? "rising" : "falling",
-                            num(Math.abs(fit.slopePerMinute())), u, num(rule.limit()), u, eta(etaMinutes), num(v), u);
+                    case RAISED, LEVEL_CHANGED -> Message.of("alert.trend.raised",
+                            Message.term(rising ? "rising" : "falling"), num(Math.abs(fit.slopePerMinute())), u,
+                            num(rule.limit()), eta(etaMinutes), num(v));
                     default -> // RECOVERED
-                    String.format(Locale.ROOT, "no longer heading for %s%s (now %s%s)",
-                            num(rule.limit()), u, num(v), u);
+                    Message.of("alert.trend.recovered", num(rule.limit()), u, num(v));
                 }, out);
         return out;
     }
 
     static String eta(double minutes) {
         if (minutes < 1) {
-            return Math.max(1, Math.round(minutes * 60)) + " s";
+            return Message.term("seconds", Math.max(1, Math.round(minutes * 60)));
         }
-        return Math.round(minutes) + " min";
+        return Message.term("minutes", Math.round(minutes));
     }
 }

@@ -2,9 +2,11 @@ package io.parkwatch.console.api;
 
 import io.parkwatch.console.auth.Session;
 import io.parkwatch.console.auth.ConsoleUser;
+import io.parkwatch.rules.text.Catalogue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +17,13 @@ public record ApiCall(Session session, Map<String, String> path, Map<String, Lis
 
     public ConsoleUser user() {
         return session.user();
+    }
+
+    /** The sentences for this reply: the {@code lang} parameter ({@code zh-CN}, {@code en}) if given, else the user's. */
+    public Catalogue catalogue() {
+        List<String> lang = params("lang");
+        return lang.isEmpty() || lang.get(0).isBlank() ? user().catalogue()
+                : Catalogue.of(Locale.forLanguageTag(lang.get(0).trim()));
     }
 
     public String pathParam(String name) {

@@ -3,6 +3,7 @@ package io.parkwatch.console.api;
 import io.parkwatch.console.auth.ConsoleUser;
 import io.parkwatch.console.board.AlertBoard;
 import io.parkwatch.console.board.AlertView;
+import io.parkwatch.rules.text.Catalogue;
 import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.console.history.CommandOutcomes;
 import io.parkwatch.console.kpi.AlarmPerformance;
@@ -104,12 +105,15 @@ public final class ConsoleApi {
 
     private Object alerts(ApiCall c) {
         Predicate<Alert> visible = a -> c.user().sees(a.enterpriseId());
-        return board.list(visible.and(AlertFilter.of(c.query()))).stream().map(AlertView::of).toList();
+        Catalogue language = c.catalogue();
+        return board.list(visible.and(AlertFilter.of(c.query()))).stream().map(a -> AlertView.of(a, language)).toList();
     }
 
     private Object alert(ApiCall c) {
         Alert a = visibleAlert(c);
-        return Map.of("alert", AlertView.of(a), "timeline", history.timeline(a.alertId()));
+        Catalogue language = c.catalogue();
+        return Map.of("alert", AlertView.of(a, language), "timeline",
+                history.timeline(a.alertId()).stream().map(e -> AlertView.readable(e, language)).toList());
     }
 
     private Alert visibleAlert(ApiCall c) {

@@ -1,5 +1,8 @@
 package io.parkwatch.console.auth;
 
+import io.parkwatch.rules.text.Catalogue;
+import java.util.Locale;
+
 import io.parkwatch.rules.model.AlertCommand.Role;
 
 /**
@@ -10,8 +13,20 @@ import io.parkwatch.rules.model.AlertCommand.Role;
  * @param role         park officer (the whole park) or enterprise operator (one enterprise)
  * @param enterpriseId the operator's enterprise; null for park officers
  * @param passwordHash bcrypt
+ * @param language     the language the person reads (the {@code language:} of the users file), or null for the
+ *                     park's default, Chinese
  */
-public record ConsoleUser(String username, String name, Role role, String enterpriseId, String passwordHash) {
+public record ConsoleUser(String username, String name, Role role, String enterpriseId, String passwordHash,
+        Locale language) {
+
+    public ConsoleUser(String username, String name, Role role, String enterpriseId, String passwordHash) {
+        this(username, name, role, enterpriseId, passwordHash, null);
+    }
+
+    /** The sentences this person reads. */
+    public Catalogue catalogue() {
+        return Catalogue.of(language);
+    }
 
     /** Whether this person may see, and act on, what belongs to the enterprise. */
     public boolean sees(String enterprise) {

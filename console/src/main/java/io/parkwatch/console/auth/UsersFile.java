@@ -1,5 +1,6 @@
 package io.parkwatch.console.auth;
 
+import io.parkwatch.rules.text.Catalogue;
 import io.parkwatch.rules.config.ConfigNode;
 import io.parkwatch.rules.config.EntryList;
 import io.parkwatch.rules.config.PointRegistry;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 public final class UsersFile {
 
-    private static final Set<String> USER = Set.of("username", "name", "role", "enterprise", "password-hash");
+    private static final Set<String> USER = Set.of("username", "name", "role", "enterprise", "password-hash", "language");
 
     private UsersFile() {
     }
@@ -49,6 +50,7 @@ public final class UsersFile {
             Role role = role(u.get("role"), problems);
             String enterprise = u.get("enterprise").text(problems, false);
             String hash = u.get("password-hash").text(problems, true);
+            Locale language = language(u.get("language"), problems);
             if (!EntryList.bcrypt(u.get("password-hash"), hash, problems)) {
                 continue;
             }
@@ -65,11 +67,28 @@ public final class UsersFile {
                 continue;
             }
             if (username != null && role != null && hash != null) {
-                users.put(username, new ConsoleUser(username, name == null ? username : name, role, enterprise, hash));
+                users.put(username, new ConsoleUser(username, name == null ? username : name, role, enterprise, hash,
+                        language));
             }
         }
         problems.throwIfAny();
         return Map.copyOf(users);
+    }
+
+    /** {@code zh-CN} or {@code en}: the languages there are catalogues for. */
+    private static Locale language(ConfigNode node, Problems problems) {
+        String text = node.text(problems, false);
+        if (text == null) {
+            return null;
+        }
+        for (Locale l : Catalogue.LANGUAGES) {
+            if (l.toLanguageTag().equalsIgnoreCase(text)) {
+                return l;
+            }
+        }
+        problems.add(node.error("unknown language '" + text + "' (expected one of "
+                + Catalogue.LANGUAGES.stream().map(Locale::toLanguageTag).toList() + ")"));
+        return null;
     }
 
     private static Role role(ConfigNode node, Problems problems) {

@@ -1,30 +1,42 @@
 package io.parkwatch.console.board;
 
 import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
-/** An alert as the console API shows it: stable field names an integrator can rely on. */
+/**
+ * An alert as the console API shows it: stable field names an integrator can rely on. {@code message} is in the
+ * reader's language; {@code text} is the same sentence as a catalogue key and arguments (null for alerts raised
+ * before catalogues, whose message is the English one they were stored with).
+ */
 @RecordBuilder
 public record AlertView(String id, String point, String enterprise, String rule, String level, String state,
         String raisedAt, String updatedAt, double lastValue, double peakValue, String unit, String kind,
-        String direction, String tank, String zone, String message, String lastEvent, String category,
+        String direction, String tank, String zone, String message, Message text, String lastEvent, String category,
         String suppressedBy, String acknowledgedBy, String acknowledgedAt, String closedBy, String closeNote,
         int repeatCount, String notified) {
 
-    public static AlertView of(Alert a) {
+    public static AlertView of(Alert a, Catalogue language) {
         Alert.Handling h = a.handlingOrNew();
         return AlertViewBuilder.builder().id(a.alertId()).point(a.pointId()).enterprise(a.enterpriseId())
                 .rule(a.ruleId()).level(a.level().name()).state(a.state().name())
                 .raisedAt(Instant.ofEpochMilli(a.raisedAt()).toString())
                 .updatedAt(Instant.ofEpochMilli(a.updatedAt()).toString()).lastValue(a.lastValue())
                 .peakValue(a.peakValue()).unit(a.unit()).kind(a.kind().fileName()).direction(a.direction().name())
-                .tank(a.tank()).zone(a.zone()).message(a.message())
+                .tank(a.tank()).zone(a.zone()).message(a.text() == null ? a.message() : language.render(a.text())).text(a.text())
                 .lastEvent(a.lastEventType() == null ? null : a.lastEventType().name())
                 .category(a.category() == null ? null : a.category().name()).suppressedBy(a.suppressedBy())
                 .acknowledgedBy(h.acknowledgedBy())
                 .acknowledgedAt(h.acknowledged() ? Instant.ofEpochMilli(h.acknowledgedAt()).toString() : null)
                 .closedBy(h.closedBy()).closeNote(h.closeNote()).repeatCount(h.repeatCount()).notified(h.notified())
                 .build();
+    }
+
+    /** An event with its message in the reader's language (events before catalogues keep their English one). */
+    public static AlertEvent readable(AlertEvent e, Catalogue language) {
+        return e.text() == null ? e : e.withMessage(language.render(e.text()));
     }
 }

@@ -13,7 +13,10 @@ import io.parkwatch.console.board.AlertView;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.wire.WireJson;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import io.parkwatch.rules.text.Catalogue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,23 +44,28 @@ final class LiveFeed {
         Session s = ch.attr(Credentials.SESSION).get();
         // join first, then snapshot: a change in between is sent twice, never missed (the page keys by id)
         clients.add(ch);
-        var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(AlertView::of).toList();
+        Catalogue language = s.user().catalogue();
+        var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(a -> AlertView.of(a, language))
+                .toList();
         ch.writeAndFlush(new TextWebSocketFrame(WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot))));
     }
 
     void alertChanged(Alert a) {
-        send(a.enterpriseId(), WireJson.writeString(Map.of("type", "alert", "alert", AlertView.of(a))));
+        send(a.enterpriseId(), language -> WireJson.writeString(Map.of("type", "alert", "alert", AlertView.of(a, language))));
     }
 
     void eventArrived(AlertEvent e) {
-        send(e.enterpriseId(), WireJson.writeString(Map.of("type", "event", "event", e)));
+        send(e.enterpriseId(), language -> WireJson.writeString(Map.of("type", "event", "event",
+                AlertView.readable(e, language))));
     }
 
-    private void send(String enterprise, String json) {
+    /** Sends to every session that may see the enterprise, in its reader's language (each rendered once). */
+    private void send(String enterprise, Function<Catalogue, String> message) {
+        Map<Catalogue, String> rendered = new HashMap<>(2);
         for (Channel ch : clients) {
             Session s = ch.attr(Credentials.SESSION).get();
             if (s != null && s.user().sees(enterprise) && checkSession(ch)) {
-                ch.writeAndFlush(new TextWebSocketFrame(json));
+                ch.writeAndFlush(new TextWebSocketFrame(rendered.computeIfAbsent(s.user().catalogue(), message)));
             }
         }
     }

@@ -40,6 +40,7 @@ class UsersFileTest {
                   - { username: e, role: park-officer, password-hash: secret }
                   - { username: a, role: park-officer, password-hash: "%1$s" }
                   - { username: f, role: park-officer, enterprise: ent-a, password-hash: "%1$s" }
+                  - { username: g, role: park-officer, password-hash: "%1$s", language: fr }
                 """.formatted(HASH);
         assertThatThrownBy(() -> UsersFile.parse(YamlSource.parse("users.yaml", yaml), PARK))
                 .isInstanceOf(ConfigException.class)
@@ -49,6 +50,19 @@ class UsersFileTest {
                 .hasMessageContaining("users.yaml:5:").hasMessageContaining("unknown enterprise 'ent-x'")
                 .hasMessageContaining("users.yaml:6:").hasMessageContaining("must be a bcrypt hash")
                 .hasMessageContaining("users.yaml:7:").hasMessageContaining("duplicate user name 'a'")
-                .hasMessageContaining("users.yaml:8:").hasMessageContaining("a park officer sees every enterprise");
+                .hasMessageContaining("users.yaml:8:").hasMessageContaining("a park officer sees every enterprise")
+                .hasMessageContaining("users.yaml:9:").hasMessageContaining("unknown language 'fr' (expected one of [zh-CN, en])");
+    }
+
+    @Test
+    void aUserReadsTheLanguageOfTheirEntryElseChinese() {
+        String yaml = """
+                users:
+                  - { username: wang, role: park-officer, password-hash: "%1$s" }
+                  - { username: smith, role: park-officer, password-hash: "%1$s", language: en }
+                """.formatted(HASH);
+        Map<String, ConsoleUser> users = UsersFile.parse(YamlSource.parse("users.yaml", yaml), PARK);
+        assertThat(users.get("wang").catalogue().locale()).isEqualTo(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(users.get("smith").catalogue().locale()).isEqualTo(java.util.Locale.ENGLISH);
     }
 }

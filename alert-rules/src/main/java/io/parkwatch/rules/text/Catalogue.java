@@ -1,0 +1,112 @@
+package io.parkwatch.rules.text;
+
+import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sentences ParkWatch writes for people, per language: {@code messages_zh_CN.properties} (the default: the
+ * people who read them work in Chinese parks) and {@code messages_en.properties}, one key set (a test checks
+ * every key is in every language). Patterns are {@link MessageFormat} patterns over already-formatted arguments.
+ */
+public final class Catalogue {
+
+    /** The languages there are catalogues for, the default first. */
+    public static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+    public static final Locale DEFAULT = LANGUAGES.get(0);
+
+    private static final String BUNDLE = "io.parkwatch.rules.text.messages";
+    private static final Map<Locale, Catalogue> LOADED = new ConcurrentHashMap<>();
+
+    private final Locale locale;
+    private final ResourceBundle bundle;
+
+    private Catalogue(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The catalogue of a language; a language without one gets the default (Chinese). */
+    public static Catalogue of(Locale locale) {
+        Locale l = supported(locale);
+        return LOADED.computeIfAbsent(l, Catalogue::new);
+    }
+
+    public static Catalogue english() {
+        return of(Locale.ENGLISH);
+    }
+
+    public static Catalogue chinese() {
+        return of(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The supported language closest to {@code wanted} ({@code zh}, {@code zh-TW} read Chinese; {@code en-GB} English). */
+    public static Locale supported(Locale wanted) {
+        if (wanted == null) {
+            return DEFAULT;
+        }
+        for (Locale l : LANGUAGES) {
+            if (l.getLanguage().equals(wanted.getLanguage())) {
+                return l;
+            }
+        }
+        return DEFAULT;
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The keys of this catalogue. */
+    public Set<String> keys() {
+        return Collections.unmodifiableSet(bundle.keySet());
+    }
+
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
+    /** The sentence of a message in this language; a key the catalogue lacks is shown as itself, never hidden. */
+    public String render(Message m) {
+        return text(m.key(), (Object[]) m.args());
+    }
+
+    /** The sentence of {@code key} with {@code args}; arguments that are {@link Message#term terms} are translated. */
+    public String text(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return args.length == 0 ? key : key + " " + java.util.Arrays.toString(args);
+        }
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shown[i] = args[i] instanceof String s && s.startsWith(Message.TERM) ? term(s) : args[i];
+        }
+        return new MessageFormat(pattern, Locale.ROOT).format(shown);
+    }
+
+    private String term(String arg) {
+        if (arg.indexOf(Message.LIST) >= 0) {
+            StringBuilder b = new StringBuilder();
+            for (String item : arg.split(String.valueOf(Message.LIST))) {
+                b.append(b.isEmpty() ? "" : text("term.and")).append(term(item));
+            }
+            return b.toString();
+        }
+        String[] parts = arg.split("\\|", -1);
+        if (!bundle.containsKey(parts[0])) {
+            return arg;
+        }
+        Object[] params = new Object[parts.length - 1];
+        System.arraycopy(parts, 1, params, 0, params.length);
+        return text(parts[0], params);
+    }
+}
