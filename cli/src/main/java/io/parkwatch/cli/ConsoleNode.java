@@ -37,7 +37,7 @@ final class ConsoleNode implements AutoCloseable {
                     s.duration("console.session-max-age"), s.integer("console.readings-per-point"),
                     s.integer("console.max-history-events"),
                     s.text("console.session-file").isEmpty() ? null : base.resolve(s.text("console.session-file")));
-            return new Setup(config, NotifierChannels.from(s), s, DemoCredentials.consoleUsers(config.users().values()));
+            return new Setup(config, NotifierChannels.from(s, registry.park()), s, DemoCredentials.consoleUsers(config.users().values()));
         }
 
         NotifierSettings notifier(String kafka) {

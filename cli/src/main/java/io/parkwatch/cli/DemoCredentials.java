@@ -1,5 +1,6 @@
 package io.parkwatch.cli;
 
+import io.parkwatch.rules.text.Message;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkwatch.console.auth.ConsoleUser;
@@ -30,7 +31,7 @@ final class DemoCredentials {
         List<String> found = new ArrayList<>();
         for (ConsoleUser u : users) {
             if (matches(u.username() + "-demo", u.passwordHash())) {
-                found.add("console user " + u.username());
+                found.add(Message.term("account.console", u.username()));
             }
         }
         return found;
@@ -41,12 +42,12 @@ final class DemoCredentials {
         for (JsonNode l : s.node("simulator.logins")) {
             devices.device(l.path("username").asText()).map(Device::passwordHash)
                     .filter(h -> matches(l.path("password").asText(), h))
-                    .ifPresent(h -> found.add("device " + l.path("username").asText()));
+                    .ifPresent(h -> found.add(Message.term("account.device", l.path("username").asText())));
         }
         for (JsonNode l : s.node("simulator.hj212-logins")) {
             Hj212Logger logger = loggers.get(l.path("mn").asText());
             if (logger != null && matches(l.path("password").asText(), logger.passwordHash())) {
-                found.add("data logger " + logger.mn());
+                found.add(Message.term("account.logger", logger.mn()));
             }
         }
         return found;
@@ -68,7 +69,8 @@ final class DemoCredentials {
         }
         String bar = "!".repeat(78);
         LOG.warn(bar);
-        LOG.warn("!! DEMO PASSWORDS IN FORCE for {} account(s): {}", accounts.size(), String.join(", ", accounts));
+        LOG.warn("!! DEMO PASSWORDS IN FORCE for {} account(s): {}", accounts.size(),
+                String.join(", ", accounts.stream().map(io.parkwatch.rules.text.Catalogue.english()::word).toList()));
         LOG.warn("!! They are printed in the README: anyone can log in to the console or send readings.");
         LOG.warn("!! Replace them before real use: ./parkwatch hash-password, then config/users.yaml, devices.yaml, hj212.yaml");
         LOG.warn(bar);

@@ -3,13 +3,17 @@ package io.parkwatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkwatch.console.notify.Channel;
 import io.parkwatch.console.notify.MqttAlertsChannel;
+import io.parkwatch.console.notify.NotificationText;
 import io.parkwatch.console.notify.SmsChannel;
 import io.parkwatch.console.notify.WebhookChannel;
 import io.parkwatch.rules.config.ConfigError;
 import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.config.Park;
+import io.parkwatch.rules.text.Catalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** The notifier's channels as configured in the {@code notifier} section of parkwatch.yaml. */
@@ -18,8 +22,9 @@ final class NotifierChannels {
     private NotifierChannels() {
     }
 
-    static List<Channel> from(Settings s) throws Exception {
+    static List<Channel> from(Settings s, Park park) throws Exception {
         List<Channel> out = new ArrayList<>();
+        NotificationText text = new NotificationText(language(s), park.timeZone());
         int i = 0;
         for (JsonNode w : s.node("notifier.webhooks")) {
             String name = w.path("name").asText("webhook-" + i);
@@ -37,7 +42,7 @@ final class NotifierChannels {
             }
             Set<String> enterprises = new LinkedHashSet<>();
             w.path("enterprises").forEach(n -> enterprises.add(n.asText()));
-            out.add(new WebhookChannel(name, url, format, enterprises));
+            out.add(new WebhookChannel(name, url, format, enterprises, text));
             i++;
         }
         if (!s.text("notifier.mqtt-url").isEmpty()) {
@@ -45,11 +50,24 @@ final class NotifierChannels {
                     s.text("notifier.mqtt-password")));
         }
         if (!s.text("notifier.sms-url").isEmpty()) {
-            out.add(new SmsChannel("sms", s.text("notifier.sms-url"), false));
+            out.add(new SmsChannel("sms", s.text("notifier.sms-url"), false, text));
         }
         if (!s.text("notifier.voice-url").isEmpty()) {
-            out.add(new SmsChannel("voice", s.text("notifier.voice-url"), true));
+            out.add(new SmsChannel("voice", s.text("notifier.voice-url"), true, text));
         }
         return out;
+    }
+
+    /** {@code notifier.language}: zh-CN (the default) or en. */
+    static Catalogue language(Settings s) {
+        String tag = s.text("notifier.language", Catalogue.DEFAULT.toLanguageTag());
+        for (Locale l : Catalogue.LANGUAGES) {
+            if (l.toLanguageTag().equalsIgnoreCase(tag)) {
+                return Catalogue.of(l);
+            }
+        }
+        throw new ConfigException(new ConfigError("parkwatch.yaml", 0, 0, "notifier.language",
+                "unknown language '" + tag + "' (expected one of "
+                        + Catalogue.LANGUAGES.stream().map(Locale::toLanguageTag).toList() + ")"));
     }
 }

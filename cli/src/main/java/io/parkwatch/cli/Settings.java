@@ -77,6 +77,15 @@ public final class Settings {
         return at(path).asText().trim();
     }
 
+    /** An optional scalar: {@code fallback} when the file (written for an earlier version) does not have it. */
+    public String text(String path, String fallback) {
+        JsonNode n = root;
+        for (String part : path.split("\\.")) {
+            n = n.path(part);
+        }
+        return n.isMissingNode() || n.isNull() ? fallback : n.asText().trim();
+    }
+
     public int integer(String path) {
         JsonNode n = at(path);
         try {

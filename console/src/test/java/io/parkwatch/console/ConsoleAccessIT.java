@@ -153,7 +153,8 @@ class ConsoleAccessIT {
                 "/api/kpi", "/api/me")) {
             ConsoleClient.Response r = anonymous.get(path);
             assertThat(r.status()).as(path).isEqualTo(401);
-            assertThat(r.json().get("error").asText()).contains("log in");
+            assertThat(r.json().get("errorKey").asText()).isEqualTo("http.log-in-first");
+            assertThat(r.json().get("error").asText()).contains("请先登录"); // Chinese unless the reader asks otherwise
         }
         assertThat(anonymous.post("/api/alerts/a1/ack", "{}").status()).isEqualTo(401);
         assertThatThrownBy(() -> new BoardSocketClient(HttpClient.newHttpClient(), console.port(), "forged-token"))
@@ -175,7 +176,7 @@ class ConsoleAccessIT {
         assertThat(loginFrom("127.0.0.3", "guessed", "guess-x")).startsWith("HTTP/1.1 401");
         // any password length gets a clear answer (bcrypt reads 72 bytes)
         assertThat(loginFrom("127.0.0.4", "guessed", "p".repeat(73))).startsWith("HTTP/1.1 400")
-                .contains("at most 72 bytes");
+                .contains("\"errorKey\":\"login.password-too-long\"");
         assertThat(loginFrom("127.0.0.4", "guessed", "p".repeat(20_000))).startsWith("HTTP/1.1 400");
         // a body beyond the console's limit is refused before anything reads it
         assertThat(loginFrom("127.0.0.4", "guessed", "p".repeat(70_000))).startsWith("HTTP/1.1 413");
@@ -241,7 +242,9 @@ class ConsoleAccessIT {
 
         ConsoleClient.Response detail = a.get("/api/alerts/b1");
         assertThat(detail.status()).isEqualTo(403);
-        assertThat(detail.json().get("error").asText()).contains("b1 belongs to ent-b");
+        assertThat(detail.json().get("error").asText()).isEqualTo("报警 b1 属于 ent-b；op-a 只能处置 ent-a 的报警");
+        assertThat(a.get("/api/alerts/b1?lang=en").json().get("error").asText())
+                .isEqualTo("alert b1 belongs to ent-b; op-a operates ent-a only");
         ConsoleClient.Response readings = a.get("/api/points/B-GT1/readings?from=0");
         assertThat(readings.status()).isEqualTo(403);
         assertThat(readings.body()).doesNotContain("\"v\"");

@@ -63,7 +63,7 @@ class LegacyStateRestoreJobIT {
                         .containsExactly(tuple(AlertEventType.RECOVERED, Level.CRITICAL, openAlert));
                 assertThat(e.get(0).value()).isEqualTo(21.0);
                 // and it reads in Chinese, like any alert of the new version
-                assertThat(Catalogue.chinese().render(e.get(0).text())).endsWith("回落至 21 %LEL，已越过限值 50 %LEL 及回差 2 %LEL");
+                assertThat(Catalogue.chinese().render(e.get(0).text())).endsWith("恢复至 21 %LEL，已脱离限值 25 %LEL（回差 2 %LEL）");
             }
         }
     }

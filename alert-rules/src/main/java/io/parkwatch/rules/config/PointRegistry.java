@@ -9,16 +9,27 @@ import java.util.Optional;
 /** Every known point and enterprise of the park, by id. Immutable once loaded. */
 public final class PointRegistry {
 
+    private final Park park;
     private final Map<String, Enterprise> enterprises;
     private final Map<String, Point> points;
 
     public PointRegistry(Collection<Enterprise> enterprises, Collection<Point> points) {
+        this(Park.DEFAULT, enterprises, points);
+    }
+
+    public PointRegistry(Park park, Collection<Enterprise> enterprises, Collection<Point> points) {
+        this.park = park;
         Map<String, Enterprise> e = new LinkedHashMap<>();
         enterprises.forEach(x -> e.put(x.id(), x));
         Map<String, Point> p = new LinkedHashMap<>();
         points.forEach(x -> p.put(x.id(), x));
         this.enterprises = Map.copyOf(e);
         this.points = java.util.Collections.unmodifiableMap(p);
+    }
+
+    /** The park: its name and time zone. */
+    public Park park() {
+        return park;
     }
 
     public Optional<Point> point(String id) {

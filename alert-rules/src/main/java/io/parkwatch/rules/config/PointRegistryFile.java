@@ -3,7 +3,9 @@ package io.parkwatch.rules.config;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.PointKind;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +16,9 @@ import java.util.Set;
 /**
  * Reads a point registry YAML file:
  * <pre>
+ * park:                      # optional
+ *   name: 某化工园区
+ *   time-zone: Asia/Shanghai # times people read are in it (the default)
  * enterprises:
  *   - id: ent-a
  *     name: A Petrochemical
@@ -33,7 +38,8 @@ import java.util.Set;
  */
 public final class PointRegistryFile {
 
-    private static final Set<String> TOP = Set.of("enterprises", "points");
+    private static final Set<String> TOP = Set.of("park", "enterprises", "points");
+    private static final Set<String> PARK = Set.of("name", "time-zone");
     private static final Set<String> ENTERPRISE = Set.of("id", "name", "status", "shut-down-units");
     private static final Set<String> POINT = Set.of("id", "enterprise", "kind", "unit", "range", "interval", "tank",
             "zone", "name", "tags");
@@ -53,6 +59,7 @@ public final class PointRegistryFile {
             problems.throwIfAny();
         }
         root.allowOnly(problems, TOP);
+        Park park = park(root.get("park"), problems);
 
         Map<String, Enterprise> enterprises = new LinkedHashMap<>();
         for (ConfigNode e : root.get("enterprises").elements(problems)) {
@@ -86,7 +93,25 @@ public final class PointRegistryFile {
             points.add(point);
         }
         problems.throwIfAny();
-        return new PointRegistry(enterprises.values(), points);
+        return new PointRegistry(park, enterprises.values(), points);
+    }
+
+    private static Park park(ConfigNode n, Problems problems) {
+        if (n.isMissing()) {
+            return Park.DEFAULT;
+        }
+        n.allowOnly(problems, PARK);
+        String name = n.get("name").text(problems, false);
+        String zone = n.get("time-zone").text(problems, false);
+        ZoneId tz = Park.CHINA;
+        if (zone != null) {
+            try {
+                tz = ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                problems.add(n.get("time-zone").error("unknown time zone '" + zone + "' (for example Asia/Shanghai)"));
+            }
+        }
+        return new Park(name == null ? Park.DEFAULT.name() : name, tz);
     }
 
     private static Point point(ConfigNode p, Map<String, Enterprise> enterprises, Problems problems) {

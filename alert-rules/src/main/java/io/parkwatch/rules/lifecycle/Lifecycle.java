@@ -1,5 +1,7 @@
 package io.parkwatch.rules.lifecycle;
 
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertIds;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertCommand;
@@ -81,62 +83,61 @@ public final class Lifecycle {
     public static List<AlertUpdate> onCommand(LifecycleState st, AlertCommand c, long now) {
         Alert a = st.current != null && st.current.alertId().equals(c.alertId()) ? st.current : st.earlier.get(c.alertId());
         if (a == null) {
-            return refuse(c, null, "unknown alert " + c.alertId());
+            return refuse(c, null, "refused.unknown-alert", c.alertId());
         }
         Alert.Handling h = a.handlingOrNew();
         if (h.closed()) {
-            return refuse(c, a, "already closed by " + h.closedBy() + " at " + Instant.ofEpochMilli(h.closedAt()));
+            return refuse(c, a, "refused.already-closed", h.closedBy(), Instant.ofEpochMilli(h.closedAt()));
         }
         if (c.role() == AlertCommand.Role.ENTERPRISE_OPERATOR && !a.enterpriseId().equals(c.enterpriseId())) {
-            return refuse(c, a, "an operator of " + c.enterpriseId() + " cannot act on an alert of " + a.enterpriseId());
+            return refuse(c, a, "refused.other-enterprise", c.enterpriseId(), a.enterpriseId());
         }
         boolean isCurrent = a == st.current;
         AlertState condition = isCurrent ? st.condition : AlertState.RECOVERED;
         boolean noNote = c.note() == null || c.note().isBlank();
         Alert.Handling next;
         AlertEventType type;
-        String text;
+        Message text;
         switch (c.type()) {
             case ACKNOWLEDGE -> {
                 if (h.acknowledged()) {
-                    return refuse(c, a, "already acknowledged by " + h.acknowledgedBy() + " at "
-                            + Instant.ofEpochMilli(h.acknowledgedAt()));
+                    return refuse(c, a, "refused.already-acknowledged", h.acknowledgedBy(),
+                            Instant.ofEpochMilli(h.acknowledgedAt()));
                 }
                 next = new Alert.Handling(c.user(), c.issuedAt(), null, 0, null, h.repeatCount(), h.escalationStage(),
                         h.notified());
                 type = AlertEventType.ACKNOWLEDGED;
-                text = "acknowledged by " + c.user();
+                text = Message.of("event.acknowledged", c.user());
             }
             case COMMENT -> {
                 if (noNote) {
-                    return refuse(c, a, "a comment needs text");
+                    return refuse(c, a, "refused.comment-needs-text");
                 }
                 next = h;
                 type = AlertEventType.COMMENTED;
-                text = c.user() + ": " + c.note();
+                text = Message.of("event.commented", c.user(), c.note());
             }
             case CLOSE -> {
                 if (noNote) {
-                    return refuse(c, a, "closing needs a disposal note (what was done)");
+                    return refuse(c, a, "refused.close-needs-note");
                 }
                 if (condition == AlertState.ACTIVE) {
-                    return refuse(c, a, "still active: close it after it recovers, or a park officer force-closes it "
-                            + "with a reason");
+                    return refuse(c, a, "refused.still-active");
                 }
                 next = closed(h, c);
                 type = AlertEventType.CLOSED;
-                text = "closed by " + c.user() + ": " + c.note();
+                text = Message.of("event.closed", c.user(), c.note());
             }
             case FORCE_CLOSE -> {
                 if (c.role() != AlertCommand.Role.PARK_OFFICER) {
-                    return refuse(c, a, "only a park officer may force-close an alert");
+                    return refuse(c, a, "refused.force-close-officers-only");
                 }
                 if (noNote) {
-                    return refuse(c, a, "force-closing needs a reason");
+                    return refuse(c, a, "refused.force-close-needs-reason");
                 }
                 next = closed(h, c);
                 type = AlertEventType.CLOSED;
-                text = "force-closed by " + c.user() + " while " + condition.name().toLowerCase() + ": " + c.note();
+                text = Message.of("event.force-closed", c.user(), Message.term("state." + condition.name()), c.note());
             }
             default -> throw new IllegalArgumentException(c.type().toString());
         }
@@ -173,7 +174,7 @@ public final class Lifecycle {
         Alert.Handling next = new Alert.Handling(h.acknowledgedBy(), h.acknowledgedAt(), h.closedBy(), h.closedAt(),
                 h.closeNote(), h.repeatCount(), stage, who.toString());
         AlertEvent ev = handlingEvent(a, AlertEventType.ESCALATED, "esc|" + h.repeatCount() + "|" + stage, now, now,
-                "escalation", who.toString(), "unacknowledged: escalated to " + who);
+                "escalation", who.toString(), Message.of("event.escalated", who));
         st.current = withLast(a.with(next, st.condition), ev);
         st.nextEscalationAt = stage + 1 < chain.size() ? now + plan.delay(a).toMillis() : 0;
         return List.of(new AlertUpdate(ev, st.current));
@@ -218,24 +219,36 @@ public final class Lifecycle {
     }
 
     private static AlertEvent handlingEvent(Alert a, AlertEventType type, String idSeed, long eventTime, long now,
-            String actor, String note, String text) {
+            String actor, String note, Message text) {
         return AlertEvent.builder().eventId(AlertIds.eventId(a.alertId(), idSeed)).alertId(a.alertId())
                 .seq(a.lastSeq()).type(type).ruleId(a.ruleId()).pointId(a.pointId()).enterpriseId(a.enterpriseId())
                 .kind(a.kind()).unit(a.unit()).direction(a.direction()).level(a.level()).value(a.lastValue())
-                .eventTime(eventTime).detectedAt(now).tank(a.tank()).zone(a.zone()).message(text)
+                .eventTime(eventTime).detectedAt(now).tank(a.tank()).zone(a.zone()).message(Catalogue.english().render(text)).text(text)
                 .category(a.category()).suppressedBy(a.suppressedBy()).actor(actor).note(note).build();
     }
 
-    private static List<AlertUpdate> refuse(AlertCommand c, Alert a, String reason) {
+    /**
+     * A command refused, with why: {@code key} names the reason in the catalogue, whose sentence begins with the
+     * command and who gave it ({@code {0}}, {@code {1}}) and goes on with {@code args}.
+     */
+    private static List<AlertUpdate> refuse(AlertCommand c, Alert a, String key, Object... args) {
+        Object[] all = new Object[args.length + 2];
+        all[0] = Message.term("command." + c.type());
+        all[1] = c.user();
+        System.arraycopy(args, 0, all, 2, args.length);
+        Message text = Message.of(key, all);
+        // the note is the reason alone, in English, as before catalogues (consumers read it)
+        String reason = Catalogue.english().render(text);
+        reason = reason.substring(reason.indexOf(" refused: ") + " refused: ".length());
         AlertEvent ev;
         if (a != null) {
             ev = handlingEvent(a, AlertEventType.COMMAND_REFUSED, "cmd|" + c.commandId(), c.issuedAt(), c.issuedAt(),
-                    c.user(), reason, c.type() + " by " + c.user() + " refused: " + reason);
+                    c.user(), reason, text);
             return List.of(new AlertUpdate(ev, a));
         }
         ev = AlertEvent.builder().eventId(AlertIds.eventId(c.alertId(), "cmd|" + c.commandId())).alertId(c.alertId())
                 .type(AlertEventType.COMMAND_REFUSED).enterpriseId(c.enterpriseId()).eventTime(c.issuedAt())
-                .detectedAt(c.issuedAt()).message(c.type() + " by " + c.user() + " refused: " + reason).actor(c.user())
+                .detectedAt(c.issuedAt()).message(Catalogue.english().render(text)).text(text).actor(c.user())
                 .note(reason).build();
         return List.of(new AlertUpdate(ev, null));
     }

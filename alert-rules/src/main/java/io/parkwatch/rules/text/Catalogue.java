@@ -93,6 +93,11 @@ public final class Catalogue {
         return new MessageFormat(pattern, Locale.ROOT).format(shown);
     }
 
+    /** One argument as a reader sees it: a {@link Message#term term} translated, anything else as it is. */
+    public String word(String arg) {
+        return arg != null && arg.startsWith(Message.TERM) ? term(arg) : arg;
+    }
+
     private String term(String arg) {
         if (arg.indexOf(Message.LIST) >= 0) {
             StringBuilder b = new StringBuilder();

@@ -6,24 +6,22 @@ import io.parkwatch.rules.text.Catalogue;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * One API request, already authenticated: who asks, the path's parameters, the query and the body.
  * Free of any HTTP library, so endpoints are plain code.
  */
-public record ApiCall(Session session, Map<String, String> path, Map<String, List<String>> query, byte[] body) {
+public record ApiCall(Session session, Map<String, String> path, Map<String, List<String>> query, byte[] body,
+        Catalogue language) {
 
     public ConsoleUser user() {
         return session.user();
     }
 
-    /** The sentences for this reply: the {@code lang} parameter ({@code zh-CN}, {@code en}) if given, else the user's. */
+    /** The sentences for this reply: in the reader's language (the {@code lang} parameter, else the user's, ...). */
     public Catalogue catalogue() {
-        List<String> lang = params("lang");
-        return lang.isEmpty() || lang.get(0).isBlank() ? user().catalogue()
-                : Catalogue.of(Locale.forLanguageTag(lang.get(0).trim()));
+        return language;
     }
 
     public String pathParam(String name) {
@@ -44,7 +42,7 @@ public record ApiCall(Session session, Map<String, String> path, Map<String, Lis
         try {
             return s.chars().allMatch(Character::isDigit) ? Long.parseLong(s) : Instant.parse(s).toEpochMilli();
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw ApiException.badRequest(name + ": '" + s + "' is neither an ISO-8601 instant nor epoch milliseconds");
+            throw ApiException.badRequest("api.bad-time", name, s);
         }
     }
 }

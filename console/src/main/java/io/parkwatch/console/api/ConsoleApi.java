@@ -90,6 +90,9 @@ public final class ConsoleApi {
         me.put("role", u.role().name());
         me.put("enterprise", u.enterpriseId());
         me.put("position", u.position());
+        me.put("language", u.language() == null ? null : u.language().toLanguageTag());
+        me.put("park", registry.get().park().name());
+        me.put("timeZone", registry.get().park().timeZone().getId());
         me.put("sessionExpiresAt", c.session().expiresAt());
         return me;
     }
@@ -98,7 +101,7 @@ public final class ConsoleApi {
     private Object status(ApiCall c) {
         boolean officer = c.user().role() == AlertCommand.Role.PARK_OFFICER;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("warnings", officer ? warnings.current() : List.of());
+        out.put("warnings", officer ? warnings.current(c.catalogue()) : List.of());
         out.put("channels", officer ? warnings.channels() : List.of());
         return out;
     }
@@ -118,10 +121,10 @@ public final class ConsoleApi {
 
     private Alert visibleAlert(ApiCall c) {
         String id = c.pathParam("id");
-        Alert a = board.get(id).orElseThrow(() -> ApiException.notFound("no alert " + id));
+        Alert a = board.get(id).orElseThrow(() -> ApiException.notFound("api.no-alert", id));
         if (!c.user().sees(a.enterpriseId())) {
-            throw ApiException.forbidden("alert " + id + " belongs to " + a.enterpriseId() + "; " + c.user().username()
-                    + " operates " + c.user().enterpriseId() + " only");
+            throw ApiException.forbidden("api.alert-of-other-enterprise", id, a.enterpriseId(), c.user().username(),
+                    c.user().enterpriseId());
         }
         return a;
     }
@@ -135,18 +138,17 @@ public final class ConsoleApi {
                 : requested;
         String note = body.note() == null || body.note().isBlank() ? null : body.note().trim();
         if (note != null && note.length() > MAX_NOTE_CHARS) {
-            throw ApiException.badRequest("a note may have at most " + MAX_NOTE_CHARS + " characters; this one has "
-                    + note.length());
+            throw ApiException.badRequest("api.note-too-long", MAX_NOTE_CHARS, note.length());
         }
         if (note == null && type != AlertCommand.Type.ACKNOWLEDGE) {
             throw ApiException.badRequest(switch (type) {
-                case COMMENT -> "a comment needs a note";
-                case CLOSE -> "closing needs a disposal note (what was done)";
-                default -> "force-closing needs a reason";
+                case COMMENT -> "api.comment-needs-note";
+                case CLOSE -> "api.close-needs-note";
+                default -> "api.force-close-needs-reason";
             });
         }
         if (type == AlertCommand.Type.FORCE_CLOSE && c.user().role() != AlertCommand.Role.PARK_OFFICER) {
-            throw ApiException.forbidden("only park officers may force-close an alert");
+            throw ApiException.forbidden("api.force-close-officers-only");
         }
         AlertCommand cmd = new AlertCommand(UUID.randomUUID().toString(), type, a.alertId(), a.key(),
                 c.user().username(), c.user().role(), c.user().enterpriseId(), note, clock.millis());
@@ -156,16 +158,19 @@ public final class ConsoleApi {
                 .handle((e, t) -> {
                     if (t == null) {
                         return e.type() == AlertEventType.COMMAND_REFUSED
-                                ? new Reply(409, Map.of("error", e.note(), "status", 409, "event", e))
-                                : Reply.ok(Map.of("event", e));
+                                ? new Reply(409, Map.of("error", e.text() == null ? e.note()
+                                        : c.catalogue().render(e.text()), "status", 409, "event",
+                                        AlertView.readable(e, c.catalogue())))
+                                : Reply.ok(Map.of("event", AlertView.readable(e, c.catalogue())));
                     }
                     outcome.cancel(false); // stop waiting (no-op when it timed out)
                     Throwable cause = t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
                     if (cause instanceof TimeoutException) { // the JDK's: the job's answer did not come in time
                         return new Reply(202, Map.of("status", "sent", "commandId", cmd.commandId(), "note",
-                                "the rules job has not answered yet; the board shows the result when it does"));
+                                c.catalogue().text("api.command-pending")));
                     }
-                    return new Reply(503, Map.of("error", "command not sent: " + cause.getMessage(), "status", 503));
+                    return new Reply(503, Map.of("error", c.catalogue().text("api.command-not-sent",
+                            String.valueOf(cause.getMessage())), "status", 503));
                 });
     }
 
@@ -176,22 +181,22 @@ public final class ConsoleApi {
         try {
             return WireJson.read(body, CommandBody.class);
         } catch (RuntimeException e) {
-            throw ApiException.badRequest("body must be JSON like {\"note\": \"...\"}: " + e.getMessage());
+            throw ApiException.badRequest("api.command-body", e.getMessage());
         }
     }
 
     private Object pointReadings(ApiCall c) {
         String id = c.pathParam("id");
-        Point p = registry.get().point(id).orElseThrow(() -> ApiException.notFound("no point " + id));
+        Point p = registry.get().point(id).orElseThrow(() -> ApiException.notFound("api.no-point", id));
         if (!c.user().sees(p.enterpriseId())) {
-            throw ApiException.forbidden("point " + id + " belongs to " + p.enterpriseId() + "; "
-                    + c.user().username() + " operates " + c.user().enterpriseId() + " only");
+            throw ApiException.forbidden("api.point-of-other-enterprise", id, p.enterpriseId(), c.user().username(),
+                    c.user().enterpriseId());
         }
         long now = clock.millis();
         long to = c.time("to", now);
         long from = c.time("from", to - Duration.ofMinutes(30).toMillis());
         if (to < from) {
-            throw ApiException.badRequest("'to' is before 'from'");
+            throw ApiException.badRequest("api.to-before-from");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("point", id);
@@ -212,10 +217,10 @@ public final class ConsoleApi {
         long to = c.time("to", now);
         long from = c.time("from", to - Duration.ofDays(1).toMillis());
         if (to <= from) {
-            throw ApiException.badRequest("'to' must be after 'from'");
+            throw ApiException.badRequest("api.to-before-from");
         }
         if (to - from > Duration.ofDays(92).toMillis()) {
-            throw ApiException.badRequest("choose a period of at most 92 days");
+            throw ApiException.badRequest("api.period-too-long", 92);
         }
         ConsoleUser u = c.user();
         List<String> enterprises = registry.get().enterprises().stream().map(Enterprise::id).filter(u::sees).toList();

@@ -1,5 +1,7 @@
 package io.parkwatch.console.api;
 
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.console.notify.ChannelHealth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +33,8 @@ public final class SystemWarnings {
         return channels.get();
     }
 
-    public List<Map<String, Object>> current() {
+    /** The warnings now, their sentences in the reader's language. */
+    public List<Map<String, Object>> current(Catalogue language) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ChannelHealth h : channels.get()) {
             if (h.failing()) {
@@ -41,19 +44,16 @@ public final class SystemWarnings {
                 w.put("failingSince", h.failingSinceAt());
                 w.put("waiting", h.queueDepth());
                 w.put("lastError", h.lastError());
-                w.put("message", "Alarm notifications are not reaching channel '" + h.channel() + "' ("
-                        + h.queueDepth() + " waiting; last error: " + h.lastError()
-                        + "). Tell the people it serves by other means until it is repaired.");
+                w.put("message", language.text("warning.delivery-failing", h.channel(), h.queueDepth(),
+                        String.valueOf(h.lastError())));
                 out.add(w);
             }
         }
         if (!demoLogins.isEmpty()) {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("kind", "DEMO_CREDENTIALS");
-            w.put("accounts", demoLogins);
-            w.put("message", "The shipped demo passwords are still in force for " + String.join(", ", demoLogins)
-                    + ". Anyone who has read the README can log in or send readings: replace them "
-                    + "(./parkwatch hash-password) before real use.");
+            w.put("accounts", demoLogins.stream().map(language::word).toList());
+            w.put("message", language.text("warning.demo-credentials", Message.list(demoLogins)));
             out.add(w);
         }
         return out;

@@ -1,5 +1,6 @@
 package io.parkwatch.console.auth;
 
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.platform.auth.PasswordGate;
 import io.parkwatch.platform.auth.Verdict;
 import java.time.Clock;
@@ -47,29 +48,29 @@ public final class Login implements AutoCloseable {
     }
 
     /** Outcome of a login attempt: a session, or why not (with a sentence and, if any, seconds to wait). */
-    public record Result(Session session, Refusal refusal, String reason, long retryAfterSeconds) {
+    public record Result(Session session, Refusal refusal, Message reason, long retryAfterSeconds) {
     }
 
     public CompletableFuture<Result> attempt(String source, String username, String password) {
         if (username == null || password == null || username.isBlank()) {
             return CompletableFuture.completedFuture(new Result(null, Refusal.MISSING,
-                    "user name and password are required", 0));
+                    Message.of("login.missing"), 0));
         }
         if (username.length() > MAX_USERNAME_CHARS) {
             return CompletableFuture.completedFuture(new Result(null, Refusal.MISSING,
-                    "a user name has at most " + MAX_USERNAME_CHARS + " characters", 0));
+                    Message.of("login.name-too-long", MAX_USERNAME_CHARS), 0));
         }
         ConsoleUser user = users.get().get(username);
         return gate.check(source, username, PasswordGate.utf8(password), user == null ? null : user.passwordHash())
                 .thenApply(v -> switch (v.outcome()) {
                     case ACCEPTED -> new Result(sessions.open(user), null, null, 0);
-                    case WRONG -> new Result(null, Refusal.WRONG, "wrong user name or password", 0);
-                    case TOO_LONG -> new Result(null, Refusal.TOO_LONG, "a password is at most "
-                            + PasswordGate.MAX_PASSWORD_BYTES + " bytes (UTF-8); this one is longer", 0);
-                    case THROTTLED -> new Result(null, Refusal.THROTTLED, "too many wrong passwords for this name "
-                            + "from this address: try again in " + v.retryAfterSeconds() + " s", v.retryAfterSeconds());
-                    case BUSY -> new Result(null, Refusal.BUSY, "too many logins are being checked: try again in "
-                            + v.retryAfterSeconds() + " s", v.retryAfterSeconds());
+                    case WRONG -> new Result(null, Refusal.WRONG, Message.of("login.wrong"), 0);
+                    case TOO_LONG -> new Result(null, Refusal.TOO_LONG,
+                            Message.of("login.password-too-long", PasswordGate.MAX_PASSWORD_BYTES), 0);
+                    case THROTTLED -> new Result(null, Refusal.THROTTLED,
+                            Message.of("login.throttled", v.retryAfterSeconds()), v.retryAfterSeconds());
+                    case BUSY -> new Result(null, Refusal.BUSY, Message.of("login.busy", v.retryAfterSeconds()),
+                            v.retryAfterSeconds());
                 });
     }
 

@@ -1,5 +1,6 @@
 package io.parkwatch.console.http;
 
+import io.parkwatch.rules.text.Message;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -46,11 +47,12 @@ final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.Authentica
                 }
                 pathKnown = true;
                 if (r.method().equals(req.method().name())) {
-                    ApiCall call = new ApiCall(in.session(), params.get(), q.parameters(), ByteBufUtil.getBytes(req.content()));
+                    ApiCall call = new ApiCall(in.session(), params.get(), q.parameters(), ByteBufUtil.getBytes(req.content()),
+                            ReaderLanguage.of(req, in.session().user()));
                     FullHttpRequest kept = req.retainedDuplicate();
                     run(r, call).whenComplete((reply, t) -> {
                         try {
-                            write(ctx, kept, reply, t);
+                            write(ctx, kept, reply, t, call);
                         } finally {
                             ReferenceCountUtil.release(kept);
                         }
@@ -59,7 +61,8 @@ final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.Authentica
                 }
             }
             Responses.error(ctx, req, pathKnown ? HttpResponseStatus.METHOD_NOT_ALLOWED : HttpResponseStatus.NOT_FOUND,
-                    pathKnown ? req.method() + " is not allowed on " + q.path() : "no such API: " + q.path());
+                    pathKnown ? Message.of("http.method-not-allowed", req.method(), q.path())
+                            : Message.of("http.no-such-api", q.path()), in.session().user());
         } finally {
             ReferenceCountUtil.release(req);
         }
@@ -73,17 +76,18 @@ final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.Authentica
         }
     }
 
-    private static void write(ChannelHandlerContext ctx, FullHttpRequest req, Reply reply, Throwable t) {
+    private static void write(ChannelHandlerContext ctx, FullHttpRequest req, Reply reply, Throwable t, ApiCall call) {
         if (t == null) {
             Responses.json(ctx, req, HttpResponseStatus.valueOf(reply.status()), reply.body());
             return;
         }
         Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
         if (cause instanceof ApiException e) {
-            Responses.error(ctx, req, HttpResponseStatus.valueOf(e.status()), e.getMessage());
+            Responses.error(ctx, req, HttpResponseStatus.valueOf(e.status()), e.text(), call.user());
         } else {
             LOG.error("{} {} failed", req.method(), req.uri(), cause);
-            Responses.error(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error: " + cause);
+            Responses.error(ctx, req, HttpResponseStatus.INTERNAL_SERVER_ERROR, Message.of("http.internal-error", cause),
+                    call.user());
         }
     }
 }

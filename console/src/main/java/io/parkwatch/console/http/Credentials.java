@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
 import io.netty.util.AttributeKey;
+import io.parkwatch.rules.text.Catalogue;
 import io.parkwatch.console.auth.Session;
 import java.time.Duration;
 
@@ -16,6 +17,8 @@ final class Credentials {
     static final String COOKIE = "pw_session";
     /** The session of a WebSocket connection, checked again before every message sent on it. */
     static final AttributeKey<Session> SESSION = AttributeKey.valueOf("parkwatch.session");
+    /** The language the live feed's reader chose when the socket opened. */
+    static final AttributeKey<Catalogue> LANGUAGE = AttributeKey.valueOf("parkwatch.language");
 
     private Credentials() {
     }

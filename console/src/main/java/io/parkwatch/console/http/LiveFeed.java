@@ -44,7 +44,7 @@ final class LiveFeed {
         Session s = ch.attr(Credentials.SESSION).get();
         // join first, then snapshot: a change in between is sent twice, never missed (the page keys by id)
         clients.add(ch);
-        Catalogue language = s.user().catalogue();
+        Catalogue language = language(ch);
         var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(a -> AlertView.of(a, language))
                 .toList();
         ch.writeAndFlush(new TextWebSocketFrame(WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot))));
@@ -65,9 +65,14 @@ final class LiveFeed {
         for (Channel ch : clients) {
             Session s = ch.attr(Credentials.SESSION).get();
             if (s != null && s.user().sees(enterprise) && checkSession(ch)) {
-                ch.writeAndFlush(new TextWebSocketFrame(rendered.computeIfAbsent(s.user().catalogue(), message)));
+                ch.writeAndFlush(new TextWebSocketFrame(rendered.computeIfAbsent(language(ch), message)));
             }
         }
+    }
+
+    private static Catalogue language(Channel ch) {
+        Catalogue chosen = ch.attr(Credentials.LANGUAGE).get();
+        return chosen != null ? chosen : ch.attr(Credentials.SESSION).get().user().catalogue();
     }
 
     /** False (and the socket closed) when the session has ended. */
@@ -76,7 +81,7 @@ final class LiveFeed {
         if (s != null && sessions.isLive(s)) {
             return true;
         }
-        ch.writeAndFlush(new CloseWebSocketFrame(SESSION_ENDED, "session ended: log in again"))
+        ch.writeAndFlush(new CloseWebSocketFrame(SESSION_ENDED, "session ended"))
                 .addListener(f -> ch.close());
         return false;
     }

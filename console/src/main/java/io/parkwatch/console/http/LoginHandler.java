@@ -1,5 +1,7 @@
 package io.parkwatch.console.http;
 
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.parkwatch.platform.net.PeerHost;
@@ -49,7 +51,7 @@ final class LoginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         if (!req.method().equals(HttpMethod.POST)) {
-            Responses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, "use POST");
+            Responses.error(ctx, req, HttpResponseStatus.METHOD_NOT_ALLOWED, Message.of("http.use-post"), null);
             ReferenceCountUtil.release(req);
             return;
         }
@@ -65,8 +67,7 @@ final class LoginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             attempt = WireJson.read(req.content().toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8),
                     Attempt.class);
         } catch (RuntimeException e) {
-            Responses.error(ctx, req, HttpResponseStatus.BAD_REQUEST,
-                    "body must be JSON like {\"username\": \"...\", \"password\": \"...\"}");
+            Responses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, Message.of("login.body"), null);
             ReferenceCountUtil.release(req);
             return;
         }
@@ -83,10 +84,10 @@ final class LoginHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private void answer(ChannelHandlerContext ctx, FullHttpRequest req, Login.Result r, String username) {
         String from = String.valueOf(ctx.channel().remoteAddress());
         if (r.session() == null) {
-            LOG.warn("console login refused for '{}' from {}: {}", username, from, r.reason());
+            LOG.warn("console login refused for '{}' from {}: {}", username, from, Catalogue.english().render(r.reason()));
             Map<String, String> headers = r.retryAfterSeconds() > 0
                     ? Map.of(HttpHeaderNames.RETRY_AFTER.toString(), String.valueOf(r.retryAfterSeconds())) : Map.of();
-            Responses.error(ctx, req, HttpResponseStatus.valueOf(r.refusal().status), r.reason(), headers);
+            Responses.error(ctx, req, HttpResponseStatus.valueOf(r.refusal().status), r.reason(), null, headers);
             return;
         }
         Session s = r.session();

@@ -11,6 +11,8 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.parkwatch.console.auth.ConsoleUser;
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.wire.WireJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -30,13 +32,16 @@ final class Responses {
         send(ctx, req, status, "application/json; charset=utf-8", WireJson.write(body), headers);
     }
 
-    static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String message) {
-        error(ctx, req, status, message, Map.of());
+    /** A refusal, in the reader's language ({@link ReaderLanguage}); {@code errorKey} names it for programs. */
+    static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, Message message,
+            ConsoleUser reader) {
+        error(ctx, req, status, message, reader, Map.of());
     }
 
-    static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String message,
-            Map<String, String> headers) {
-        json(ctx, req, status, Map.of("error", message, "status", status.code()), headers);
+    static void error(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, Message message,
+            ConsoleUser reader, Map<String, String> headers) {
+        json(ctx, req, status, Map.of("error", ReaderLanguage.of(req, reader).render(message), "errorKey",
+                message.key(), "status", status.code()), headers);
     }
 
     static void send(ChannelHandlerContext ctx, FullHttpRequest req, HttpResponseStatus status, String contentType,

@@ -1,5 +1,6 @@
 package io.parkwatch.console.http;
 
+import io.parkwatch.rules.text.Message;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -39,19 +40,20 @@ final class SessionGate extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         Optional<Session> session = sessions.use(Credentials.token(req));
-        String refusal = session.isEmpty() ? "log in first (POST /api/login); the session may have expired"
-                : socket && !sameOrigin(req) ? "the live feed is for this console's own page"
+        Message refusal = session.isEmpty() ? Message.of("http.log-in-first")
+                : socket && !sameOrigin(req) ? Message.of("http.feed-own-page-only")
                 : !socket && req.method().equals(HttpMethod.POST) && !isJson(req)
-                        ? "send JSON (Content-Type: application/json)" : null;
+                        ? Message.of("http.send-json") : null;
         if (refusal != null) {
             HttpResponseStatus status = session.isEmpty() ? HttpResponseStatus.UNAUTHORIZED
                     : socket ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE;
-            Responses.error(ctx, req, status, refusal);
+            Responses.error(ctx, req, status, refusal, session.map(Session::user).orElse(null));
             ReferenceCountUtil.release(req);
             return;
         }
         if (socket) {
             ctx.channel().attr(Credentials.SESSION).set(session.get());
+            ctx.channel().attr(Credentials.LANGUAGE).set(ReaderLanguage.of(req, session.get().user()));
             ctx.fireChannelRead(req);
         } else {
             ctx.fireChannelRead(new AuthenticatedRequest(req, session.get()));

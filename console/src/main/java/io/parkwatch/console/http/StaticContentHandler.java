@@ -1,5 +1,6 @@
 package io.parkwatch.console.http;
 
+import io.parkwatch.rules.text.Message;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -29,12 +30,12 @@ final class StaticContentHandler extends SimpleChannelInboundHandler<FullHttpReq
             path = "/index.html";
         }
         if (!req.method().equals(HttpMethod.GET) || path.contains("..") || !path.matches("/[a-z0-9._-]+")) {
-            Responses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "not found: " + path);
+            Responses.error(ctx, req, HttpResponseStatus.NOT_FOUND, Message.of("http.not-found", path), null);
             return;
         }
         byte[] body = cache.computeIfAbsent(path, StaticContentHandler::load);
         if (body.length == 0) {
-            Responses.error(ctx, req, HttpResponseStatus.NOT_FOUND, "not found: " + path);
+            Responses.error(ctx, req, HttpResponseStatus.NOT_FOUND, Message.of("http.not-found", path), null);
             return;
         }
         String ext = path.substring(path.lastIndexOf('.') + 1);

@@ -43,7 +43,7 @@ public final class MqttAlertsChannel implements Channel {
         if (!client.isConnected()) {
             client.connect(options);
         }
-        client.publish("parkwatch/alerts/" + e.enterpriseId(), Messages.json(e), 1, false);
+        client.publish("parkwatch/alerts/" + e.enterpriseId(), NotificationText.json(e), 1, false);
     }
 
     @Override

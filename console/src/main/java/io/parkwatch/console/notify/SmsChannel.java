@@ -21,11 +21,17 @@ public final class SmsChannel implements Channel {
     private static final Pattern PHONE = Pattern.compile(",\\s*([^,()]+)\\)$");
 
     private final String name;
+    private final NotificationText text;
     private final URI url;
     private final boolean voice;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public SmsChannel(String name, String url, boolean voice) {
+        this(name, url, voice, NotificationText.DEFAULT);
+    }
+
+    public SmsChannel(String name, String url, boolean voice, NotificationText text) {
+        this.text = text;
         this.name = name;
         this.url = URI.create(url);
         this.voice = voice;
@@ -52,7 +58,7 @@ public final class SmsChannel implements Channel {
 
     @Override
     public void deliver(AlertEvent e) throws Exception {
-        byte[] body = WireJson.write(Map.of("to", phone(e), "text", Messages.sms(e), "kind", voice ? "voice" : "sms",
+        byte[] body = WireJson.write(Map.of("to", phone(e), "text", text.sms(e), "kind", voice ? "voice" : "sms",
                 "idempotencyKey", e.eventId()));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Idempotency-Key", e.eventId())

@@ -17,12 +17,18 @@ public final class WebhookChannel implements Channel {
     public enum Format { JSON, DINGTALK, WECOM }
 
     private final String name;
+    private final NotificationText text;
     private final URI url;
     private final Format format;
     private final Set<String> enterprises;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public WebhookChannel(String name, String url, Format format, Set<String> enterprises) {
+        this(name, url, format, enterprises, NotificationText.DEFAULT);
+    }
+
+    public WebhookChannel(String name, String url, Format format, Set<String> enterprises, NotificationText text) {
+        this.text = text;
         this.name = name;
         this.url = URI.create(url);
         this.format = format;
@@ -42,9 +48,9 @@ public final class WebhookChannel implements Channel {
     @Override
     public void deliver(AlertEvent e) throws Exception {
         byte[] body = switch (format) {
-            case JSON -> Messages.json(e);
-            case DINGTALK -> Messages.dingTalk(e);
-            case WECOM -> Messages.weCom(e);
+            case JSON -> NotificationText.json(e);
+            case DINGTALK -> text.dingTalk(e);
+            case WECOM -> text.weCom(e);
         };
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8")

@@ -1,5 +1,7 @@
 package io.parkwatch.console.notify;
 
+import io.parkwatch.rules.text.Catalogue;
+import java.time.ZoneId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -129,8 +131,13 @@ class NotifierIT {
             AlertEvent e = event("e3", "ent-a", AlertEventType.RAISED, null);
             new WebhookChannel("ding", base + "/ding", WebhookChannel.Format.DINGTALK, null).deliver(e);
             new WebhookChannel("wecom", base + "/wecom", WebhookChannel.Format.WECOM, null).deliver(e);
-            assertThat(bodies.get(0)).contains("\"msgtype\":\"markdown\"", "\"title\":\"[ParkWatch] ALARM RAISED GT-ent-a\"");
-            assertThat(bodies.get(1)).contains("\"msgtype\":\"markdown\"", "\"content\":\"### [ParkWatch] ALARM RAISED");
+            // Chinese for the park's people, times in the park's time zone
+            assertThat(bodies.get(0)).contains("\"msgtype\":\"markdown\"", "\"title\":\"【ParkWatch】一级报警 新报警 GT-ent-a\"",
+                    "- 企业：ent-a，装置 T-1", "（Asia/Shanghai）");
+            assertThat(bodies.get(1)).contains("\"msgtype\":\"markdown\"", "\"content\":\"### 【ParkWatch】一级报警 新报警");
+            new WebhookChannel("ding", base + "/ding", WebhookChannel.Format.DINGTALK, null,
+                    new NotificationText(Catalogue.english(), ZoneId.of("Asia/Shanghai"))).deliver(e);
+            assertThat(bodies.get(2)).contains("\"title\":\"[ParkWatch] alarm raised GT-ent-a\"", "- enterprise: ent-a, unit T-1");
         } finally {
             robot.stop(0);
         }

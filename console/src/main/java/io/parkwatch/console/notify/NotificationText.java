@@ -1,0 +1,78 @@
+package io.parkwatch.console.notify;
+
+import io.parkwatch.rules.config.Park;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
+import io.parkwatch.rules.wire.WireJson;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * What receivers are sent: plain JSON for programs; DingTalk and WeCom group robots' markdown, SMS and voice texts
+ * for people, in the notifier's language (Chinese unless {@code notifier.language} says otherwise) with times in
+ * the park's time zone.
+ */
+public final class NotificationText {
+
+    /** Chinese, China's time. */
+    public static final NotificationText DEFAULT = new NotificationText(Catalogue.chinese(), Park.CHINA);
+
+    private final Catalogue language;
+    private final ZoneId zone;
+    private final DateTimeFormatter time;
+
+    public NotificationText(Catalogue language, ZoneId zone) {
+        this.language = language;
+        this.zone = zone;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+    }
+
+    static byte[] json(AlertEvent e) {
+        return WireJson.write(Map.of("idempotencyKey", e.eventId(), "event", e));
+    }
+
+    String title(AlertEvent e) {
+        String type = Message.term("event." + e.type());
+        return e.level() == null ? language.text("notify.title-no-level", type, nz(e.pointId()))
+                : language.text("notify.title", Message.term("level." + e.level().name().toLowerCase()), type,
+                        nz(e.pointId()));
+    }
+
+    /** The event's sentence in the notifier's language (events without a catalogue key keep their English one). */
+    String sentence(AlertEvent e) {
+        return e.text() == null ? nz(e.message()) : language.render(e.text());
+    }
+
+    String markdown(AlertEvent e) {
+        return "### " + title(e) + "\n\n"
+                + language.text("notify.line.message", sentence(e)) + "\n"
+                + (e.tank() == null ? language.text("notify.line.enterprise", nz(e.enterpriseId()))
+                        : language.text("notify.line.enterprise-unit", nz(e.enterpriseId()), e.tank())) + "\n"
+                + language.text("notify.line.rule", nz(e.ruleId())) + "\n"
+                + language.text("notify.line.time", time.format(Instant.ofEpochMilli(e.eventTime())), zone.getId())
+                + "\n" + language.text("notify.line.alert", e.alertId(), e.eventId()) + "\n";
+    }
+
+    byte[] dingTalk(AlertEvent e) {
+        return WireJson.write(Map.of("msgtype", "markdown", "markdown", Map.of("title", title(e), "text", markdown(e))));
+    }
+
+    byte[] weCom(AlertEvent e) {
+        return WireJson.write(Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown(e))));
+    }
+
+    String sms(AlertEvent e) {
+        String when = time.format(Instant.ofEpochMilli(e.eventTime()));
+        String id = e.alertId().substring(0, Math.min(8, e.alertId().length()));
+        return e.level() == null ? language.text("notify.sms-no-level", sentence(e), when, id)
+                : language.text("notify.sms", Message.term("level." + e.level().name().toLowerCase()), sentence(e),
+                        when, id);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
