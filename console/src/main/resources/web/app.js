@@ -7,13 +7,15 @@ import { showDetail, detailNotice } from './detail.js';
 import { showOverview, overviewNotice } from './overview.js';
 import { initKpi, showKpi } from './kpi.js';
 import { startBanners, stopBanners } from './banners.js';
+import { t, loadLanguage, adoptUser, choose, language, LANGUAGES } from './i18n.js';
 
 let ws = null, retry = 500, soundOn = false, audio = null;
+const SIGNED_IN = ['who', 'sound', 'conn', 'logout'];
 
 el('sound').onclick = () => {
   soundOn = !soundOn;
   if (soundOn && !audio) audio = new AudioContext();
-  el('sound').textContent = soundOn ? '🔊 Sound on' : '🔇 Enable sound';
+  el('sound').textContent = t(soundOn ? 'sound.on' : 'sound.enable');
 };
 
 function beep(level) {
@@ -35,9 +37,9 @@ function louder(a, old) {
 }
 
 function connect() {
-  ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
+  ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws?lang=' + language());
   const mine = ws;
-  ws.onopen = () => { retry = 500; el('conn').textContent = 'live'; el('conn').className = 'conn up'; };
+  ws.onopen = () => { retry = 500; el('conn').textContent = t('conn.live'); el('conn').className = 'conn up'; };
   ws.onmessage = m => {
     const msg = JSON.parse(m.data);
     if (msg.type === 'snapshot') {
@@ -63,7 +65,7 @@ function connect() {
   };
   ws.onclose = e => {
     if (mine !== ws) return;
-    el('conn').textContent = 'reconnecting…'; el('conn').className = 'conn down';
+    el('conn').textContent = t('conn.reconnecting'); el('conn').className = 'conn down';
     if (e.code === 4401 || !store.me) { loggedOut(); return; } // the session ended
     // the server went away (a restart?): when it answers again, go on if the session still holds
     setTimeout(async () => {
@@ -80,15 +82,17 @@ function connect() {
 function loggedOut() {
   if (ws) { const w = ws; ws = null; w.close(); }
   store.me = null; store.alerts.clear(); store.firstSnapshot = true;
-  el('nav').hidden = true; el('status').hidden = true;
+  el('nav').hidden = true; SIGNED_IN.forEach(id => { el(id).hidden = true; });
   stopBanners();
   showView('login');
 }
 
 async function loggedIn(me) {
   store.me = me;
-  el('who').textContent = `${me.name} · ${me.role === 'PARK_OFFICER' ? 'park officer' : me.enterprise}`;
-  el('nav').hidden = false; el('status').hidden = false;
+  await adoptUser(me);
+  el('who').textContent = `${me.name} · ${me.role === 'PARK_OFFICER' ? t('role.officer') : me.enterprise}`;
+  if (me.park) el('park-name').textContent = me.park;
+  el('nav').hidden = false; SIGNED_IN.forEach(id => { el(id).hidden = false; });
   document.body.classList.toggle('officer', me.role === 'PARK_OFFICER');
   connect();
   startBanners();
@@ -113,19 +117,23 @@ el('login-form').onsubmit = async e => {
   e.preventDefault();
   el('login-error').textContent = '';
   const r = await post('/api/login', { username: el('login-user').value, password: el('login-password').value });
-  if (!r.ok) { el('login-error').textContent = (r.data && r.data.error) || 'login failed'; return; }
+  if (!r.ok) { el('login-error').textContent = (r.data && r.data.error) || t('login.failed'); return; }
   el('login-password').value = '';
   const me = await get('/api/me');
   if (me.ok) loggedIn(me.data);
 };
 
-el('logout').onclick = async () => { store.me = null; await post('/api/logout'); loggedOut(); toast('logged out'); };
-whenLoggedOut(() => { if (store.me) { toast('your session ended: please log in again', true); } loggedOut(); });
+el('logout').onclick = async () => { store.me = null; await post('/api/logout'); loggedOut(); toast(t('toast.logged-out')); };
+whenLoggedOut(() => { if (store.me) { toast(t('toast.session-ended'), true); } loggedOut(); });
 window.addEventListener('hashchange', route);
 initBoard();
 initKpi();
 
 (async () => {
+  await loadLanguage();
+  el('lang').innerHTML = Object.entries(LANGUAGES).map(([k, v]) => `<option value="${k}">${v}</option>`).join('');
+  el('lang').value = language();
+  el('lang').onchange = () => choose(el('lang').value);
   const me = await get('/api/me');
   if (me.ok) loggedIn(me.data); else loggedOut();
 })();

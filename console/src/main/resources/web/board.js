@@ -2,6 +2,7 @@
 import { el, esc, fmt, time, RANK, toast, askNote } from './util.js';
 import { command } from './api.js';
 import { store } from './store.js';
+import { t } from './i18n.js';
 
 // unanswered first: active, then recovered but never acknowledged; answered next; closed last
 export function urgency(a) {
@@ -24,9 +25,10 @@ function matches(a) {
     && (!text || [a.point, a.tank, a.rule, a.message, a.enterprise].join(' ').toLowerCase().includes(text));
 }
 
-function options(id, values) {
+function options(id, values, label = v => v) {
   const sel = el(id), keep = sel.value;
-  sel.innerHTML = '<option value="">all</option>' + [...values].sort().map(v => `<option>${esc(v)}</option>`).join('');
+  sel.innerHTML = `<option value="">${t('filter.all')}</option>` + [...values].sort()
+    .map(v => `<option value="${esc(v)}">${esc(label(v))}</option>`).join('');
   sel.value = keep;
 }
 
@@ -34,9 +36,9 @@ function options(id, values) {
 export function actionsFor(a) {
   const officer = store.me && store.me.role === 'PARK_OFFICER';
   const acts = [];
-  if (a.state !== 'CLOSED' && !a.acknowledgedBy) acts.push(['ack', 'Acknowledge']);
-  if (a.state !== 'CLOSED') acts.push(['comment', 'Comment']);
-  if (a.state === 'RECOVERED' || (officer && a.state !== 'CLOSED')) acts.push(['close', 'Close']);
+  if (a.state !== 'CLOSED' && !a.acknowledgedBy) acts.push(['ack', t('act.ack')]);
+  if (a.state !== 'CLOSED') acts.push(['comment', t('act.comment')]);
+  if (a.state === 'RECOVERED' || (officer && a.state !== 'CLOSED')) acts.push(['close', t('act.close')]);
   return acts;
 }
 
@@ -50,14 +52,13 @@ export async function act(action, id) {
   const a = store.alerts.get(id);
   let body = {};
   if (action === 'comment') {
-    const n = await askNote('Comment', 'Visible to everyone on this alert, kept in its timeline.');
+    const n = await askNote(t('act.comment'), t('note.comment-help'));
     if (!n) return;
     body = { note: n.note };
   } else if (action === 'close') {
     const officer = store.me.role === 'PARK_OFFICER';
-    const n = await askNote('Close · 消警', a && a.state === 'RECOVERED'
-      ? 'Disposal note: what was found and what was done.'
-      : 'The alert has not recovered. Park officers may force-close it with a reason.', { allowForce: officer && a && a.state !== 'RECOVERED' });
+    const n = await askNote(t('act.close'), a && a.state === 'RECOVERED' ? t('note.close-help')
+      : t('note.force-help'), { allowForce: officer && a && a.state !== 'RECOVERED' });
     if (!n) return;
     body = { note: n.note, force: n.force };
   }
@@ -74,12 +75,12 @@ export function renderBoard(flashIds = new Set()) {
   el('n-unacked').textContent = list.filter(a => urgency(a) <= 1).length;
   el('n-recovered').textContent = list.filter(a => a.state === 'RECOVERED').length;
   options('f-enterprise', new Set(list.map(a => a.enterprise)));
-  options('f-kind', new Set(list.map(a => a.kind)));
+  options('f-kind', new Set(list.map(a => a.kind)), k => t('kind.' + k));
   const shown = list.filter(matches).sort(order);
   el('rows').innerHTML = shown.map(a => `
     <tr id="a-${esc(a.id)}" data-id="${esc(a.id)}" data-point="${esc(a.point)}" data-rule="${esc(a.rule)}" class="${a.level} ${a.state}${flashIds.has(a.id) ? ' flash' : ''}">
-      <td><span class="badge ${a.level}">${a.level}</span></td>
-      <td class="state state-${a.state}">${a.state}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>ack: ${esc(a.acknowledgedBy)}</small>` : ''}${a.suppressedBy ? `<br><small>permit ${esc(a.suppressedBy)}</small>` : ''}</td>
+      <td><span class="badge ${a.level}">${t('level.' + a.level)}</span></td>
+      <td class="state state-${a.state}">${t('state.' + a.state)}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>${t('board.acked-by', esc(a.acknowledgedBy))}</small>` : ''}${a.suppressedBy ? `<br><small>${t('board.permit', esc(a.suppressedBy))}</small>` : ''}</td>
       <td class="num">${time(a.raisedAt)}</td>
       <td><a href="#/alert/${encodeURIComponent(a.id)}">${esc(a.point)}</a>${a.tank ? ` <small>(${esc(a.tank)})</small>` : ''}</td>
       <td>${esc(a.enterprise)}</td>
@@ -90,10 +91,10 @@ export function renderBoard(flashIds = new Set()) {
       <td class="actions">${actionButtons(a)}</td>
     </tr>`).join('');
   // never claim "quiet" before the server has said so
-  el('empty').textContent = store.firstSnapshot ? 'Waiting for the alarm feed…' : 'No alerts. The park is quiet.';
+  el('empty').textContent = t(store.firstSnapshot ? 'board.waiting' : 'board.quiet');
   el('empty').style.display = shown.length ? 'none' : 'block';
   const unanswered = list.filter(a => urgency(a) <= 1).length;
-  document.title = (unanswered ? `(${unanswered}) ` : '') + 'ParkWatch · alarm board';
+  document.title = (unanswered ? `(${unanswered}) ` : '') + t('board.title');
 }
 
 export function initBoard() {

@@ -4,19 +4,16 @@ import { get } from './api.js';
 import { store } from './store.js';
 import { lineChart } from './chart.js';
 import { actionButtons, act } from './board.js';
+import { t } from './i18n.js';
 
 let current = null, timer = null, pending = null;
 
-const WHAT = {
-  RAISED: 'raised', LEVEL_CHANGED: 'level changed', RECOVERED: 'recovered', REPEATED: 'raised again',
-  ACKNOWLEDGED: 'acknowledged · 叫应', ESCALATED: 'escalated', COMMENTED: 'comment', CLOSED: 'closed · 消警',
-  COMMAND_REFUSED: 'refused',
-};
+const what = type => t('event.' + type);
 
 export async function showDetail(id) {
   current = id;
   clearInterval(timer);
-  el('detail').innerHTML = '<p class="muted">loading…</p>';
+  el('detail').innerHTML = `<p class="muted">${t('loading')}</p>`;
   await render();
   timer = setInterval(() => { if (current === id && !el('view-alert').hidden) render(); else clearInterval(timer); }, 5000);
 }
@@ -31,12 +28,12 @@ async function render() {
   const id = current;
   const r = await get(`/api/alerts/${encodeURIComponent(id)}`);
   if (id !== current) return;
-  if (!r.ok) { el('detail').innerHTML = `<p class="error">${esc((r.data && r.data.error) || 'not available')}</p>`; return; }
+  if (!r.ok) { el('detail').innerHTML = `<p class="error">${esc((r.data && r.data.error) || t('not-available'))}</p>`; return; }
   const { alert: a, timeline } = r.data;
   store.alerts.set(a.id, a);
   const raised = Date.parse(a.raisedAt);
   const end = a.state === 'CLOSED' ? Date.parse(a.updatedAt) + 10 * 60000 : Date.now();
-  let chart = '<p class="muted">A group alert (zone, unit or data logger): see its points on the park overview.</p>';
+  let chart = `<p class="muted">${t('detail.group-alert')}</p>`;
   const isPoint = !a.point.includes(':');
   if (isPoint) {
     const rr = await get(`/api/points/${encodeURIComponent(a.point)}/readings?from=${raised - 10 * 60000}&to=${end}`);
@@ -45,30 +42,30 @@ async function render() {
     const limits = [...new Map(timeline.filter(e => e.type === 'RAISED' || e.type === 'LEVEL_CHANGED' || e.type === 'REPEATED')
       .map(e => [e.limit, { v: e.limit, level: e.level }])).values()];
     const marks = timeline.filter(e => ['RAISED', 'LEVEL_CHANGED', 'RECOVERED', 'REPEATED'].includes(e.type))
-      .map(e => ({ t: e.eventTime, label: WHAT[e.type], cls: e.type }));
+      .map(e => ({ t: e.eventTime, label: what(e.type), cls: e.type }));
     chart = rr.ok ? lineChart(rr.data.readings, { limits, unit: a.unit, marks }) : `<p class="error">${esc(rr.data && rr.data.error)}</p>`;
   }
   el('detail').innerHTML = `
     <div class="detail-head ${a.level} ${a.state}">
-      <span class="badge ${a.level}">${a.level}</span> <b class="state-${a.state}" id="detail-state">${a.state}</b>
+      <span class="badge ${a.level}">${t('level.' + a.level)}</span> <b class="state-${a.state}" id="detail-state">${t('state.' + a.state)}</b>
       <h2>${esc(a.point)}${a.tank ? ` · ${esc(a.tank)}` : ''} <small>${esc(a.enterprise)}</small></h2>
       <p>${esc(a.message)}</p>
       <dl>
-        <dt>Rule</dt><dd>${esc(a.rule)} (${esc(a.kind)}, ${esc(a.direction)})</dd>
-        <dt>Raised</dt><dd>${time(a.raisedAt)}</dd>
-        <dt>Last / peak</dt><dd>${fmt(a.lastValue)} / ${fmt(a.peakValue)} ${esc(a.unit)}</dd>
-        <dt>Acknowledged</dt><dd>${a.acknowledgedBy ? `${esc(a.acknowledgedBy)}, ${time(a.acknowledgedAt)}` : '<b class="unacked">not yet</b>'}</dd>
-        <dt>Notified</dt><dd>${esc(a.notified || '–')}</dd>
-        ${a.closedBy ? `<dt>Closed</dt><dd>${esc(a.closedBy)}: ${esc(a.closeNote)}</dd>` : ''}
+        <dt>${t('detail.rule')}</dt><dd>${esc(a.rule)} (${esc(t('kind.' + a.kind))}, ${t('direction.' + a.direction)})</dd>
+        <dt>${t('detail.raised')}</dt><dd>${time(a.raisedAt)}</dd>
+        <dt>${t('detail.last-peak')}</dt><dd>${fmt(a.lastValue)} / ${fmt(a.peakValue)} ${esc(a.unit)}</dd>
+        <dt>${t('detail.acknowledged')}</dt><dd>${a.acknowledgedBy ? `${esc(a.acknowledgedBy)}, ${time(a.acknowledgedAt)}` : `<b class="unacked">${t('detail.not-yet')}</b>`}</dd>
+        <dt>${t('detail.notified')}</dt><dd>${esc(a.notified || '–')}</dd>
+        ${a.closedBy ? `<dt>${t('detail.closed')}</dt><dd>${esc(a.closedBy)}: ${esc(a.closeNote)}</dd>` : ''}
       </dl>
       <div class="actions" id="detail-actions">${actionButtons(a)}</div>
     </div>
-    <h3>Readings around the alert</h3>
+    <h3>${t('detail.readings')}</h3>
     ${chart}
-    <h3>Timeline</h3>
+    <h3>${t('detail.timeline')}</h3>
     <ol class="timeline">${timeline.map(e => `
-      <li class="ev ${e.type}"><span class="num">${time(e.detectedAt)}</span> <b>${WHAT[e.type] || e.type}</b>
-        ${e.actor ? ` by <b>${esc(e.actor)}</b>` : ''} <span class="badge small ${e.level}">${e.level}</span>
+      <li class="ev ${e.type}"><span class="num">${time(e.detectedAt)}</span> <b>${what(e.type)}</b>
+        ${e.actor ? ` ${t('detail.by', `<b>${esc(e.actor === 'escalation' ? t('detail.by-escalation') : e.actor)}</b>`)}` : ''} ${e.level ? `<span class="badge small ${e.level}">${t('level.' + e.level)}</span>` : ''}
         <div>${esc(e.message)}${e.note && e.type !== 'COMMAND_REFUSED' ? `<br><i>${esc(e.note)}</i>` : ''}</div></li>`).join('')}
     </ol>`;
 }

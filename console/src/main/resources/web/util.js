@@ -2,7 +2,7 @@
 export const el = id => document.getElementById(id);
 export const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 export const fmt = v => v == null ? '–' : (Math.round(v * 100) / 100).toString();
-export const time = t => t == null ? '–' : new Date(t).toLocaleString();
+export { dateTime as time } from './i18n.js';
 export const RANK = { WARN: 1, ALARM: 2, CRITICAL: 3 };
 
 export function toast(text, bad = false) {

@@ -12,8 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,9 +34,11 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * A person at the console, in a real headless Chromium driven by Selenium, against the whole system in
- * one JVM: log in, watch an alarm appear without reloading, acknowledge it, see it change, and close it
- * with a disposal note once it has recovered. Screenshots are kept in target/screenshots.
+ * A duty officer who reads Chinese at the console, in a real headless Chromium (language zh-CN) driven by
+ * Selenium, against the whole system in one JVM: log in, watch an alarm appear without reloading, acknowledge
+ * it (叫应), see it change, and close it (消警) with a disposal note once it has recovered; no English word on
+ * the way but codes and units; then the same alert after switching to English. Screenshots are kept in
+ * target/screenshots.
  */
 class ConsoleBrowserIT {
 
@@ -58,6 +65,7 @@ class ConsoleBrowserIT {
                 .with("console.bind", "127.0.0.1").with("console.http-port", 0)
                 .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
         try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, StandaloneEndToEndIT.ROOT)) {
+            Set<String> allowed = codes(park);
             WebDriver browser = chromium();
             try {
                 browser.get("http://127.0.0.1:" + park.consolePort() + "/");
@@ -69,13 +77,14 @@ class ConsoleBrowserIT {
                 browser.findElement(By.id("login-password")).sendKeys("duty-demo");
                 browser.findElement(By.id("login-submit")).click();
                 ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("view-board")).isDisplayed()
-                        && browser.findElement(By.id("conn")).getText().equals("live"));
-                assertThat(browser.findElement(By.id("who")).getText()).contains("park officer");
+                        && browser.findElement(By.id("conn")).getText().equals("实时"));
+                assertThat(browser.findElement(By.id("who")).getText()).contains("王磊（园区值班员）", "园区值班人员");
+                assertThat(browser.findElement(By.id("park-name")).getText()).isEqualTo("滨江化工园区");
                 // the shipped demo passwords are in force: a banner says so until they are replaced
                 ui().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(
                         By.cssSelector("#banners .banner[data-kind='DEMO_CREDENTIALS']")).isEmpty()
                         && browser.findElement(By.id("banners")).isDisplayed());
-                assertThat(browser.findElement(By.id("banners")).getText()).contains("demo passwords", "duty");
+                assertThat(browser.findElement(By.id("banners")).getText()).contains("演示密码仍在使用", "控制台用户 duty");
                 assertThat(rowsOf(browser, POINT)).isEmpty();
                 js(browser, "window.notReloaded = true;"); // gone if the page were reloaded
 
@@ -102,25 +111,28 @@ class ConsoleBrowserIT {
                     assertThat(js(browser, "return window.notReloaded === true;")).isEqualTo(true);
                     ui().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                         assertThat(gasRow(browser).get(0).getAttribute("class")).contains("ALARM", "ACTIVE");
-                        assertThat(gasState(browser)).startsWith("ACTIVE");
+                        assertThat(gasState(browser)).startsWith("报警中");
                     });
                     assertThat(browser.findElement(By.id("n-unacked")).getText()).isNotEqualTo("0");
+                    assertThat(gasRow(browser).get(0).getText()).contains("一级报警",
+                            "T-101 防火堤可燃气体探测器 1：", "达到或超过一级报警限值 25 %LEL");
+                    assertThat(englishWords(browser, allowed)).as("English words on the zh-CN board").isEmpty();
                     shot(browser, "board-new-alarm.png");
 
                     clickInGasRow(browser, "button.act-ack");
-                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasState(browser).contains("ack: duty"));
-                    assertThat(gasState(browser)).startsWith("ACKNOWLEDGED");
+                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasState(browser).contains("叫应：duty"));
+                    assertThat(gasState(browser)).startsWith("已叫应");
                     ui().atMost(Duration.ofSeconds(5)).until(() -> gasRow(browser).get(0)
                             .findElements(By.cssSelector("button.act-ack")).isEmpty());
                     shot(browser, "board-acknowledged.png");
 
                     // recovered once the gas is gone; then closed with a disposal note
-                    ui().atMost(Duration.ofSeconds(40)).until(() -> gasState(browser).startsWith("RECOVERED"));
+                    ui().atMost(Duration.ofSeconds(40)).until(() -> gasState(browser).startsWith("已恢复"));
                     String alertId = ui().atMost(Duration.ofSeconds(5)).until(
                             () -> gasRow(browser).get(0).getAttribute("data-id"), java.util.Objects::nonNull);
                     clickInGasRow(browser, "button.act-close");
                     ui().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("note-dialog")).isDisplayed());
-                    browser.findElement(By.id("note-text")).sendKeys("Flange gasket at P-104 replaced; dike gas-free.");
+                    browser.findElement(By.id("note-text")).sendKeys("P-104 法兰垫片已更换，防火堤内已无可燃气体。");
                     browser.findElement(By.id("note-ok")).click();
                     // closed alerts leave the default (open) view ...
                     ui().atMost(Duration.ofSeconds(15)).until(() -> gasRow(browser).isEmpty());
@@ -129,10 +141,23 @@ class ConsoleBrowserIT {
                     ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector(".timeline li.CLOSED"))
                             .size() == 1);
                     String timeline = browser.findElement(By.cssSelector(".timeline")).getText();
-                    assertThat(timeline).contains("raised", "acknowledged", "by duty", "recovered", "closed",
-                            "Flange gasket at P-104 replaced");
+                    assertThat(timeline).contains("报警", "叫应", "操作人：duty", "恢复", "消警", "已由 duty 叫应",
+                            "已由 duty 消警：P-104 法兰垫片已更换");
                     assertThat(browser.findElement(By.cssSelector("svg.chart polyline")).getAttribute("points")).isNotBlank();
+                    assertThat(englishWords(browser, allowed)).as("English words on the zh-CN alert detail").isEmpty();
+                    // times as people here write them, in the park's time zone
+                    assertThat(browser.findElement(By.cssSelector(".timeline li .num")).getText())
+                            .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
                     shot(browser, "alert-detail.png");
+
+                    // the same alert for a reader who switches to English: the page and the server's sentences
+                    browser.findElement(By.cssSelector("#lang option[value='en']")).click();
+                    ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector(".timeline li.CLOSED"))
+                            .size() == 1 && browser.findElement(By.cssSelector(".timeline")).getText().contains("closed by duty"));
+                    assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("raised",
+                            "acknowledged by duty", "at or above the alarm limit 25 %LEL");
+                    assertThat(browser.findElement(By.cssSelector("html")).getAttribute("lang")).isEqualTo("en");
+                    shot(browser, "alert-detail-en.png");
                     publisher.join(60_000);
                 }
             } finally {
@@ -163,7 +188,8 @@ class ConsoleBrowserIT {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1500,1000", "--no-first-run", "--disable-background-networking");
+                "--window-size=1500,1000", "--no-first-run", "--disable-background-networking", "--lang=zh-CN");
+        o.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, o);
@@ -175,6 +201,52 @@ class ConsoleBrowserIT {
 
     static List<WebElement> rowsOf(WebDriver b, String point) {
         return b.findElements(By.cssSelector("#rows tr")).stream().filter(r -> r.getText().contains(point)).toList();
+    }
+
+    /**
+     * The Latin words a reader sees on the page that are not codes: ids of points, tanks, zones, enterprises and
+     * rules, units, user names, the product's name and the language switch's "English". No allow-list of words:
+     * the codes come from the park's own files, so a real English word cannot hide among them.
+     */
+    static Set<String> englishWords(WebDriver b, Set<String> codes) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = LATIN.matcher((String) js(b, "return document.body.innerText;"));
+        while (m.find()) {
+            if (!codes.contains(m.group())) {
+                out.add(m.group());
+            }
+        }
+        return out;
+    }
+
+    static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
+
+    static Set<String> codes(ParkWatchStandalone park) throws Exception {
+        // the product, the language switch's own name, and the command and file the demo-password banner names
+        StringBuilder all = new StringBuilder("ParkWatch English ./parkwatch hash-password README ");
+        for (io.parkwatch.rules.model.Point p : park.points().points()) {
+            all.append(' ').append(p.id()).append(' ').append(p.enterpriseId()).append(' ').append(p.tank())
+                    .append(' ').append(p.zone()).append(' ').append(p.unit());
+        }
+        for (String line : Files.readAllLines(StandaloneEndToEndIT.ROOT.resolve("config/rules.yaml"))) {
+            if (line.trim().startsWith("- id:")) {
+                all.append(' ').append(line.trim().substring(5));
+            }
+        }
+        for (String file : List.of("config/users.yaml", "config/devices.yaml")) { // user and device names
+            for (String line : Files.readAllLines(StandaloneEndToEndIT.ROOT.resolve(file))) {
+                Matcher name = Pattern.compile("username:\\s*\"?([\\w.-]+)").matcher(line);
+                if (name.find()) {
+                    all.append(' ').append(name.group(1));
+                }
+            }
+        }
+        Set<String> out = new HashSet<>();
+        Matcher m = LATIN.matcher(all);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
     }
 
     static Object js(WebDriver b, String script) {

@@ -84,7 +84,9 @@ class StandaloneEndToEndIT {
                 // the demo passwords are in force: park officers are told so, by name of each account
                 JsonNode status = JSON.readTree(duty.get("/api/status").body());
                 assertThat(status.path("warnings").findValuesAsText("kind")).contains("DEMO_CREDENTIALS");
-                assertThat(status.toString()).contains("console user duty", "device huaxin-dl01",
+                assertThat(status.toString()).contains("控制台用户 duty", "设备 huaxin-dl01",
+                        "数据采集仪 HX20260001A0000000000001");
+                assertThat(duty.get("/api/status?lang=en").body()).contains("console user duty", "device huaxin-dl01",
                         "data logger HX20260001A0000000000001");
                 assertThat(status.path("channels")).hasSize(1); // the duty-room webhook, healthy
                 assertThat(status.path("warnings").findValuesAsText("kind")).doesNotContain("DELIVERY_FAILING");

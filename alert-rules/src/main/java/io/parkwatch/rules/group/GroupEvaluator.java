@@ -58,7 +58,7 @@ public final class GroupEvaluator {
         AlertTracker.apply(t, st.group, rule.id(), AlertCategory.PROCESS, subject, Direction.HIGH, voting.size(),
                 s.timestamp(), s.receivedAt(), now, (tr, v) -> switch (tr.type()) {
                     case RAISED, LEVEL_CHANGED -> Message.of("alert.voting.raised", voting.size(), num(rule.atOrAbove()),
-                            u, String.join(", ", voting));
+                            u, Message.list(voting));
                     default -> // RECOVERED
                     Message.of("alert.voting.recovered", rule.k(), num(rule.atOrAbove()), u);
                 }, out);
@@ -102,7 +102,7 @@ public final class GroupEvaluator {
                 Message.term("unit", s.tank()));
         AlertTracker.apply(Transition.withLimit(t, 0), st.group, rule.id(), AlertCategory.PROCESS, subject,
                 Direction.HIGH, met.size(), s.timestamp(), s.receivedAt(), now, (tr, v) -> switch (tr.type()) {
-                    case RAISED, LEVEL_CHANGED -> Message.of("alert.composite.raised", rule.description(), Message.list(met));
+                    case RAISED, LEVEL_CHANGED -> Message.of("alert.composite.raised", rule.description(), Message.all(met));
                     default -> // RECOVERED
                     Message.of("alert.composite.recovered");
                 }, out);

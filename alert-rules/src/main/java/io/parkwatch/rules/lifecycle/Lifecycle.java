@@ -174,7 +174,7 @@ public final class Lifecycle {
         Alert.Handling next = new Alert.Handling(h.acknowledgedBy(), h.acknowledgedAt(), h.closedBy(), h.closedAt(),
                 h.closeNote(), h.repeatCount(), stage, who.toString());
         AlertEvent ev = handlingEvent(a, AlertEventType.ESCALATED, "esc|" + h.repeatCount() + "|" + stage, now, now,
-                "escalation", who.toString(), Message.of("event.escalated", who));
+                "escalation", who.toString(), Message.of("event.escalated", who.name(), who.roleTerm(), who.phoneSuffix()));
         st.current = withLast(a.with(next, st.condition), ev);
         st.nextEscalationAt = stage + 1 < chain.size() ? now + plan.delay(a).toMillis() : 0;
         return List.of(new AlertUpdate(ev, st.current));

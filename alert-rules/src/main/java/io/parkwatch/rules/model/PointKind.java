@@ -5,10 +5,10 @@ public enum PointKind {
     GAS_LEL("%LEL"),
     GAS_TOXIC("ppm"),
     GAS_O2("%VOL"),
-    TEMPERATURE("degC"),
+    TEMPERATURE("℃"),
     PRESSURE("MPa"),
     LEVEL("%"),
-    FLOW("m3/h"),
+    FLOW("m³/h"),
     VALVE_POSITION("%"),
     WIND_SPEED("m/s"),
     OTHER("");

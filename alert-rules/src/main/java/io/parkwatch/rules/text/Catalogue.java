@@ -88,24 +88,35 @@ public final class Catalogue {
         }
         Object[] shown = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
-            shown[i] = args[i] instanceof String s && s.startsWith(Message.TERM) ? term(s) : args[i];
+            shown[i] = args[i] instanceof String s ? word(s) : args[i];
         }
         return new MessageFormat(pattern, Locale.ROOT).format(shown);
     }
 
     /** One argument as a reader sees it: a {@link Message#term term} translated, anything else as it is. */
     public String word(String arg) {
-        return arg != null && arg.startsWith(Message.TERM) ? term(arg) : arg;
+        if (arg == null) {
+            return null;
+        }
+        if (arg.indexOf(Message.LIST) >= 0) {
+            return joined(arg, Message.LIST, "term.list-separator");
+        }
+        if (arg.indexOf(Message.AND) >= 0) {
+            return joined(arg, Message.AND, "term.and");
+        }
+        return arg.startsWith(Message.TERM) ? term(arg) : arg;
+    }
+
+    private String joined(String arg, char separator, String joinKey) {
+        StringBuilder b = new StringBuilder();
+        String[] items = arg.split(String.valueOf(separator), -1);
+        for (int i = 0; i < items.length; i++) {
+            b.append(i == 0 ? "" : text(joinKey)).append(word(items[i]));
+        }
+        return b.toString();
     }
 
     private String term(String arg) {
-        if (arg.indexOf(Message.LIST) >= 0) {
-            StringBuilder b = new StringBuilder();
-            for (String item : arg.split(String.valueOf(Message.LIST))) {
-                b.append(b.isEmpty() ? "" : text("term.and")).append(term(item));
-            }
-            return b.toString();
-        }
         String[] parts = arg.split("\\|", -1);
         if (!bundle.containsKey(parts[0])) {
             return arg;

@@ -15,8 +15,10 @@ public record Message(String key, String[] args) {
     /** Marks an argument that the catalogue translates: {@code term.<key>} or {@code term.<key>|<param>|...}. */
     static final String TERM = "term.";
 
-    /** Separates the terms of a list argument ({@link #list}). */
+    /** Separates the items of an enumeration ({@link #list}: "a, b, c" / "a、b、c"). */
     static final char LIST = '\u001E';
+    /** Separates the conditions of a conjunction ({@link #all}: "a and b" / "a，且 b"). */
+    static final char AND = '\u001F';
 
     public Message {
         args = args == null ? new String[0] : args.clone();
@@ -39,9 +41,14 @@ public record Message(String key, String[] args) {
         return b.toString();
     }
 
-    /** An argument that is a list of terms, joined by the catalogue's "and". */
-    public static String list(java.util.List<String> terms) {
-        return String.join(String.valueOf(LIST), terms);
+    /** An argument that enumerates items (terms or plain), joined by the catalogue's list separator. */
+    public static String list(java.util.List<String> items) {
+        return String.join(String.valueOf(LIST), items);
+    }
+
+    /** An argument of conditions that all hold, joined by the catalogue's "and". */
+    public static String all(java.util.List<String> items) {
+        return String.join(String.valueOf(AND), items);
     }
 
     /** The same message with {@code first} put before the other arguments (the alert's subject as {@code {0}}). */

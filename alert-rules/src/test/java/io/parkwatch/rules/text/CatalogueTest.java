@@ -92,6 +92,19 @@ class CatalogueTest {
     }
 
     @Test
+    void listsAndConditionsJoinAsEachLanguageWritesThem() {
+        Message accounts = Message.of("warning.demo-credentials", Message.list(java.util.List.of(
+                Message.term("account.console", "duty"), Message.term("account.device", "huaxin-dl01"))));
+        assertThat(Catalogue.chinese().render(accounts)).startsWith("演示密码仍在使用：控制台用户 duty、设备 huaxin-dl01。");
+        assertThat(Catalogue.english().render(accounts))
+                .startsWith("The shipped demo passwords are still in force for console user duty, device huaxin-dl01.");
+        Message both = Message.of("alert.composite.raised", "R-1", "飞温", Message.all(java.util.List.of(
+                Message.term("condition.rate", "TT", "1.50"), Message.term("condition.rate", "PT", "0.05"))));
+        assertThat(Catalogue.chinese().render(both)).isEqualTo("R-1：飞温：TT 以 1.50/分钟上升，且 PT 以 0.05/分钟上升");
+        assertThat(Catalogue.english().render(both)).isEqualTo("R-1: 飞温: TT rising 1.50/min and PT rising 0.05/min");
+    }
+
+    @Test
     void aLanguageWithoutACatalogueReadsTheDefaultAndAMissingKeyShowsItself() {
         assertThat(Catalogue.supported(Locale.forLanguageTag("zh-TW"))).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(Catalogue.supported(Locale.UK)).isEqualTo(Locale.ENGLISH);

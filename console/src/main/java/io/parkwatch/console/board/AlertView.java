@@ -1,5 +1,6 @@
 package io.parkwatch.console.board;
 
+import io.parkwatch.rules.lifecycle.Contact;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.text.Catalogue;
@@ -31,7 +32,7 @@ public record AlertView(String id, String point, String enterprise, String rule,
                 .category(a.category() == null ? null : a.category().name()).suppressedBy(a.suppressedBy())
                 .acknowledgedBy(h.acknowledgedBy())
                 .acknowledgedAt(h.acknowledged() ? Instant.ofEpochMilli(h.acknowledgedAt()).toString() : null)
-                .closedBy(h.closedBy()).closeNote(h.closeNote()).repeatCount(h.repeatCount()).notified(h.notified())
+                .closedBy(h.closedBy()).closeNote(h.closeNote()).repeatCount(h.repeatCount()).notified(Contact.localized(h.notified(), language))
                 .build();
     }
 

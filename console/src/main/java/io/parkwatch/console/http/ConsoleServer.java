@@ -9,6 +9,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.parkwatch.console.ConsoleConfig;
 import io.parkwatch.console.api.ConsoleApi;
@@ -79,7 +80,9 @@ public final class ConsoleServer implements AutoCloseable {
                                 .addLast(logins)
                                 .addLast(gate)
                                 .addLast(router) // before the WebSocket handlers: they take HTTP messages only
-                                .addLast(new WebSocketServerProtocolHandler("/ws", null, true))
+                                // "/ws?lang=.." too: the page asks for its language in the query
+                                .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                                        .websocketPath("/ws").allowExtensions(true).checkStartsWith(true).build()))
                                 .addLast(new BoardSocketHandler(feed))
                                 .addLast(statics);
                     }

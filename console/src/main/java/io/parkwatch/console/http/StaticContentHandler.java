@@ -20,7 +20,7 @@ final class StaticContentHandler extends SimpleChannelInboundHandler<FullHttpReq
 
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
+            "css", "text/css; charset=utf-8", "svg", "image/svg+xml", "json", "application/json; charset=utf-8");
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
     @Override
