@@ -6,6 +6,8 @@ import { renderBoard, initBoard } from './board.js';
 import { showDetail, detailNotice } from './detail.js';
 import { showOverview, overviewNotice } from './overview.js';
 import { initKpi, showKpi } from './kpi.js';
+import { showMap, mapNotice, initMap } from './map.js';
+import { showWall, stopWall, wallNotice, wallEvent } from './wall.js';
 import { startBanners, stopBanners } from './banners.js';
 import { t, loadLanguage, adoptUser, choose, language, LANGUAGES } from './i18n.js';
 
@@ -51,6 +53,8 @@ function connect() {
       });
       store.firstSnapshot = false;
       renderBoard(flash);
+      mapNotice();
+      wallNotice();
     } else if (msg.type === 'alert') {
       const a = msg.alert, old = store.alerts.get(a.id);
       store.alerts.set(a.id, a);
@@ -59,8 +63,11 @@ function connect() {
       renderBoard(loud ? new Set([a.id]) : new Set());
       detailNotice(a.id);
       overviewNotice();
+      mapNotice();
+      wallNotice();
     } else if (msg.type === 'event') {
       detailNotice(msg.event.alertId);
+      wallEvent(msg.event);
     }
   };
   ws.onclose = e => {
@@ -102,6 +109,8 @@ async function loggedIn(me) {
 export function showView(name) {
   document.querySelectorAll('.view').forEach(v => { v.hidden = v.id !== 'view-' + name; });
   document.querySelectorAll('#nav a').forEach(a => a.classList.toggle('here', a.dataset.view === name));
+  document.body.classList.toggle('wall-mode', name === 'wall');
+  if (name !== 'wall') stopWall();
 }
 
 function route() {
@@ -110,6 +119,8 @@ function route() {
   if (view === 'alert' && id) { showView('alert'); showDetail(decodeURIComponent(id)); }
   else if (view === 'overview') { showView('overview'); showOverview(); }
   else if (view === 'kpi') { showView('kpi'); showKpi(); }
+  else if (view === 'map') { showView('map'); showMap(); }
+  else if (view === 'wall') { showView('wall'); showWall(Number(id) || 20); }
   else { showView('board'); renderBoard(); }
 }
 
@@ -128,6 +139,7 @@ whenLoggedOut(() => { if (store.me) { toast(t('toast.session-ended'), true); } l
 window.addEventListener('hashchange', route);
 initBoard();
 initKpi();
+initMap();
 
 (async () => {
   await loadLanguage();

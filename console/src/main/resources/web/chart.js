@@ -1,8 +1,8 @@
 // A small SVG line chart of a point's readings, with the limits the alert crossed and the moments it changed.
 import { esc, fmt } from './util.js';
-import { t, clock } from './i18n.js';
+import { t, clock, dateTime as time } from './i18n.js';
 
-export function lineChart(samples, { limits = [], unit, marks = [], width = 760, height = 240 } = {}) {
+export function lineChart(samples, { limits = [], unit, marks = [], width = 760, height = 240, long = false } = {}) {
   if (!samples.length) return `<p class="muted">${t('chart.no-readings')}</p>`;
   const pad = { l: 52, r: 12, t: 12, b: 28 };
   const t0 = samples[0].t, t1 = Math.max(samples[samples.length - 1].t, t0 + 1000);
@@ -21,7 +21,7 @@ export function lineChart(samples, { limits = [], unit, marks = [], width = 760,
   }).join('');
   const times = [0, 0.5, 1].map(f => {
     const t = t0 + (t1 - t0) * f;
-    return `<text x="${x(t)}" y="${height - 8}" text-anchor="${f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}">${clock(t)}</text>`;
+    return `<text x="${x(t)}" y="${height - 8}" text-anchor="${f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}">${long ? time(t) : clock(t)}</text>`;
   }).join('');
   const limitLine = limits.map(l => `<line x1="${pad.l}" x2="${width - pad.r}" y1="${y(l.v)}" y2="${y(l.v)}" class="limit ${esc(l.level)}"/><text x="${width - pad.r}" y="${y(l.v) - 4}" text-anchor="end" class="limit-label">${t('level.' + l.level)} ${fmt(l.v)} ${esc(unit)}</text>`).join('');
   const markLines = marks.filter(m => m.t >= t0 && m.t <= t1).map(m =>

@@ -6,11 +6,15 @@ import { lineChart } from './chart.js';
 import { actionButtons, act } from './board.js';
 import { t } from './i18n.js';
 
-let current = null, timer = null, pending = null;
+let current = null, timer = null, pending = null, period = 'around';
+
+// The chart's period: around the alert (10 minutes before it to its end), or the last hours or days.
+const PERIODS = { around: null, '1h': 3600e3, '6h': 6 * 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3 };
 
 const what = type => t('event.' + type);
 
 export async function showDetail(id) {
+  if (id !== current) period = 'around';
   current = id;
   clearInterval(timer);
   el('detail').innerHTML = `<p class="muted">${t('loading')}</p>`;
@@ -36,14 +40,22 @@ async function render() {
   let chart = `<p class="muted">${t('detail.group-alert')}</p>`;
   const isPoint = !a.point.includes(':');
   if (isPoint) {
-    const rr = await get(`/api/points/${encodeURIComponent(a.point)}/readings?from=${raised - 10 * 60000}&to=${end}`);
+    const span = PERIODS[period];
+    const from = span ? Date.now() - span : raised - 10 * 60000, to = span ? Date.now() : end;
+    const rr = await get(`/api/points/${encodeURIComponent(a.point)}/readings?from=${from}&to=${to}`);
     if (id !== current) return;
     // each limit the alert crossed on its way up (alarm, then critical ...), once
     const limits = [...new Map(timeline.filter(e => e.type === 'RAISED' || e.type === 'LEVEL_CHANGED' || e.type === 'REPEATED')
       .map(e => [e.limit, { v: e.limit, level: e.level }])).values()];
     const marks = timeline.filter(e => ['RAISED', 'LEVEL_CHANGED', 'RECOVERED', 'REPEATED'].includes(e.type))
       .map(e => ({ t: e.eventTime, label: what(e.type), cls: e.type }));
-    chart = rr.ok ? lineChart(rr.data.readings, { limits, unit: a.unit, marks }) : `<p class="error">${esc(rr.data && rr.data.error)}</p>`;
+    const periods = `<div class="periods">${t('chart.period')}: ${Object.keys(PERIODS).map(k =>
+      `<button type="button" class="period${k === period ? ' here' : ''}" data-period="${k}">${t('chart.' + k)}</button>`).join(' ')}</div>`;
+    const note = !rr.ok ? '' : rr.data.historyError ? `<p class="error">${esc(rr.data.historyError)}</p>`
+      : rr.data.source === 'history' ? `<p class="muted">${t('chart.from-history')}</p>`
+      : from < rr.data.coversSince ? `<p class="muted" id="chart-reach">${t('chart.covers-since', time(rr.data.coversSince))}</p>` : '';
+    chart = periods + note + (rr.ok ? lineChart(rr.data.readings, { limits, unit: a.unit, marks, long: to - from > 86400e3 })
+      : `<p class="error">${esc(rr.data && rr.data.error)}</p>`);
   }
   el('detail').innerHTML = `
     <div class="detail-head ${a.level} ${a.state}">
@@ -71,6 +83,8 @@ async function render() {
 }
 
 el('detail').addEventListener('click', e => {
+  const p = e.target.closest('button[data-period]');
+  if (p) { period = p.dataset.period; render(); return; }
   const b = e.target.closest('button[data-act]');
   if (b) act(b.dataset.act, b.dataset.id);
 });

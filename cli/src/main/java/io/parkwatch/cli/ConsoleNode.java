@@ -5,6 +5,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.parkwatch.console.Console;
 import io.parkwatch.console.ConsoleConfig;
+import io.parkwatch.console.history.InfluxHistory;
+import io.parkwatch.console.map.SitePlan;
+import io.parkwatch.console.map.SitePlanFile;
 import io.parkwatch.console.auth.UsersFile;
 import io.parkwatch.console.notify.Channel;
 import io.parkwatch.console.notify.Notifier;
@@ -32,12 +35,29 @@ final class ConsoleNode implements AutoCloseable {
     record Setup(ConsoleConfig config, List<Channel> channels, Settings settings, List<String> demoLogins) {
 
         static Setup of(Settings s, Path base, PointRegistry registry) throws Exception {
-            ConsoleConfig config = new ConsoleConfig(s.text("console.bind"), s.integer("console.http-port"),
-                    UsersFile.load(base.resolve(s.text("files.users")), registry), s.duration("console.session-idle"),
-                    s.duration("console.session-max-age"), s.integer("console.readings-per-point"),
-                    s.integer("console.max-history-events"),
-                    s.text("console.session-file").isEmpty() ? null : base.resolve(s.text("console.session-file")));
+            String plan = s.text("files.site-plan", "");
+            Path planFile = plan.isEmpty() ? null : base.resolve(plan);
+            ConsoleConfig config = ConsoleConfig.of(s.text("console.bind"), s.integer("console.http-port"),
+                    UsersFile.load(base.resolve(s.text("files.users")), registry)).with(c -> c
+                    .sessionIdle(s.duration("console.session-idle")).sessionMaxAge(s.duration("console.session-max-age"))
+                    .readingsPerPoint(s.integer("console.readings-per-point"))
+                    .maxHistoryEvents(s.integer("console.max-history-events"))
+                    .sessionFile(s.text("console.session-file").isEmpty() ? null : base.resolve(s.text("console.session-file")))
+                    .sitePlan(planFile == null ? SitePlan.NONE : SitePlanFile.load(planFile, registry))
+                    .history(history(s)));
             return new Setup(config, NotifierChannels.from(s, registry.park()), s, DemoCredentials.consoleUsers(config.users().values()));
+        }
+
+        /** Where charts read beyond the console's buffer: console.history, else the influxdb section; or none. */
+        static InfluxHistory history(Settings s) {
+            String url = or(s.text("console.history.url", ""), s.text("influxdb.url"));
+            String database = or(s.text("console.history.database", ""), s.text("influxdb.bucket"));
+            return url.isEmpty() || database.isEmpty() ? null
+                    : new InfluxHistory(url, database, or(s.text("console.history.token", ""), s.text("influxdb.token")));
+        }
+
+        private static String or(String first, String then) {
+            return first.isEmpty() ? then : first;
         }
 
         NotifierSettings notifier(String kafka) {

@@ -52,18 +52,8 @@ class ConsoleBrowserIT {
 
     @Test
     void aDutyOfficerSeesTheAlarmArriveAcknowledgesAndClosesIt() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if ("1".equals(System.getenv("PARKWATCH_REQUIRE_BROWSER"))) {
-            assertThat(present).as("chromium and chromedriver (Debian: chromium chromium-driver)").isTrue();
-        }
-        Assumptions.assumeTrue(present, "chromium / chromedriver not installed");
-        Files.createDirectories(SHOTS);
-
-        Settings settings = Settings.load(StandaloneEndToEndIT.ROOT.resolve("config/parkwatch.yaml"), Map.of())
-                .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
-                .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0).with("gateway.metrics-port", 0).with("console.metrics-port", 0)
-                .with("console.bind", "127.0.0.1").with("console.http-port", 0)
-                .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
+        requireChromium();
+        Settings settings = standalone(tmp);
         try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, StandaloneEndToEndIT.ROOT)) {
             Set<String> allowed = codes(park);
             WebDriver browser = chromium();
@@ -89,22 +79,10 @@ class ConsoleBrowserIT {
                 js(browser, "window.notReloaded = true;"); // gone if the page were reloaded
 
                 // The park reports; T-101's dike detector sees gas from 3 s to 15 s, then clears.
-                List<DeviceLogin> logins = new ArrayList<>();
-                settings.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
-                        n.path("username").asText(), n.path("password").asText())));
                 Incident gas = new Incident("gas at the T-101 dike", 0,
                         Map.of(POINT, Profile.of(0, 0, 2.9, 0, 3, 32, 15, 32, 15.1, 0, 60, 0)));
-                SimulationPlan plan = new SimulationPlan("tcp://127.0.0.1:" + park.mqttPort(), logins, List.of(gas),
-                        Duration.ofSeconds(25), 1, Duration.ofSeconds(1), 7);
-                try (ParkSimulator sim = new ParkSimulator(park.points(), plan).connect()) {
-                    Thread publisher = new Thread(() -> {
-                        try {
-                            sim.run();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }, "simulator");
-                    publisher.start();
+                try (ParkSimulator sim = simulator(settings, park, gas, Duration.ofSeconds(25))) {
+                    Thread publisher = publish(sim);
 
                     // the alarm arrives by itself, as the most urgent row
                     ui().atMost(Duration.ofSeconds(30)).until(() -> !gasRow(browser).isEmpty());
@@ -164,6 +142,61 @@ class ConsoleBrowserIT {
                 browser.quit();
             }
         }
+    }
+
+    /** Chromium and its driver must be here in CI (PARKWATCH_REQUIRE_BROWSER); elsewhere the test is skipped. */
+    static void requireChromium() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if ("1".equals(System.getenv("PARKWATCH_REQUIRE_BROWSER"))) {
+            assertThat(present).as("chromium and chromedriver (Debian: chromium chromium-driver)").isTrue();
+        }
+        Assumptions.assumeTrue(present, "chromium / chromedriver not installed");
+        Files.createDirectories(SHOTS);
+    }
+
+    /** The demo park's configuration on free loopback ports, its data under {@code tmp}. */
+    static Settings standalone(Path tmp) {
+        return Settings.load(StandaloneEndToEndIT.ROOT.resolve("config/parkwatch.yaml"), Map.of())
+                .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
+                .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0)
+                .with("gateway.metrics-port", 0).with("console.metrics-port", 0)
+                .with("console.bind", "127.0.0.1").with("console.http-port", 0)
+                .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
+    }
+
+    /** The demo park's devices, reporting with one incident. */
+    static ParkSimulator simulator(Settings settings, ParkWatchStandalone park, Incident incident, Duration length)
+            throws Exception {
+        List<DeviceLogin> logins = new ArrayList<>();
+        settings.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
+                n.path("username").asText(), n.path("password").asText())));
+        SimulationPlan plan = new SimulationPlan("tcp://127.0.0.1:" + park.mqttPort(), logins, List.of(incident),
+                length, 1, Duration.ofSeconds(1), 7);
+        return new ParkSimulator(park.points(), plan).connect();
+    }
+
+    /** Runs the simulation on a thread of its own. */
+    static Thread publish(ParkSimulator sim) {
+        Thread publisher = new Thread(() -> {
+            try {
+                sim.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "simulator");
+        publisher.start();
+        return publisher;
+    }
+
+    /** Logs in on the console's page and waits for the live board. */
+    static void logIn(WebDriver browser, int consolePort, String user, String password) {
+        browser.get("http://127.0.0.1:" + consolePort + "/");
+        ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("login-user")).isDisplayed());
+        browser.findElement(By.id("login-user")).sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("view-board")).isDisplayed()
+                && browser.findElement(By.id("conn")).getText().equals("实时"));
     }
 
     /** The board re-renders its rows on every update, so a row found a moment ago may be gone: look again. */

@@ -14,6 +14,8 @@ import io.parkwatch.platform.lifecycle.Parts;
 import io.parkwatch.platform.kafka.ConfigFollower;
 import io.parkwatch.platform.kafka.TopicFollower;
 import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.console.history.HistoryReader;
+import io.parkwatch.console.map.SitePlan;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
@@ -65,7 +67,12 @@ public final class Console implements AutoCloseable {
         SessionStore sessions = new SessionStore(config.sessionIdle(), config.sessionMaxAge(), clock,
                 config.sessionFile(), name -> java.util.Optional.ofNullable(config.users().get(name)));
         Login login = new Login(config::users, sessions, clock);
-        ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, warnings, clock);
+        HistoryReader longHistory = config.history() == null ? null : new HistoryReader(config.history());
+        if (longHistory != null) {
+            parts.add(longHistory);
+        }
+        ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, warnings, clock,
+                config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory);
         server = new ConsoleServer(config, board, history, api, login, sessions).start();
         parts.add(server);
     }

@@ -1,6 +1,9 @@
 package io.parkwatch.console;
 
 import io.parkwatch.console.auth.ConsoleUser;
+import io.parkwatch.console.history.HistorySource;
+import io.parkwatch.console.map.SitePlan;
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,12 +18,18 @@ import java.util.Map;
  * @param readingsPerPoint  recent readings kept per point for charts and the overview
  * @param maxHistoryEvents  alert events kept in memory for timelines and alarm performance
  * @param sessionFile       where sessions are kept so they outlive a restart, or null (memory only)
+ * @param sitePlan          the park on a map ({@link SitePlan#NONE} when there is none)
+ * @param sitePlanDir       the site plan's folder (its background image is there), or null
+ * @param history           where readings older than the recent buffer are read (InfluxDB), or null
  */
+@RecordBuilder
 public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUser> users, Duration sessionIdle,
-        Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile) {
+        Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile,
+        SitePlan sitePlan, java.nio.file.Path sitePlanDir, HistorySource history) implements ConsoleConfigBuilder.With {
 
     public static ConsoleConfig of(String bindHost, int httpPort, Map<String, ConsoleUser> users) {
-        return new ConsoleConfig(bindHost, httpPort, users, Duration.ofMinutes(30), Duration.ofHours(12), 3600, 500_000,
-                null);
+        return ConsoleConfigBuilder.builder().bindHost(bindHost).httpPort(httpPort).users(users)
+                .sessionIdle(Duration.ofMinutes(30)).sessionMaxAge(Duration.ofHours(12)).readingsPerPoint(3600)
+                .maxHistoryEvents(500_000).sitePlan(SitePlan.NONE).build();
     }
 }

@@ -3,6 +3,8 @@ package io.parkwatch.console.api;
 import io.parkwatch.console.auth.ConsoleUser;
 import io.parkwatch.console.board.AlertBoard;
 import io.parkwatch.console.board.AlertView;
+import io.parkwatch.console.history.HistoryReader;
+import io.parkwatch.console.map.SitePlan;
 import io.parkwatch.rules.text.Catalogue;
 import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.console.history.CommandOutcomes;
@@ -48,12 +50,25 @@ public final class ConsoleApi {
     private final CommandSender commands;
     private final Clock clock;
     private final SystemWarnings warnings;
+    private final SitePlan sitePlan;
+    private final HistoryReader longHistory;
 
     /** Longest note (comment, disposal, reason) a command may carry. */
     public static final int MAX_NOTE_CHARS = 2000;
 
     public ConsoleApi(AlertBoard board, AlertHistory history, RecentReadings readings, Supplier<PointRegistry> registry,
             CommandSender commands, SystemWarnings warnings, Clock clock) {
+        this(board, history, readings, registry, commands, warnings, clock, SitePlan.NONE, null);
+    }
+
+    /**
+     * @param sitePlan     the park on a map
+     * @param longHistory  readings older than the recent buffer, or null when there is no time-series store
+     */
+    public ConsoleApi(AlertBoard board, AlertHistory history, RecentReadings readings, Supplier<PointRegistry> registry,
+            CommandSender commands, SystemWarnings warnings, Clock clock, SitePlan sitePlan, HistoryReader longHistory) {
+        this.sitePlan = sitePlan;
+        this.longHistory = longHistory;
         this.warnings = warnings;
         this.board = board;
         this.history = history;
@@ -73,7 +88,8 @@ public final class ConsoleApi {
                 new Route("POST", "/api/alerts/{id}/ack", c -> command(c, AlertCommand.Type.ACKNOWLEDGE)),
                 new Route("POST", "/api/alerts/{id}/comment", c -> command(c, AlertCommand.Type.COMMENT)),
                 new Route("POST", "/api/alerts/{id}/close", c -> command(c, AlertCommand.Type.CLOSE)),
-                new Route("GET", "/api/points/{id}/readings", sync(this::pointReadings)),
+                new Route("GET", "/api/points/{id}/readings", this::pointReadings),
+                new Route("GET", "/api/site-plan", sync(c -> sitePlan.visibleTo(c.user()))),
                 new Route("GET", "/api/overview", sync(this::overview)),
                 new Route("GET", "/api/kpi", sync(this::kpi)));
     }
@@ -185,7 +201,15 @@ public final class ConsoleApi {
         }
     }
 
-    private Object pointReadings(ApiCall c) {
+    /** Most samples a chart gets: long periods come back as means per time bucket. */
+    static final int MAX_CHART_SAMPLES = 2000;
+
+    /**
+     * A point's readings from {@code from} to {@code to}: from the console's recent buffer when it reaches back
+     * that far, else from the time-series store, downsampled to at most {@code points} samples (default 720). Says
+     * where they came from, and without a store how far back the buffer reaches.
+     */
+    private CompletionStage<Reply> pointReadings(ApiCall c) {
         String id = c.pathParam("id");
         Point p = registry.get().point(id).orElseThrow(() -> ApiException.notFound("api.no-point", id));
         if (!c.user().sees(p.enterpriseId())) {
@@ -198,14 +222,38 @@ public final class ConsoleApi {
         if (to < from) {
             throw ApiException.badRequest("api.to-before-from");
         }
+        if (to - from > Duration.ofDays(31).toMillis()) {
+            throw ApiException.badRequest("api.period-too-long", 31);
+        }
+        int points = (int) Math.max(10, Math.min(MAX_CHART_SAMPLES, c.time("points", 720)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("point", id);
         out.put("name", p.displayName());
         out.put("unit", p.unit());
         out.put("from", from);
         out.put("to", to);
-        out.put("readings", readings.between(id, from, to));
-        return out;
+        long coversSince = readings.oldest(id).orElse(now);
+        out.put("coversSince", coversSince);
+        if (from >= coversSince || longHistory == null) {
+            out.put("source", "recent");
+            out.put("readings", readings.between(id, from, to));
+            return CompletableFuture.completedFuture(Reply.ok(out));
+        }
+        return longHistory.between(id, from, to, points).handle((samples, t) -> {
+            if (t == null) {
+                out.put("source", "history");
+                out.put("readings", samples);
+            } else {
+                // the store is away: what the buffer has, and why not more
+                Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
+                        ? t.getCause() : t;
+                out.put("source", "recent");
+                out.put("historyError", c.catalogue().text(cause instanceof java.util.concurrent.RejectedExecutionException
+                        ? "api.history-busy" : "api.history-failed", longHistory.describe(), String.valueOf(cause.getMessage())));
+                out.put("readings", readings.between(id, from, to));
+            }
+            return Reply.ok(out);
+        });
     }
 
     private Object overview(ApiCall c) {

@@ -45,6 +45,12 @@ public final class RecentReadings {
         return ring == null ? List.of() : ring.between(from, to);
     }
 
+    /** The oldest reading the buffer still holds for the point, if any: the chart reaches back to it. */
+    public Optional<Long> oldest(String pointId) {
+        Ring ring = points.get(pointId);
+        return ring == null ? Optional.empty() : ring.oldest();
+    }
+
     public Optional<Sample> latest(String pointId) {
         Ring ring = points.get(pointId);
         return ring == null ? Optional.empty() : ring.latest();
@@ -105,6 +111,14 @@ public final class RecentReadings {
             // readings may arrive slightly out of order; the chart wants them by time
             out.sort((a, b) -> Long.compare(a.t(), b.t()));
             return out;
+        }
+
+        synchronized Optional<Long> oldest() {
+            long min = Long.MAX_VALUE;
+            for (int i = 0; i < size; i++) {
+                min = Math.min(min, t[(head + i) % t.length]);
+            }
+            return size == 0 ? Optional.empty() : Optional.of(min);
         }
 
         synchronized Optional<Sample> latest() {
