@@ -4,9 +4,13 @@ import io.parkwatch.simulator.DeviceLogin;
 import io.parkwatch.simulator.Incident;
 import io.parkwatch.simulator.ParkSimulator;
 import io.parkwatch.simulator.SimulationPlan;
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
+import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 
@@ -21,8 +25,12 @@ public final class DemoCommand extends RunCommand {
         AtomicBoolean first = new AtomicBoolean();
         park.console().board().onChange(a -> {
             if (first.compareAndSet(false, true)) {
-                LOG.info("first alert on the console {} s after start: {} {} {}",
-                        (System.currentTimeMillis() - t0) / 1000.0, a.level(), a.pointId(), a.message());
+                Catalogue language = Catalogue.of(ParkWatchCli.helpLanguage(System.getenv()).equals(Locale.ROOT)
+                        ? Locale.ENGLISH : Catalogue.DEFAULT);
+                LOG.info(MessageFormat.format(ParkWatchCli.words().getString("demo.first-alert"),
+                        String.format(Locale.ROOT, "%.1f", (System.currentTimeMillis() - t0) / 1000.0),
+                        language.word(Message.term("level." + a.level().label())), a.pointId(),
+                        a.text() == null ? a.message() : language.render(a.text())));
             }
         });
         List<DeviceLogin> logins = new ArrayList<>();
@@ -42,7 +50,7 @@ public final class DemoCommand extends RunCommand {
         }, "simulator");
         t.setDaemon(true);
         t.start();
-        LOG.info("demo: simulated park publishing; the gas leak at tank T-101 starts in {} s", leakStart.toSeconds());
+        LOG.info(MessageFormat.format(ParkWatchCli.words().getString("demo.started"), leakStart.toSeconds()));
         return sim::close;
     }
 }

@@ -1,5 +1,7 @@
 package io.parkwatch.cli;
 
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -42,23 +44,12 @@ public class RunCommand implements Callable<Integer> {
         return null;
     }
 
+    /** What is where, for the person who started it, in their language ({@code --help}'s). */
     static void banner(ParkWatchStandalone park) {
-        LOG.info("""
-
-                ================================================================
-                 ParkWatch is running
-                   console (alarm board):  http://localhost:{}/
-                     log in as duty / duty-demo (park officer) or huaxin / huaxin-demo (one plant),
-                     see config/users.yaml; API: docs/console-api.md
-                   MQTT gateway:           tcp://localhost:{}  (topic parkwatch/<enterprise>/<point>)
-                   HJ 212 data loggers:    tcp://localhost:{}  (config/hj212.yaml)
-                   gateway metrics:        http://localhost:{}/metrics
-                   Kafka:                  {}
-                   InfluxDB output:        {}
-                 Ctrl-C stops everything.
-                ================================================================""",
-                park.consolePort(), park.mqttPort(), park.gateway().hj212Port(), park.gateway().metricsPort(),
-                park.kafkaBootstrap(),
-                park.influxOn() ? "on" : "off (set PARKWATCH_INFLUXDB_URL, _TOKEN, _ORG, _BUCKET)");
+        ResourceBundle words = ParkWatchCli.words();
+        LOG.info(MessageFormat.format(words.getString("banner"), String.valueOf(park.consolePort()),
+                String.valueOf(park.mqttPort()), String.valueOf(park.gateway().hj212Port()),
+                String.valueOf(park.gateway().metricsPort()), park.kafkaBootstrap(),
+                words.getString(park.influxOn() ? "banner.influx-on" : "banner.influx-off")));
     }
 }

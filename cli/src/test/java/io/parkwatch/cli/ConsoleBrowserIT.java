@@ -167,10 +167,15 @@ class ConsoleBrowserIT {
     /** The demo park's devices, reporting with one incident. */
     static ParkSimulator simulator(Settings settings, ParkWatchStandalone park, Incident incident, Duration length)
             throws Exception {
+        return simulator(settings, park, List.of(incident), length);
+    }
+
+    static ParkSimulator simulator(Settings settings, ParkWatchStandalone park, List<Incident> incidents,
+            Duration length) throws Exception {
         List<DeviceLogin> logins = new ArrayList<>();
         settings.node("simulator.logins").forEach(n -> logins.add(new DeviceLogin(n.path("enterprise").asText(),
                 n.path("username").asText(), n.path("password").asText())));
-        SimulationPlan plan = new SimulationPlan("tcp://127.0.0.1:" + park.mqttPort(), logins, List.of(incident),
+        SimulationPlan plan = new SimulationPlan("tcp://127.0.0.1:" + park.mqttPort(), logins, incidents,
                 length, 1, Duration.ofSeconds(1), 7);
         return new ParkSimulator(park.points(), plan).connect();
     }
@@ -217,11 +222,13 @@ class ConsoleBrowserIT {
         return rows.isEmpty() ? "" : rows.get(0).findElement(By.cssSelector(".state")).getText();
     }
 
-    static WebDriver chromium() {
+    /** Headless Chromium reading Chinese, with any further flags given. */
+    static WebDriver chromium(String... flags) {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1500,1000", "--no-first-run", "--disable-background-networking", "--lang=zh-CN");
+        o.addArguments(flags);
         o.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
