@@ -69,10 +69,13 @@ final class DemoCredentials {
         }
         String bar = "!".repeat(78);
         LOG.warn(bar);
-        LOG.warn("!! DEMO PASSWORDS IN FORCE for {} account(s): {}", accounts.size(),
-                String.join(", ", accounts.stream().map(io.parkwatch.rules.text.Catalogue.english()::word).toList()));
-        LOG.warn("!! They are printed in the README: anyone can log in to the console or send readings.");
-        LOG.warn("!! Replace them before real use: ./parkwatch hash-password, then config/users.yaml, devices.yaml, hj212.yaml");
+        java.util.ResourceBundle words = ParkWatchCli.words();
+        io.parkwatch.rules.text.Catalogue language = io.parkwatch.rules.text.Catalogue.of(
+                words.getLocale().getLanguage().isEmpty() ? java.util.Locale.ENGLISH : words.getLocale());
+        LOG.warn(java.text.MessageFormat.format(words.getString("demo-passwords.in-force"), accounts.size(),
+                String.join(", ", accounts.stream().map(language::word).toList())));
+        LOG.warn(words.getString("demo-passwords.readme"));
+        LOG.warn(words.getString("demo-passwords.replace"));
         LOG.warn(bar);
     }
 }
