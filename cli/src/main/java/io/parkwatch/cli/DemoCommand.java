@@ -4,6 +4,7 @@ import io.parkwatch.simulator.DeviceLogin;
 import io.parkwatch.simulator.Incident;
 import io.parkwatch.simulator.ParkSimulator;
 import io.parkwatch.simulator.SimulationPlan;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.parkwatch.rules.text.Catalogue;
 import io.parkwatch.rules.text.Message;
 import java.text.MessageFormat;
@@ -41,15 +42,13 @@ public final class DemoCommand extends RunCommand {
                 List.of(Incident.gasLeakAtT101(leakStart.toSeconds())), null, s.number("simulator.speed"),
                 Duration.ofSeconds(1), s.integer("simulator.seed"));
         ParkSimulator sim = new ParkSimulator(park.points(), plan).connect();
-        Thread t = new Thread(() -> {
+        new DefaultThreadFactory("simulator", true).newThread(() -> {
             try {
                 sim.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "simulator");
-        t.setDaemon(true);
-        t.start();
+        }).start();
         LOG.info(MessageFormat.format(ParkWatchCli.words().getString("demo.started"), leakStart.toSeconds()));
         return sim::close;
     }

@@ -3,6 +3,7 @@ package io.parkwatch.console.board;
 import io.parkwatch.rules.lifecycle.Contact;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.text.Catalogue;
 import io.parkwatch.rules.text.Message;
 import io.soabase.recordbuilder.core.RecordBuilder;
@@ -38,6 +39,7 @@ public record AlertView(String id, String point, String enterprise, String rule,
 
     /** An event with its message in the reader's language (events before catalogues keep their English one). */
     public static AlertEvent readable(AlertEvent e, Catalogue language) {
-        return e.text() == null ? e : e.withMessage(language.render(e.text()));
+        AlertEvent shown = e.type() == AlertEventType.ESCALATED ? e.withNote(Contact.localized(e.note(), language)) : e;
+        return e.text() == null ? shown : shown.withMessage(language.render(e.text()));
     }
 }

@@ -33,6 +33,15 @@ class AlertViewTest {
     }
 
     @Test
+    void whoWasNotifiedReadsInTheReadersLanguage() {
+        AlertEvent escalated = raised(null).withType(AlertEventType.ESCALATED)
+                .withNote("李娜（工艺工程师） (technical responsible person, +86 138 0000 0102)");
+        assertThat(AlertView.readable(escalated, Catalogue.chinese()).note())
+                .isEqualTo("李娜（工艺工程师） (技术负责人, +86 138 0000 0102)");
+        assertThat(AlertView.readable(escalated, Catalogue.english()).note()).isEqualTo(escalated.note());
+    }
+
+    @Test
     void anAlertStoredBeforeCataloguesKeepsItsEnglishSentence() {
         Alert old = Alert.raisedBy(raised(null));
         assertThat(AlertView.of(old, Catalogue.chinese()).message()).isEqualTo("GT1: 38 %LEL, at or above the alarm limit 25 %LEL");
