@@ -1,6 +1,7 @@
 // ParkWatch console: login, the live feed (a WebSocket that reconnects by itself) and the views.
 import { el, RANK, toast } from './util.js';
 import { store } from './store.js';
+import { pointStates } from './map.js';
 import { get, post, whenLoggedOut } from './api.js';
 import { renderBoard, initBoard } from './board.js';
 import { showDetail, detailNotice } from './detail.js';
@@ -99,6 +100,7 @@ async function loggedIn(me) {
   await adoptUser(me);
   el('who').textContent = `${me.name} · ${me.role === 'PARK_OFFICER' ? t('role.officer') : me.enterprise}`;
   if (me.park) el('park-name').textContent = me.park;
+  pointStates().then(s => { s.enterprises.forEach(e => store.names.set(e.id, e.name)); renderBoard(); });
   el('nav').hidden = false; SIGNED_IN.forEach(id => { el(id).hidden = false; });
   document.body.classList.toggle('officer', me.role === 'PARK_OFFICER');
   connect();

@@ -1,7 +1,7 @@
 // The live alarm board: one row per alert, most urgent first, with the actions a person may take.
 import { el, esc, fmt, time, RANK, toast, askNote } from './util.js';
 import { command } from './api.js';
-import { store } from './store.js';
+import { store, enterpriseName } from './store.js';
 import { t } from './i18n.js';
 
 // unanswered first: active, then recovered but never acknowledged; answered next; closed last
@@ -22,7 +22,8 @@ function matches(a) {
     && (!f('f-level') || a.level === f('f-level'))
     && (!state || (state === 'open' ? a.state !== 'CLOSED' : a.state === state))
     && (!f('f-kind') || a.kind === f('f-kind'))
-    && (!text || [a.point, a.tank, a.rule, a.message, a.enterprise].join(' ').toLowerCase().includes(text));
+    && (!text || [a.point, a.tank, a.rule, a.message, a.enterprise, enterpriseName(a.enterprise)].join(' ')
+      .toLowerCase().includes(text));
 }
 
 function options(id, values, label = v => v) {
@@ -74,7 +75,7 @@ export function renderBoard(flashIds = new Set()) {
   el('n-warn').textContent = open('WARN');
   el('n-unacked').textContent = list.filter(a => urgency(a) <= 1).length;
   el('n-recovered').textContent = list.filter(a => a.state === 'RECOVERED').length;
-  options('f-enterprise', new Set(list.map(a => a.enterprise)));
+  options('f-enterprise', new Set(list.map(a => a.enterprise)), enterpriseName);
   options('f-kind', new Set(list.map(a => a.kind)), k => t('kind.' + k));
   const shown = list.filter(matches).sort(order);
   el('rows').innerHTML = shown.map(a => `
@@ -83,7 +84,7 @@ export function renderBoard(flashIds = new Set()) {
       <td class="state state-${a.state}">${t('state.' + a.state)}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>${t('board.acked-by', esc(a.acknowledgedBy))}</small>` : ''}${a.suppressedBy ? `<br><small>${t('board.permit', esc(a.suppressedBy))}</small>` : ''}</td>
       <td class="num">${time(a.raisedAt)}</td>
       <td><a href="#/alert/${encodeURIComponent(a.id)}">${esc(a.point)}</a>${a.tank ? ` <small>(${esc(a.tank)})</small>` : ''}</td>
-      <td>${esc(a.enterprise)}</td>
+      <td>${esc(enterpriseName(a.enterprise))}</td>
       <td class="num">${fmt(a.lastValue)} ${esc(a.unit)}</td>
       <td class="num">${fmt(a.peakValue)} ${esc(a.unit)}</td>
       <td>${esc(a.rule)}</td>

@@ -1,7 +1,7 @@
 // One alert: what it is, the chart of its point around it, what happened (timeline), and the actions.
 import { el, esc, fmt, time } from './util.js';
 import { get } from './api.js';
-import { store } from './store.js';
+import { store, enterpriseName } from './store.js';
 import { lineChart } from './chart.js';
 import { actionButtons, act } from './board.js';
 import { t } from './i18n.js';
@@ -60,7 +60,7 @@ async function render() {
   el('detail').innerHTML = `
     <div class="detail-head ${a.level} ${a.state}">
       <span class="badge ${a.level}">${t('level.' + a.level)}</span> <b class="state-${a.state}" id="detail-state">${t('state.' + a.state)}</b>
-      <h2>${esc(a.point)}${a.tank ? ` · ${esc(a.tank)}` : ''} <small>${esc(a.enterprise)}</small></h2>
+      <h2>${esc(a.point)}${a.tank ? ` · ${esc(a.tank)}` : ''} <small>${esc(enterpriseName(a.enterprise))}</small></h2>
       <p>${esc(a.message)}</p>
       <dl>
         <dt>${t('detail.rule')}</dt><dd>${esc(a.rule)} (${esc(t('kind.' + a.kind))}, ${t('direction.' + a.direction)})</dd>

@@ -1,10 +1,11 @@
 // Alarm performance over a period, as ISA-18.2 / EEMUA 191 measure it (definitions in docs/console-api.md).
 import { el, esc, time } from './util.js';
 import { get } from './api.js';
+import { enterpriseName } from './store.js';
 import { t, localInput, fromLocalInput } from './i18n.js';
 
 const rating = p => `<span class="rating ${p.perHour > 12 ? 'bad' : p.perHour > 6 ? 'mid' : 'good'}">${t(p.perHour > 12 ? 'kpi.rating.over' : p.perHour > 6 ? 'kpi.rating.manageable' : 'kpi.rating.acceptable')}</span>`;
-const position = p => p.enterprise ? t('kpi.position.enterprise', esc(p.enterprise)) : t('kpi.position.park');
+const position = p => p.enterprise ? t('kpi.position.enterprise', esc(enterpriseName(p.enterprise))) : t('kpi.position.park');
 
 export function initKpi() {
   el('kpi-period').addEventListener('change', () => {
@@ -38,13 +39,13 @@ export async function showKpi() {
       [position(p), p.alarms, p.perHour, p.peakPer10Min, rating(p)]))}
     <h3>${t('kpi.top')} <small class="muted">${t('kpi.top-help', k.topTenSharePercent)}</small></h3>
     ${table([t('kpi.col.rule'), t('kpi.col.subject'), t('kpi.col.enterprise'), t('kpi.col.count'), t('kpi.col.share'), t('kpi.col.last-message')], k.topTen.map(f =>
-      [esc(f.rule), esc(f.subject), esc(f.enterprise), f.count, f.sharePercent, esc(f.lastMessage)]))}
+      [esc(f.rule), esc(f.subject), esc(enterpriseName(f.enterprise)), f.count, f.sharePercent, esc(f.lastMessage)]))}
     <h3>${t('kpi.chattering')} <small class="muted">${t('kpi.chattering-help')}</small></h3>
     ${table([t('kpi.col.rule'), t('kpi.col.subject'), t('kpi.col.enterprise'), t('kpi.col.most-in-60s'), t('kpi.col.annunciations')], k.chattering.map(c =>
-      [esc(c.rule), esc(c.subject), esc(c.enterprise), c.maxIn60s, c.annunciations]))}
+      [esc(c.rule), esc(c.subject), esc(enterpriseName(c.enterprise)), c.maxIn60s, c.annunciations]))}
     <h3>${t('kpi.standing')} <small class="muted">${t('kpi.standing-help')}</small></h3>
     ${table([t('kpi.col.alert'), t('kpi.col.rule'), t('kpi.col.subject'), t('kpi.col.enterprise'), t('kpi.col.level'), t('kpi.col.raised'), t('kpi.col.open-hours')], k.standing.map(s =>
-      [`<a href="#/alert/${encodeURIComponent(s.alertId)}">${t('kpi.open')}</a>`, esc(s.rule), esc(s.subject), esc(s.enterprise), t('level.' + s.level), time(s.raisedAt), s.openHours]))}
+      [`<a href="#/alert/${encodeURIComponent(s.alertId)}">${t('kpi.open')}</a>`, esc(s.rule), esc(s.subject), esc(enterpriseName(s.enterprise)), t('level.' + s.level), time(s.raisedAt), s.openHours]))}
     <h3>${t('kpi.floods')} <small class="muted">${t('kpi.floods-help', k.floodTimePercent)}</small></h3>
     ${table([t('kpi.col.from'), t('kpi.col.to'), t('kpi.col.alarms'), t('kpi.col.peak')], k.floods.map(f => [time(f.start), time(f.end), f.annunciations, f.peakPer10Min]))}`;
 }

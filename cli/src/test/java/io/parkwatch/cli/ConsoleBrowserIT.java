@@ -128,6 +128,18 @@ class ConsoleBrowserIT {
                             .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
                     shot(browser, "alert-detail.png");
 
+                    // the park overview and the alarm performance page read in Chinese too
+                    for (String view : List.of("overview", "kpi")) {
+                        browser.get("http://127.0.0.1:" + park.consolePort() + "/#/" + view);
+                        ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id(view)).getText()
+                                .contains(view.equals("kpi") ? "园区监控中心" : "华信石化（芳烃罐区）"));
+                        assertThat(englishWords(browser, allowed)).as("English words on the zh-CN " + view).isEmpty();
+                        shot(browser, view + ".png");
+                    }
+                    browser.get("http://127.0.0.1:" + park.consolePort() + "/#/alert/" + alertId);
+                    ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector(".timeline li.CLOSED"))
+                            .size() == 1);
+
                     // the same alert for a reader who switches to English: the page and the server's sentences
                     browser.findElement(By.cssSelector("#lang option[value='en']")).click();
                     ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector(".timeline li.CLOSED"))

@@ -273,6 +273,7 @@ public final class ConsoleApi {
         ConsoleUser u = c.user();
         List<String> enterprises = registry.get().enterprises().stream().map(Enterprise::id).filter(u::sees).toList();
         List<AlertEvent> events = history.between(Long.MIN_VALUE, to, e -> u.sees(e.enterpriseId()));
-        return AlarmPerformance.compute(events, from, to, u.role() == AlertCommand.Role.PARK_OFFICER, enterprises);
+        return AlarmPerformance.compute(events, from, to, u.role() == AlertCommand.Role.PARK_OFFICER, enterprises,
+                e -> AlertView.readable(e, c.catalogue()).message());
     }
 }

@@ -51,6 +51,12 @@ public final class AlarmPerformance {
      */
     public static KpiReport compute(List<AlertEvent> events, long from, long to, boolean parkWide,
             List<String> enterprises) {
+        return compute(events, from, to, parkWide, enterprises, AlertEvent::message);
+    }
+
+    /** @param sentence how an alarm's last message is shown (the reader's language) */
+    public static KpiReport compute(List<AlertEvent> events, long from, long to, boolean parkWide,
+            List<String> enterprises, java.util.function.Function<AlertEvent, String> sentence) {
         if (to <= from) {
             throw new IllegalArgumentException("the period must end after it starts");
         }
@@ -73,7 +79,7 @@ public final class AlarmPerformance {
                     annunciations.stream().filter(e -> ent.equals(e.enterpriseId())).toList(), from, to, hours));
         }
 
-        List<KpiReport.FrequentAlarm> top = topTen(annunciations);
+        List<KpiReport.FrequentAlarm> top = topTen(annunciations, sentence);
         // from the counts, not the rounded shares (which would add up to 99.99)
         double topShare = annunciations.isEmpty() ? 0
                 : 100.0 * top.stream().mapToInt(KpiReport.FrequentAlarm::count).sum() / annunciations.size();
@@ -105,7 +111,8 @@ public final class AlarmPerformance {
         return new KpiReport.PositionLoad(position, enterprise, alarms.size(), round(perHour), (int) peak, rating);
     }
 
-    private static List<KpiReport.FrequentAlarm> topTen(List<AlertEvent> annunciations) {
+    private static List<KpiReport.FrequentAlarm> topTen(List<AlertEvent> annunciations,
+            java.util.function.Function<AlertEvent, String> sentence) {
         Map<String, List<AlertEvent>> byAlarm = new LinkedHashMap<>();
         annunciations.forEach(e -> byAlarm.computeIfAbsent(e.ruleId() + "|" + e.pointId(), k -> new ArrayList<>()).add(e));
         return byAlarm.values().stream()
@@ -115,7 +122,7 @@ public final class AlarmPerformance {
                 .map(l -> {
                     AlertEvent last = l.get(l.size() - 1);
                     return new KpiReport.FrequentAlarm(last.ruleId(), last.pointId(), last.enterpriseId(), l.size(),
-                            round(100.0 * l.size() / annunciations.size()), last.message());
+                            round(100.0 * l.size() / annunciations.size()), sentence.apply(last));
                 }).toList();
     }
 

@@ -28,6 +28,22 @@ class SitePlanFileTest {
     }
 
     @Test
+    void aBackgroundImageNextToThePlanGoesToThePageInline(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("plan.svg"), "<svg xmlns='http://www.w3.org/2000/svg'/>");
+        java.nio.file.Files.writeString(dir.resolve("site-plan.yaml"), """
+                size: [100, 100]
+                background: plan.svg
+                enterprises:
+                  - { enterprise: ent-huaxin, area: [[0, 0], [50, 0], [50, 50]] }
+                """);
+        SitePlan plan = SitePlanFile.load(dir.resolve("site-plan.yaml"), PARK);
+        assertThat(plan.background()).startsWith("data:image/svg+xml;base64,");
+        java.nio.file.Files.writeString(dir.resolve("site-plan.yaml"), "size: [100, 100]\nbackground: ../etc/passwd\n");
+        assertThatThrownBy(() -> SitePlanFile.load(dir.resolve("site-plan.yaml"), PARK))
+                .hasMessageContaining("site-plan.yaml:2:").hasMessageContaining("must be the name of a .png, .jpg or .svg file");
+    }
+
+    @Test
     void everyMistakeOfTheFileIsReportedWithItsLineAndField() {
         String yaml = """
                 size: [1000, 600]
