@@ -49,8 +49,9 @@ class RuleCatalogJobIT {
     void compositeShutdownStuckQualityAndMaintenanceThroughTheJob() throws Exception {
         long t0 = System.currentTimeMillis() - 6 * 3600_000L;
         // Donghai's LPG sphere V-201 is marked shut down (停产) in this registry
-        String points = Files.readString(Path.of("../config/points.yaml"))
-                .replace("name: Donghai Gas (LPG storage)", "name: Donghai Gas (LPG storage)\n    shut-down-units: [V-201]");
+        String registry = Files.readString(Path.of("../config/points.yaml"));
+        String points = registry.replace("  - id: ent-donghai\n", "  - id: ent-donghai\n    shut-down-units: [V-201]\n");
+        assertThat(points).as("the test's registry marks V-201 shut down").isNotEqualTo(registry);
         String maintenance = "windows:\n  - permit: WP-TEST-1\n    points: [HX-T102-LT]\n    from: "
                 + Instant.ofEpochMilli(t0).atOffset(ZoneOffset.ofHours(8)) + "\n    to: "
                 + Instant.ofEpochMilli(t0 + 3600_000).atOffset(ZoneOffset.ofHours(8)) + "\n    reason: tank inspection\n";
