@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 mvn -q -B install -DskipTests
 OUT=bench/out/startup
 mkdir -p "$OUT"
+export PARKWATCH_LANG=en   # the lines this script reads are the English ones
 for run in 1 2 3; do
   rm -rf data
   java -cp "cli/target/parkwatch.jar:cli/target/lib/*" \

@@ -274,8 +274,9 @@ class ConsoleBrowserIT {
     static final Pattern LATIN = Pattern.compile("[A-Za-z]{2,}");
 
     static Set<String> codes(ParkWatchStandalone park) throws Exception {
-        // the product, the language switch's own name, and the command and file the demo-password banner names
-        StringBuilder all = new StringBuilder("ParkWatch English ./parkwatch hash-password README ");
+        // the products' names (ParkWatch, the InfluxDB the chart may name), the language switch's own name, and
+        // the command and file the demo-password banner names
+        StringBuilder all = new StringBuilder("ParkWatch InfluxDB English ./parkwatch hash-password README ");
         for (io.parkwatch.rules.model.Point p : park.points().points()) {
             all.append(' ').append(p.id()).append(' ').append(p.enterpriseId()).append(' ').append(p.tank())
                     .append(' ').append(p.zone()).append(' ').append(p.unit());

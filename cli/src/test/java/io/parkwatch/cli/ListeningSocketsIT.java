@@ -61,7 +61,7 @@ class ListeningSocketsIT {
         Process p = pb.start();
         try {
             await().atMost(Duration.ofMinutes(3)).until(() -> !p.isAlive()
-                    || Files.readString(dir.resolve("parkwatch.log")).contains("ParkWatch is running"));
+                    || Files.readString(dir.resolve("parkwatch.log")).contains("ParkWatch ready in"));
             assertThat(p.isAlive()).as("standalone started; log:\n%s", Files.readString(dir.resolve("parkwatch.log")))
                     .isTrue();
             Set<Listener> listening = listeners(p.pid());
