@@ -60,13 +60,13 @@ export function clock(t) {
   const p = parts(t, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   return `${p.hour}:${p.minute}:${p.second}`;
 }
-// For <input type="datetime-local">: the park's wall clock, to the minute.
+// Period inputs: "yyyy-MM-dd HH:mm" on the park's wall clock (24 hours, whatever the browser's locale).
 export function localInput(t) {
-  return dateTime(t).replace(' ', 'T').slice(0, 16);
+  return dateTime(t).slice(0, 16);
 }
 export function fromLocalInput(v) {
   // the input is the park's wall clock: find the instant that shows as it
-  const guess = Date.parse(v + ':00Z');
+  const guess = Date.parse(v.trim().replace(' ', 'T') + ':00Z');
   const shown = Date.parse(dateTime(guess).replace(' ', 'T') + 'Z');
   return guess - (shown - guess);
 }

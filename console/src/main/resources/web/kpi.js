@@ -19,7 +19,7 @@ export function initKpi() {
 export async function showKpi() {
   const p = el('kpi-period').value;
   let to = Date.now(), from;
-  if (p === 'custom' && el('kpi-from').value && el('kpi-to').value) {
+  if (p === 'custom' && el('kpi-from').checkValidity() && el('kpi-to').checkValidity() && el('kpi-from').value && el('kpi-to').value) {
     from = fromLocalInput(el('kpi-from').value); to = fromLocalInput(el('kpi-to').value);
   } else {
     from = to - Number(p === 'custom' ? 1 : p) * 86400000;
