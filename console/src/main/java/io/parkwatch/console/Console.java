@@ -73,7 +73,8 @@ public final class Console implements AutoCloseable {
         }
         ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, warnings, clock,
                 config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory);
-        server = new ConsoleServer(config, board, history, api, login, sessions).start();
+        server = new ConsoleServer(config, board, history, api, login, sessions,
+                () -> registry.get().park().timeZone()).start();
         parts.add(server);
     }
 

@@ -165,7 +165,7 @@ public final class GroupEvaluator {
             AlertTracker.apply(Transition.withLimit(t, 0), ps, rule.id(), AlertCategory.DATA_QUALITY, subject,
                     Direction.HIGH, 0, now, now, now, (tr, v) -> switch (tr.type()) {
                         case RAISED, LEVEL_CHANGED -> Message.of("alert.offline.raised",
-                                java.time.Instant.ofEpochMilli(x.lastTimestamp));
+                                Message.time(x.lastTimestamp));
                         default -> // RECOVERED
                     Message.of("alert.offline.recovered");
                     }, out);

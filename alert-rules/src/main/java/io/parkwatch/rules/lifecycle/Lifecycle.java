@@ -9,7 +9,6 @@ import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertState;
 import io.parkwatch.rules.model.AlertUpdate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,7 +86,7 @@ public final class Lifecycle {
         }
         Alert.Handling h = a.handlingOrNew();
         if (h.closed()) {
-            return refuse(c, a, "refused.already-closed", h.closedBy(), Instant.ofEpochMilli(h.closedAt()));
+            return refuse(c, a, "refused.already-closed", h.closedBy(), Message.time(h.closedAt()));
         }
         if (c.role() == AlertCommand.Role.ENTERPRISE_OPERATOR && !a.enterpriseId().equals(c.enterpriseId())) {
             return refuse(c, a, "refused.other-enterprise", c.enterpriseId(), a.enterpriseId());
@@ -102,7 +101,7 @@ public final class Lifecycle {
             case ACKNOWLEDGE -> {
                 if (h.acknowledged()) {
                     return refuse(c, a, "refused.already-acknowledged", h.acknowledgedBy(),
-                            Instant.ofEpochMilli(h.acknowledgedAt()));
+                            Message.time(h.acknowledgedAt()));
                 }
                 next = new Alert.Handling(c.user(), c.issuedAt(), null, 0, null, h.repeatCount(), h.escalationStage(),
                         h.notified());

@@ -1,6 +1,9 @@
 package io.parkwatch.rules.text;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -20,23 +23,40 @@ public final class Catalogue {
     /** The languages there are catalogues for, the default first. */
     public static final List<Locale> LANGUAGES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
     public static final Locale DEFAULT = LANGUAGES.get(0);
+    /** Where times in sentences are shown unless told otherwise: China's time, as the parks keep it. */
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static final String BUNDLE = "io.parkwatch.rules.text.messages";
-    private static final Map<Locale, Catalogue> LOADED = new ConcurrentHashMap<>();
+    private record Key(Locale locale, ZoneId zone) {
+    }
+
+    private static final Map<Key, Catalogue> LOADED = new ConcurrentHashMap<>();
 
     private final Locale locale;
+    private final ZoneId zone;
     private final ResourceBundle bundle;
 
-    private Catalogue(Locale locale) {
-        this.locale = locale;
+    private Catalogue(Key key) {
+        this.locale = key.locale();
+        this.zone = key.zone();
         this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
-    /** The catalogue of a language; a language without one gets the default (Chinese). */
+    /** The catalogue of a language; a language without one gets the default (Chinese). Times in China's zone. */
     public static Catalogue of(Locale locale) {
-        Locale l = supported(locale);
-        return LOADED.computeIfAbsent(l, Catalogue::new);
+        return of(locale, DEFAULT_ZONE);
+    }
+
+    /** The catalogue of a language, showing the times of sentences ({@link Message#time}) in {@code zone}. */
+    public static Catalogue of(Locale locale, ZoneId zone) {
+        return LOADED.computeIfAbsent(new Key(supported(locale), zone == null ? DEFAULT_ZONE : zone), Catalogue::new);
+    }
+
+    /** The same language, with times in {@code zone} (the park's). */
+    public Catalogue inZone(ZoneId zone) {
+        return of(locale, zone);
     }
 
     public static Catalogue english() {
@@ -118,6 +138,13 @@ public final class Catalogue {
 
     private String term(String arg) {
         String[] parts = arg.split("\\|", -1);
+        if (parts[0].equals(Message.TERM + "time") && parts.length == 2) {
+            try {
+                parts[1] = TIME.format(Instant.ofEpochMilli(Long.parseLong(parts[1])).atZone(zone));
+            } catch (NumberFormatException e) {
+                // not a time after all: shown as it is
+            }
+        }
         if (!bundle.containsKey(parts[0])) {
             return arg;
         }

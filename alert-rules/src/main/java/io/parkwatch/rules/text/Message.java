@@ -41,6 +41,11 @@ public record Message(String key, String[] args) {
         return b.toString();
     }
 
+    /** A moment, shown as yyyy-MM-dd HH:mm:ss in the reader's catalogue's zone (the park's). */
+    public static String time(long epochMs) {
+        return term("time", epochMs);
+    }
+
     /** An argument that enumerates items (terms or plain), joined by the catalogue's list separator. */
     public static String list(java.util.List<String> items) {
         return String.join(String.valueOf(LIST), items);

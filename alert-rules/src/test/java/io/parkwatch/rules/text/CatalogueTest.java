@@ -105,6 +105,15 @@ class CatalogueTest {
     }
 
     @Test
+    void aMomentReadsOnTheParksClock() {
+        Message refused = Message.of("refused.already-closed", Message.term("command.CLOSE"), "op", "duty",
+                Message.time(1_796_018_400_000L)); // 2026-11-30T06:00:00Z
+        assertThat(Catalogue.chinese().render(refused)).isEqualTo("op 的“消警”操作被拒绝：已由 duty 于 2026-11-30 14:00:00 消警");
+        assertThat(Catalogue.english().inZone(java.time.ZoneId.of("UTC")).render(refused))
+                .isEqualTo("close by op refused: already closed by duty at 2026-11-30 06:00:00");
+    }
+
+    @Test
     void aLanguageWithoutACatalogueReadsTheDefaultAndAMissingKeyShowsItself() {
         assertThat(Catalogue.supported(Locale.forLanguageTag("zh-TW"))).isEqualTo(Locale.SIMPLIFIED_CHINESE);
         assertThat(Catalogue.supported(Locale.UK)).isEqualTo(Locale.ENGLISH);

@@ -94,6 +94,11 @@ public final class ConsoleApi {
                 new Route("GET", "/api/kpi", sync(this::kpi)));
     }
 
+    /** The reader's sentences, with times on the park's clock. */
+    private Catalogue reader(ApiCall c) {
+        return c.catalogue().inZone(registry.get().park().timeZone());
+    }
+
     private static Endpoint sync(java.util.function.Function<ApiCall, Object> f) {
         return c -> CompletableFuture.completedFuture(Reply.ok(f.apply(c)));
     }
@@ -117,20 +122,20 @@ public final class ConsoleApi {
     private Object status(ApiCall c) {
         boolean officer = c.user().role() == AlertCommand.Role.PARK_OFFICER;
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("warnings", officer ? warnings.current(c.catalogue()) : List.of());
+        out.put("warnings", officer ? warnings.current(reader(c)) : List.of());
         out.put("channels", officer ? warnings.channels() : List.of());
         return out;
     }
 
     private Object alerts(ApiCall c) {
         Predicate<Alert> visible = a -> c.user().sees(a.enterpriseId());
-        Catalogue language = c.catalogue();
+        Catalogue language = reader(c);
         return board.list(visible.and(AlertFilter.of(c.query()))).stream().map(a -> AlertView.of(a, language)).toList();
     }
 
     private Object alert(ApiCall c) {
         Alert a = visibleAlert(c);
-        Catalogue language = c.catalogue();
+        Catalogue language = reader(c);
         return Map.of("alert", AlertView.of(a, language), "timeline",
                 history.timeline(a.alertId()).stream().map(e -> AlertView.readable(e, language)).toList());
     }
@@ -175,17 +180,17 @@ public final class ConsoleApi {
                     if (t == null) {
                         return e.type() == AlertEventType.COMMAND_REFUSED
                                 ? new Reply(409, Map.of("error", e.text() == null ? e.note()
-                                        : c.catalogue().render(e.text()), "status", 409, "event",
-                                        AlertView.readable(e, c.catalogue())))
-                                : Reply.ok(Map.of("event", AlertView.readable(e, c.catalogue())));
+                                        : reader(c).render(e.text()), "status", 409, "event",
+                                        AlertView.readable(e, reader(c))))
+                                : Reply.ok(Map.of("event", AlertView.readable(e, reader(c))));
                     }
                     outcome.cancel(false); // stop waiting (no-op when it timed out)
                     Throwable cause = t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
                     if (cause instanceof TimeoutException) { // the JDK's: the job's answer did not come in time
                         return new Reply(202, Map.of("status", "sent", "commandId", cmd.commandId(), "note",
-                                c.catalogue().text("api.command-pending")));
+                                reader(c).text("api.command-pending")));
                     }
-                    return new Reply(503, Map.of("error", c.catalogue().text("api.command-not-sent",
+                    return new Reply(503, Map.of("error", reader(c).text("api.command-not-sent",
                             String.valueOf(cause.getMessage())), "status", 503));
                 });
     }
@@ -248,7 +253,7 @@ public final class ConsoleApi {
                 Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null
                         ? t.getCause() : t;
                 out.put("source", "recent");
-                out.put("historyError", c.catalogue().text(cause instanceof java.util.concurrent.RejectedExecutionException
+                out.put("historyError", reader(c).text(cause instanceof java.util.concurrent.RejectedExecutionException
                         ? "api.history-busy" : "api.history-failed", longHistory.describe(), String.valueOf(cause.getMessage())));
                 out.put("readings", readings.between(id, from, to));
             }
@@ -274,6 +279,6 @@ public final class ConsoleApi {
         List<String> enterprises = registry.get().enterprises().stream().map(Enterprise::id).filter(u::sees).toList();
         List<AlertEvent> events = history.between(Long.MIN_VALUE, to, e -> u.sees(e.enterpriseId()));
         return AlarmPerformance.compute(events, from, to, u.role() == AlertCommand.Role.PARK_OFFICER, enterprises,
-                e -> AlertView.readable(e, c.catalogue()).message());
+                e -> AlertView.readable(e, reader(c)).message());
     }
 }

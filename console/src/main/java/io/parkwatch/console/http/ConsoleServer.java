@@ -50,15 +50,16 @@ public final class ConsoleServer implements AutoCloseable {
 
     private Channel server;
 
+    /** @param parkZone the park's time zone now (times in the live feed's sentences are on its clock) */
     public ConsoleServer(ConsoleConfig config, AlertBoard board, AlertHistory history, ConsoleApi api, Login login,
-            SessionStore sessions) {
+            SessionStore sessions, java.util.function.Supplier<java.time.ZoneId> parkZone) {
         this.config = config;
         this.board = board;
         this.history = history;
         this.api = api;
         this.login = login;
         this.sessions = sessions;
-        this.feed = new LiveFeed(board, sessions);
+        this.feed = new LiveFeed(board, sessions, parkZone);
     }
 
     public ConsoleServer start() throws InterruptedException {

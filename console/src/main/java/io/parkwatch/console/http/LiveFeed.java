@@ -16,6 +16,8 @@ import io.parkwatch.rules.wire.WireJson;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.time.ZoneId;
 import io.parkwatch.rules.text.Catalogue;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +37,10 @@ final class LiveFeed {
     private final SessionStore sessions;
     private final ChannelGroup clients = new DefaultChannelGroup("board-clients", GlobalEventExecutor.INSTANCE);
 
-    LiveFeed(AlertBoard board, SessionStore sessions) {
+    private final Supplier<ZoneId> parkZone;
+
+    LiveFeed(AlertBoard board, SessionStore sessions, Supplier<ZoneId> parkZone) {
+        this.parkZone = parkZone;
         this.board = board;
         this.sessions = sessions;
     }
@@ -70,9 +75,9 @@ final class LiveFeed {
         }
     }
 
-    private static Catalogue language(Channel ch) {
+    private Catalogue language(Channel ch) {
         Catalogue chosen = ch.attr(Credentials.LANGUAGE).get();
-        return chosen != null ? chosen : ch.attr(Credentials.SESSION).get().user().catalogue();
+        return (chosen != null ? chosen : ch.attr(Credentials.SESSION).get().user().catalogue()).inZone(parkZone.get());
     }
 
     /** False (and the socket closed) when the session has ended. */

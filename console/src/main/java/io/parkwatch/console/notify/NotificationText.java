@@ -25,7 +25,7 @@ public final class NotificationText {
     private final DateTimeFormatter time;
 
     public NotificationText(Catalogue language, ZoneId zone) {
-        this.language = language;
+        this.language = language.inZone(zone);
         this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
     }
