@@ -6,7 +6,8 @@ import { t } from './i18n.js';
 
 // unanswered first: active, then recovered but never acknowledged; answered next; closed last
 export function urgency(a) {
-  return { ACTIVE: 0, RECOVERED: a.acknowledgedBy ? 4 : 1, ACKNOWLEDGED: 2, SUPPRESSED: 3, CLOSED: 5 }[a.state] ?? 6;
+  const held = { MASKED: 3, SHELVED: 3, OUT_OF_SERVICE: 3, SUPPRESSED_BY_MODE: 3 };
+  return { ACTIVE: 0, RECOVERED: a.acknowledgedBy ? 4 : 1, ACKNOWLEDGED: 2, CLOSED: 5, ...held }[a.state] ?? 6;
 }
 
 function order(a, b) {
@@ -40,6 +41,10 @@ export function actionsFor(a) {
   if (a.state !== 'CLOSED' && !a.acknowledgedBy) acts.push(['ack', t('act.ack')]);
   if (a.state !== 'CLOSED') acts.push(['comment', t('act.comment')]);
   if (a.state === 'RECOVERED' || (officer && a.state !== 'CLOSED')) acts.push(['close', t('act.close')]);
+  // a level-2 gas alarm can never be shelved (GB/T 50493): no button for it
+  const criticalGas = a.level === 'CRITICAL' && a.kind.startsWith('gas');
+  if (a.shelvedBy) acts.push(['unshelve', t('act.unshelve')]);
+  else if (a.state !== 'CLOSED' && !criticalGas) acts.push(['shelve', t('act.shelve')]);
   return acts;
 }
 
@@ -62,9 +67,21 @@ export async function act(action, id) {
       : t('note.force-help'), { allowForce: officer && a && a.state !== 'RECOVERED' });
     if (!n) return;
     body = { note: n.note, force: n.force };
+  } else if (action === 'shelve') {
+    const n = await askNote(t('act.shelve'), t('note.shelve-help'), { minutes: true });
+    if (!n) return;
+    body = { reason: n.note, minutes: n.minutes };
   }
   const r = await command(id, action, body);
   toast(r.text, !r.ok);
+}
+
+// Why an alarm is held back: who shelved it until when, the permit, the reason or the mode.
+export function heldBackNote(a) {
+  if (a.shelvedBy) return `<br><small title="${esc(a.shelveReason)}">${t('board.shelved-until', esc(a.shelvedBy), time(a.shelvedUntil))}</small>`;
+  if (a.heldBack === 'MASKED') return `<br><small>${t('board.permit', esc(a.heldBackBy))}</small>`;
+  if (a.heldBackBy) return `<br><small>${t('board.held-by', esc(a.heldBackBy))}</small>`;
+  return '';
 }
 
 export function renderBoard(flashIds = new Set()) {
@@ -75,13 +92,14 @@ export function renderBoard(flashIds = new Set()) {
   el('n-warn').textContent = open('WARN');
   el('n-unacked').textContent = list.filter(a => urgency(a) <= 1).length;
   el('n-recovered').textContent = list.filter(a => a.state === 'RECOVERED').length;
+  el('n-shelved').textContent = list.filter(a => a.state === 'SHELVED').length;
   options('f-enterprise', new Set(list.map(a => a.enterprise)), enterpriseName);
   options('f-kind', new Set(list.map(a => a.kind)), k => t('kind.' + k));
   const shown = list.filter(matches).sort(order);
   el('rows').innerHTML = shown.map(a => `
     <tr id="a-${esc(a.id)}" data-id="${esc(a.id)}" data-point="${esc(a.point)}" data-rule="${esc(a.rule)}" class="${a.level} ${a.state}${flashIds.has(a.id) ? ' flash' : ''}">
       <td><span class="badge ${a.level}">${t('level.' + a.level)}</span></td>
-      <td class="state state-${a.state}">${t('state.' + a.state)}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>${t('board.acked-by', esc(a.acknowledgedBy))}</small>` : ''}${a.suppressedBy ? `<br><small>${t('board.permit', esc(a.suppressedBy))}</small>` : ''}</td>
+      <td class="state state-${a.state}">${t('state.' + a.state)}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>${t('board.acked-by', esc(a.acknowledgedBy))}</small>` : ''}${heldBackNote(a)}</td>
       <td class="num">${time(a.raisedAt)}</td>
       <td><a href="#/alert/${encodeURIComponent(a.id)}">${esc(a.point)}</a>${a.tank ? ` <small>(${esc(a.tank)})</small>` : ''}</td>
       <td>${esc(enterpriseName(a.enterprise))}</td>

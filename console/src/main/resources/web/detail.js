@@ -1,6 +1,6 @@
 // One alert: what it is, the chart of its point around it, what happened (timeline), and the actions.
-import { el, esc, fmt, time } from './util.js';
-import { get } from './api.js';
+import { el, esc, fmt, time, toast, askNote } from './util.js';
+import { get, post } from './api.js';
 import { store, enterpriseName } from './store.js';
 import { lineChart } from './chart.js';
 import { actionButtons, act } from './board.js';
@@ -69,8 +69,9 @@ async function render() {
         <dt>${t('detail.acknowledged')}</dt><dd>${a.acknowledgedBy ? `${esc(a.acknowledgedBy)}, ${time(a.acknowledgedAt)}` : `<b class="unacked">${t('detail.not-yet')}</b>`}</dd>
         <dt>${t('detail.notified')}</dt><dd>${esc(a.notified || '–')}</dd>
         ${a.closedBy ? `<dt>${t('detail.closed')}</dt><dd>${esc(a.closedBy)}: ${esc(a.closeNote)}</dd>` : ''}
+        ${a.shelvedBy ? `<dt>${t('detail.shelved')}</dt><dd id="detail-shelved">${t('board.shelved-until', esc(a.shelvedBy), time(a.shelvedUntil))}: ${esc(a.shelveReason)}</dd>` : ''}
       </dl>
-      <div class="actions" id="detail-actions">${actionButtons(a)}</div>
+      <div class="actions" id="detail-actions">${actionButtons(a)}${isPoint && a.state !== 'CLOSED' ? ` <button type="button" class="act act-shelve-point" data-point="${esc(a.point)}">${t('act.shelve-point')}</button>` : ''}</div>
     </div>
     <h3>${t('detail.readings')}</h3>
     ${chart}
@@ -87,4 +88,16 @@ el('detail').addEventListener('click', e => {
   if (p) { period = p.dataset.period; render(); return; }
   const b = e.target.closest('button[data-act]');
   if (b) act(b.dataset.act, b.dataset.id);
+  const sp = e.target.closest('button[data-point]');
+  if (sp) shelvePoint(sp.dataset.point);
 });
+
+async function shelvePoint(point) {
+  const n = await askNote(t('act.shelve-point'), t('note.shelve-point-help'), { minutes: true });
+  if (!n) return;
+  const r = await post(`/api/points/${encodeURIComponent(point)}/shelve`, { reason: n.note, minutes: n.minutes });
+  if (!r.data || !r.data.alarms) { toast((r.data && r.data.error) || t('toast.failed', r.status), true); return; }
+  const ok = r.data.alarms.filter(x => x.status === 200).length;
+  toast(t('toast.point-shelved', ok, r.data.alarms.length - ok), ok === 0);
+  render();
+}

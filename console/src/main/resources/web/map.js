@@ -7,7 +7,7 @@ import { store } from './store.js';
 import { t } from './i18n.js';
 import { lineChart } from './chart.js';
 
-const RANK = { CRITICAL: 6, ALARM: 5, WARN: 4, RECOVERED: 3, SUPPRESSED: 2, NORMAL: 1 };
+const RANK = { CRITICAL: 9, ALARM: 8, WARN: 7, RECOVERED: 6, SHELVED: 5, OUT_OF_SERVICE: 4, SUPPRESSED_BY_MODE: 3, MASKED: 2, NORMAL: 1 };
 const worst = list => list.reduce((w, s) => (RANK[s] || 0) > (RANK[w] || 0) ? s : w, 'NORMAL');
 let plan = null;
 

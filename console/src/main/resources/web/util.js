@@ -13,8 +13,8 @@ export function toast(text, bad = false) {
   toast.timer = setTimeout(() => { t.className = 'toast'; }, 5000);
 }
 
-// Asks for a note in a modal dialog; resolves to {note, force} or null when cancelled.
-export function askNote(title, help, { allowForce = false, required = true } = {}) {
+// Asks for a note in a modal dialog; resolves to {note, force, minutes} or null when cancelled.
+export function askNote(title, help, { allowForce = false, required = true, minutes = false } = {}) {
   const d = el('note-dialog');
   el('note-title').textContent = title;
   el('note-help').textContent = help;
@@ -22,8 +22,10 @@ export function askNote(title, help, { allowForce = false, required = true } = {
   el('note-text').required = required;
   el('note-force').checked = false;
   el('note-force-label').hidden = !allowForce;
+  el('note-minutes-label').hidden = !minutes;
   return new Promise(resolve => {
-    d.onclose = () => resolve(d.returnValue === 'ok' ? { note: el('note-text').value, force: el('note-force').checked } : null);
+    d.onclose = () => resolve(d.returnValue === 'ok' ? { note: el('note-text').value, force: el('note-force').checked,
+      minutes: Number(el('note-minutes').value) } : null);
     d.returnValue = '';
     d.showModal();
     el('note-text').focus();

@@ -34,4 +34,22 @@ class WireJsonTest {
         assertThat(WireJson.alert(WireJson.write(a))).isEqualTo(a);
         assertThat(WireJson.writeString(a)).contains("\"state\":\"ACTIVE\"", "\"level\":\"ALARM\"");
     }
+
+    @Test
+    void recordsOfEarlierVersionsReadWithTodaysNames() {
+        // before the alarm-management names: a permit's alert was SUPPRESSED and carried suppressedBy
+        String event = "{\"eventId\":\"e1\",\"alertId\":\"a1\",\"seq\":1,\"type\":\"RAISED\",\"ruleId\":\"gas\","
+                + "\"pointId\":\"P1\",\"level\":\"ALARM\",\"suppressedBy\":\"WP-7\"}";
+        AlertEvent e = WireJson.alertEvent(event.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(e.heldBack()).isEqualTo(io.parkwatch.rules.model.HoldBack.MASKED);
+        assertThat(e.heldBackBy()).isEqualTo("WP-7");
+        assertThat(e.announced()).isFalse();
+        String alert = "{\"alertId\":\"a1\",\"ruleId\":\"gas\",\"pointId\":\"P1\",\"state\":\"SUPPRESSED\","
+                + "\"suppressedBy\":\"WP-7\",\"level\":\"ALARM\"}";
+        Alert a = WireJson.alert(alert.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(a.state()).isEqualTo(io.parkwatch.rules.model.AlertState.MASKED);
+        assertThat(a.heldBack()).isEqualTo(io.parkwatch.rules.model.HoldBack.MASKED);
+        assertThat(WireJson.writeString(a)).contains("\"state\":\"MASKED\"", "\"heldBackBy\":\"WP-7\"")
+                .doesNotContain("SUPPRESSED");
+    }
 }

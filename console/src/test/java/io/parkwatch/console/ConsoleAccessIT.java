@@ -304,7 +304,7 @@ class ConsoleAccessIT {
         assertThat(cmd.alertKey()).isEqualTo(a9.key());
         AlertEvent acked = handled(raised, AlertIds.eventId("a9", "cmd|" + cmd.commandId()),
                 AlertEventType.ACKNOWLEDGED, "op-a", null, System.currentTimeMillis());
-        publish(acked, a9.with(new Alert.Handling("op-a", acked.eventTime(), null, 0, null, 1, 0, null),
+        publish(acked, a9.with(Alert.Handling.NEW.withAcknowledgedBy("op-a").withAcknowledgedAt(acked.eventTime()),
                 AlertState.ACTIVE));
         ConsoleClient.Response ok = ack.get(15, TimeUnit.SECONDS);
         assertThat(ok.status()).isEqualTo(200);

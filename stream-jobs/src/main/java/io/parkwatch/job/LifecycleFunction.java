@@ -16,7 +16,8 @@ import org.apache.flink.util.Collector;
 /**
  * The alarm life cycle per (rule, subject, direction): detection updates and operator commands in,
  * the alert as people see it out. The decisions are the core's {@link Lifecycle}; this shell keeps its
- * state and the escalation timer (wall clock, checkpointed: a pending escalation survives a restart).
+ * state and one wall-clock timer for whatever is due next (an escalation step, the end of a shelving),
+ * checkpointed: both survive a restart.
  */
 public final class LifecycleFunction extends KeyedBroadcastProcessFunction<String, LifecycleInput, ConfigDocument, AlertUpdate> {
 
@@ -38,16 +39,18 @@ public final class LifecycleFunction extends KeyedBroadcastProcessFunction<Strin
 
     @Override
     public void processElement(LifecycleInput in, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
-        EscalationPlan plan = engines.plan(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        Iterable<java.util.Map.Entry<String, String>> config = ctx.getBroadcastState(PointRulesFunction.CONFIG)
+                .immutableEntries();
+        EscalationPlan plan = engines.plan(config);
         LifecycleState st = state.value() == null ? new LifecycleState() : state.value();
         long now = ctx.timerService().currentProcessingTime();
-        long before = st.nextEscalationAt;
+        long before = st.nextDue();
         List<AlertUpdate> updates = in.update() != null
                 ? Lifecycle.onDetection(st, in.update(), holdOffMs, plan, now)
-                : Lifecycle.onCommand(st, in.command(), now);
+                : Lifecycle.onCommand(st, in.command(), engines.engine(config).rules().shelving(), plan, now);
         state.update(st);
-        if (st.nextEscalationAt > 0 && st.nextEscalationAt != before) {
-            ctx.timerService().registerProcessingTimeTimer(st.nextEscalationAt);
+        if (st.nextDue() > 0 && st.nextDue() != before) {
+            ctx.timerService().registerProcessingTimeTimer(st.nextDue());
         }
         updates.forEach(out::collect);
     }
@@ -59,10 +62,10 @@ public final class LifecycleFunction extends KeyedBroadcastProcessFunction<Strin
             return;
         }
         EscalationPlan plan = engines.plan(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
-        List<AlertUpdate> updates = Lifecycle.onEscalationDue(st, plan, timestamp);
+        List<AlertUpdate> updates = Lifecycle.onDue(st, plan, timestamp);
         state.update(st);
-        if (st.nextEscalationAt > timestamp) {
-            ctx.timerService().registerProcessingTimeTimer(st.nextEscalationAt);
+        if (st.nextDue() > timestamp) {
+            ctx.timerService().registerProcessingTimeTimer(st.nextDue());
         }
         updates.forEach(out::collect);
     }

@@ -117,13 +117,14 @@ class RuleCatalogJobIT {
 
                     AlertEvent masked = first(all, "atmospheric-tank-level", "HX-T102-LT");
                     assertThat(masked.pointId()).isEqualTo("HX-T102-LT");
-                    assertThat(masked.suppressedBy()).isEqualTo("WP-TEST-1");
+                    assertThat(masked.heldBackBy()).isEqualTo("WP-TEST-1");
+                    assertThat(masked.heldBack()).isEqualTo(io.parkwatch.rules.model.HoldBack.MASKED);
                 });
-                // and the compacted state shows the masked alert as SUPPRESSED, not dropped
+                // and the compacted state shows the masked alert as MASKED, not dropped
                 try (TopicRecorder alerts = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERTS)) {
                     await().atMost(Duration.ofSeconds(20)).until(() -> alerts.records().stream()
                             .map(x -> WireJson.alert(x.value()))
-                            .anyMatch(a -> a.ruleId().equals("atmospheric-tank-level") && a.state() == AlertState.SUPPRESSED));
+                            .anyMatch(a -> a.ruleId().equals("atmospheric-tank-level") && a.state() == AlertState.MASKED));
                 }
             }
         }

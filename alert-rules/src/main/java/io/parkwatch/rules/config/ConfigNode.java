@@ -30,6 +30,17 @@ public final class ConfigNode {
         return node == null ? 0 : node.toString().hashCode();
     }
 
+    /** The fingerprint of this mapping without some of its fields (those that do not change what it means). */
+    public int fingerprintWithout(Set<String> fields) {
+        if (node == null || !node.isObject()) {
+            return fingerprint();
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+                .deepCopy();
+        copy.remove(fields);
+        return copy.toString().hashCode();
+    }
+
     public boolean isMissing() {
         return node == null || node.isMissingNode() || node.isNull();
     }

@@ -12,6 +12,7 @@ public final class PointRegistry {
     private final Park park;
     private final Map<String, Enterprise> enterprises;
     private final Map<String, Point> points;
+    private final ModeLookup modes;
 
     public PointRegistry(Collection<Enterprise> enterprises, Collection<Point> points) {
         this(Park.DEFAULT, enterprises, points);
@@ -25,6 +26,19 @@ public final class PointRegistry {
         points.forEach(x -> p.put(x.id(), x));
         this.enterprises = Map.copyOf(e);
         this.points = java.util.Collections.unmodifiableMap(p);
+        this.modes = null;
+    }
+
+    private PointRegistry(PointRegistry r, ModeLookup modes) {
+        this.park = r.park;
+        this.enterprises = r.enterprises;
+        this.points = r.points;
+        this.modes = modes;
+    }
+
+    /** The same points, with the plants' modes over time (which decide whether a plant is shut down). */
+    public PointRegistry withModes(ModeLookup m) {
+        return new PointRegistry(this, m);
     }
 
     /** The park: its name and time zone. */
@@ -40,7 +54,12 @@ public final class PointRegistry {
         return Optional.ofNullable(enterprises.get(id));
     }
 
-    /** True when the point's plant, or its tank or unit, is marked shut down. */
+    /** True when the point's plant, or its tank or unit, is in the shut-down mode at that time. */
+    public boolean isShutDown(Point p, long at) {
+        return modes == null ? isShutDown(p) : ModeLookup.SHUT_DOWN.equals(modes.modeOf(p, at));
+    }
+
+    /** True when the point's plant, or its tank or unit, is marked shut down in the points file. */
     public boolean isShutDown(Point p) {
         Enterprise e = enterprises.get(p.enterpriseId());
         return e != null && (e.shutDown() || (p.tank() != null && e.shutDownUnits().contains(p.tank())));

@@ -9,6 +9,7 @@ import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertState;
 import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.HoldBack;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,18 @@ import java.util.List;
  * until acknowledged and closed. A re-alarm within the hold-off after recovery counts on the same
  * alert. Unanswered alerts escalate along the contact chain. Every command is applied or refused
  * with a reason, never ignored.
+ *
+ * <p>Shelving (ISA-18.2 / IEC 62682) belongs to the key, not to one alert: a shelved alarm's new occurrences
+ * stay shelved until the shelving ends. While shelved, its events are recorded and shown but held back
+ * ({@link HoldBack#SHELVED}) and it does not escalate. The shelving ends
+ * <ul>
+ * <li>by hand ({@code UNSHELVE}): the alarm returns acknowledged, by whoever unshelved it (ISA-18.2 11.7.3);</li>
+ * <li>at its expiry: if the condition is still present, the alarm returns unacknowledged, is announced again and
+ * its escalation starts over;</li>
+ * <li>when the alarm rises above the level it had when shelved, or becomes a level-2 gas alarm (which can never
+ * be shelved): as at expiry, and the rise is announced.</li>
+ * </ul>
+ * A level-2 gas alarm cannot be shelved, and no alarm longer than its level's maximum ({@link ShelvingPolicy}).
  */
 public final class Lifecycle {
 
@@ -26,6 +39,45 @@ public final class Lifecycle {
 
     /** A detection update (raised, level changed, recovered) for this key. */
     public static List<AlertUpdate> onDetection(LifecycleState st, AlertUpdate u, long holdOffMs, EscalationPlan plan,
+            long now) {
+        List<AlertUpdate> out = new ArrayList<>(1);
+        if (st.shelved() && risesAboveShelf(st, u)) {
+            out.addAll(unshelve(st, "rise|" + u.event().eventId(), now, "shelving", null, plan, now,
+                    Message.of("event.unshelved.rise", Message.term("level." + u.event().level().label()))));
+        }
+        boolean wasHeldBack = st.current != null && st.current.state().heldBack();
+        List<AlertUpdate> detected = detection(st, u, holdOffMs, plan, now);
+        if (!st.shelved()) {
+            if (st.current != null && st.current.state().heldBack()) {
+                st.nextEscalationAt = 0; // masked, out of service, suppressed by mode: nobody is called
+            } else if (wasHeldBack && st.current != null && st.current.state() == AlertState.ACTIVE
+                    && st.nextEscalationAt == 0) {
+                schedule(st, plan, now); // no longer held back and nobody has answered: the chain starts
+            }
+            out.addAll(detected);
+            return out;
+        }
+        st.nextEscalationAt = 0; // a shelved alarm does not escalate
+        for (AlertUpdate d : detected) {
+            boolean ours = st.current != null && d.alert() == st.current;
+            out.add(new AlertUpdate(d.event().heldBack(HoldBack.SHELVED, st.shelveReason), d.alert()));
+            if (ours) {
+                st.current = withShelf(st, st.current);
+                out.set(out.size() - 1, new AlertUpdate(out.get(out.size() - 1).event(), st.current));
+            }
+        }
+        return out;
+    }
+
+    private static boolean risesAboveShelf(LifecycleState st, AlertUpdate u) {
+        AlertEvent e = u.event();
+        if (e.type() == AlertEventType.RECOVERED || e.level() == null) {
+            return false;
+        }
+        return e.level().isAbove(st.shelvedLevel) || HoldBack.neverHeldBack(e.kind(), e.level());
+    }
+
+    private static List<AlertUpdate> detection(LifecycleState st, AlertUpdate u, long holdOffMs, EscalationPlan plan,
             long now) {
         AlertEvent e = u.event();
         List<AlertUpdate> out = new ArrayList<>(1);
@@ -38,7 +90,7 @@ public final class Lifecycle {
                 Alert.Handling h = st.current.handlingOrNew();
                 int count = h.repeatCount() + 1;
                 // a new excursion must be answered again, and its escalation starts over
-                Alert.Handling next = new Alert.Handling(null, 0, null, 0, null, count, 0, first(plan, st.current));
+                Alert.Handling next = Alert.Handling.NEW.withRepeatCount(count).withNotified(first(plan, st.current));
                 st.detectionAlertId = e.alertId();
                 st.condition = AlertState.ACTIVE;
                 AlertEvent ev = remap(e, st.current.alertId(), AlertEventType.REPEATED, e.message()
@@ -53,9 +105,9 @@ public final class Lifecycle {
             }
             st.detectionAlertId = e.alertId();
             st.condition = AlertState.ACTIVE;
-            Alert.Handling h = new Alert.Handling(null, 0, null, 0, null, 1, 0, first(plan, u.alert()));
-            // a masked (maintenance) alert stays visibly SUPPRESSED
-            st.current = u.alert().with(h, u.alert().state() == AlertState.SUPPRESSED ? AlertState.SUPPRESSED
+            Alert.Handling h = Alert.Handling.NEW.withNotified(first(plan, u.alert()));
+            // an alert held back by the detection (a permit, out of service, the mode) stays visibly so
+            st.current = u.alert().with(h, u.alert().heldBack() != null ? u.alert().heldBack().state()
                     : AlertState.ACTIVE);
             schedule(st, plan, now);
             out.add(new AlertUpdate(e, st.current));
@@ -78,8 +130,14 @@ public final class Lifecycle {
         return out;
     }
 
-    /** An operator command for an alert of this key. */
+    /** An operator command for an alert of this key, shelving at the default maxima. */
     public static List<AlertUpdate> onCommand(LifecycleState st, AlertCommand c, long now) {
+        return onCommand(st, c, ShelvingPolicy.DEFAULT, EscalationPlan.NONE, now);
+    }
+
+    /** An operator command for an alert of this key. */
+    public static List<AlertUpdate> onCommand(LifecycleState st, AlertCommand c, ShelvingPolicy shelving,
+            EscalationPlan plan, long now) {
         Alert a = st.current != null && st.current.alertId().equals(c.alertId()) ? st.current : st.earlier.get(c.alertId());
         if (a == null) {
             return refuse(c, null, "refused.unknown-alert", c.alertId());
@@ -92,6 +150,16 @@ public final class Lifecycle {
             return refuse(c, a, "refused.other-enterprise", c.enterpriseId(), a.enterpriseId());
         }
         boolean isCurrent = a == st.current;
+        if (c.type() == AlertCommand.Type.SHELVE) {
+            return shelve(st, a, isCurrent, c, shelving);
+        }
+        if (c.type() == AlertCommand.Type.UNSHELVE) {
+            if (!st.shelved()) {
+                return refuse(c, a, "refused.not-shelved");
+            }
+            return unshelve(st, "cmd|" + c.commandId(), c.issuedAt(), c.user(), c, plan, now,
+                    Message.of("event.unshelved.by-hand", c.user()));
+        }
         AlertState condition = isCurrent ? st.condition : AlertState.RECOVERED;
         boolean noNote = c.note() == null || c.note().isBlank();
         Alert.Handling next;
@@ -103,8 +171,7 @@ public final class Lifecycle {
                     return refuse(c, a, "refused.already-acknowledged", h.acknowledgedBy(),
                             Message.time(h.acknowledgedAt()));
                 }
-                next = new Alert.Handling(c.user(), c.issuedAt(), null, 0, null, h.repeatCount(), h.escalationStage(),
-                        h.notified());
+                next = h.withAcknowledgedBy(c.user()).withAcknowledgedAt(c.issuedAt());
                 type = AlertEventType.ACKNOWLEDGED;
                 text = Message.of("event.acknowledged", c.user());
             }
@@ -141,6 +208,9 @@ public final class Lifecycle {
             default -> throw new IllegalArgumentException(c.type().toString());
         }
         AlertEvent ev = handlingEvent(a, type, "cmd|" + c.commandId(), c.issuedAt(), now, c.user(), c.note(), text);
+        if (a.handlingOrNew().shelved()) {
+            ev = ev.heldBack(HoldBack.SHELVED, a.handlingOrNew().shelveReason()); // the people's acts, not announced
+        }
         Alert updated = a.with(next, condition);
         updated = withLast(updated, ev);
         if (isCurrent) {
@@ -156,9 +226,20 @@ public final class Lifecycle {
         return List.of(new AlertUpdate(ev, updated));
     }
 
+    /** The wall-clock timer: a shelving that ends, then the next escalation step. */
+    public static List<AlertUpdate> onDue(LifecycleState st, EscalationPlan plan, long now) {
+        List<AlertUpdate> out = new ArrayList<>(1);
+        if (st.shelved() && now >= st.shelvedUntil) {
+            out.addAll(unshelve(st, "expiry|" + st.shelvedAt, now, "shelving", null, plan, now,
+                    Message.of("event.unshelved.expired", st.shelvedBy, Message.time(st.shelvedAt))));
+        }
+        out.addAll(onEscalationDue(st, plan, now));
+        return out;
+    }
+
     /** The escalation timer: the next person in the chain, if the alert is still unanswered. */
     public static List<AlertUpdate> onEscalationDue(LifecycleState st, EscalationPlan plan, long now) {
-        if (st.current == null || st.nextEscalationAt == 0 || now < st.nextEscalationAt) {
+        if (st.current == null || st.nextEscalationAt == 0 || now < st.nextEscalationAt || st.shelved()) {
             return List.of();
         }
         Alert a = st.current;
@@ -170,8 +251,7 @@ public final class Lifecycle {
             return List.of();
         }
         Contact who = chain.get(stage);
-        Alert.Handling next = new Alert.Handling(h.acknowledgedBy(), h.acknowledgedAt(), h.closedBy(), h.closedAt(),
-                h.closeNote(), h.repeatCount(), stage, who.toString());
+        Alert.Handling next = h.withEscalationStage(stage).withNotified(who.toString());
         AlertEvent ev = handlingEvent(a, AlertEventType.ESCALATED, "esc|" + h.repeatCount() + "|" + stage, now, now,
                 "escalation", who.toString(), Message.of("event.escalated", who.name(), who.roleTerm(), who.phoneSuffix()));
         st.current = withLast(a.with(next, st.condition), ev);
@@ -189,10 +269,84 @@ public final class Lifecycle {
     }
 
     private static Alert.Handling closed(Alert.Handling h, AlertCommand c) {
-        String ackBy = h.acknowledged() ? h.acknowledgedBy() : c.user(); // closing answers it too
-        long ackAt = h.acknowledged() ? h.acknowledgedAt() : c.issuedAt();
-        return new Alert.Handling(ackBy, ackAt, c.user(), c.issuedAt(), c.note(), h.repeatCount(), h.escalationStage(),
-                h.notified());
+        Alert.Handling answered = h.acknowledged() ? h // closing answers it too
+                : h.withAcknowledgedBy(c.user()).withAcknowledgedAt(c.issuedAt());
+        return answered.withClosedBy(c.user()).withClosedAt(c.issuedAt()).withCloseNote(c.note());
+    }
+
+    /** Shelves the key's alarm from one of its alerts, or refuses with the reason. */
+    private static List<AlertUpdate> shelve(LifecycleState st, Alert a, boolean isCurrent, AlertCommand c,
+            ShelvingPolicy policy) {
+        if (!isCurrent) {
+            return refuse(c, a, "refused.shelve-newer-alert", st.current.alertId());
+        }
+        if (st.shelved()) {
+            return refuse(c, a, "refused.already-shelved", st.shelvedBy, Message.time(st.shelvedUntil));
+        }
+        if (HoldBack.neverHeldBack(a.kind(), a.level())) {
+            return refuse(c, a, "refused.shelve-critical-gas");
+        }
+        if (c.note() == null || c.note().isBlank()) {
+            return refuse(c, a, "refused.shelve-needs-reason");
+        }
+        long max = policy.max(a.level()).toMinutes();
+        if (c.minutes() <= 0 || c.minutes() > max) {
+            return refuse(c, a, "refused.shelve-too-long", c.minutes(), Message.term("level." + a.level().label()), max);
+        }
+        st.shelvedBy = c.user();
+        st.shelvedAt = c.issuedAt();
+        st.shelvedUntil = c.issuedAt() + c.minutes() * 60_000L;
+        st.shelveReason = c.note();
+        st.shelvedLevel = a.level();
+        st.nextEscalationAt = 0; // paused: a shelved alarm does not escalate
+        AlertEvent ev = handlingEvent(a, AlertEventType.SHELVED, "cmd|" + c.commandId(), c.issuedAt(), c.issuedAt(),
+                c.user(), c.note(), Message.of("event.shelved", c.user(), Message.time(st.shelvedUntil), c.note()))
+                .withUntil(st.shelvedUntil).heldBack(HoldBack.SHELVED, c.note());
+        st.current = withLast(withShelf(st, a), ev);
+        return List.of(new AlertUpdate(ev, st.current));
+    }
+
+    /**
+     * Ends the key's shelving. By hand ({@code by} a command) the alarm returns acknowledged by whoever unshelved
+     * it; otherwise (expiry, a rise in level) a still-active alarm returns unacknowledged and its escalation
+     * starts over, as if just raised.
+     */
+    private static List<AlertUpdate> unshelve(LifecycleState st, String idSeed, long at, String actor, AlertCommand by,
+            EscalationPlan plan, long now, Message text) {
+        st.shelvedBy = null;
+        st.shelvedAt = 0;
+        st.shelvedUntil = 0;
+        st.shelveReason = null;
+        st.shelvedLevel = null;
+        if (st.current == null) {
+            return List.of();
+        }
+        Alert.Handling h = st.current.handlingOrNew().unshelved();
+        boolean active = st.condition == AlertState.ACTIVE && !h.closed();
+        if (by != null) {
+            if (!h.acknowledged() && !h.closed()) {
+                h = h.withAcknowledgedBy(by.user()).withAcknowledgedAt(by.issuedAt());
+            }
+        } else if (active) {
+            h = h.unacknowledged().withEscalationStage(0).withNotified(first(plan, st.current));
+        }
+        Alert a = st.current.with(h, st.condition == AlertState.RECOVERED ? AlertState.RECOVERED
+                : st.current.heldBack() != null ? st.current.heldBack().state() : AlertState.ACTIVE);
+        AlertEvent ev = handlingEvent(a, AlertEventType.UNSHELVED, idSeed, at, now, actor,
+                by == null ? null : by.note(), text);
+        st.current = withLast(a, ev);
+        if (by == null && active) {
+            schedule(st, plan, now);
+        }
+        return List.of(new AlertUpdate(ev, st.current));
+    }
+
+    /** The alert with the key's shelving shown in its handling (and its state). */
+    private static Alert withShelf(LifecycleState st, Alert a) {
+        Alert.Handling h = a.handlingOrNew().withShelvedBy(st.shelvedBy).withShelvedAt(st.shelvedAt)
+                .withShelvedUntil(st.shelvedUntil).withShelveReason(st.shelveReason);
+        AlertState condition = st.condition == AlertState.RECOVERED ? AlertState.RECOVERED : AlertState.ACTIVE;
+        return a.with(h, condition);
     }
 
     /** The detection's view of the alert (level, values) with the people's handling kept. */
@@ -202,9 +356,10 @@ public final class Lifecycle {
                 .state(detected.state()).updatedAt(ev.eventTime()).lastValue(detected.lastValue())
                 .peakValue(Math.max(current.peakValue(), detected.peakValue())).lastSeq(ev.seq())
                 .lastEventId(ev.eventId()).lastEventType(ev.type()).message(ev.message()).text(ev.text())
-                .suppressedBy(detected.suppressedBy()).handling(h));
-        AlertState condition = detected.state() == AlertState.RECOVERED ? AlertState.RECOVERED : AlertState.ACTIVE;
-        return base.with(h, detected.state() == AlertState.SUPPRESSED ? AlertState.SUPPRESSED : condition);
+                .heldBack(detected.heldBack()).heldBackBy(detected.heldBackBy()).handling(h));
+        AlertState condition = detected.state() == AlertState.RECOVERED ? AlertState.RECOVERED
+                : detected.heldBack() != null ? detected.heldBack().state() : AlertState.ACTIVE;
+        return base.with(h, condition);
     }
 
     private static Alert withLast(Alert a, AlertEvent ev) {
@@ -223,7 +378,7 @@ public final class Lifecycle {
                 .seq(a.lastSeq()).type(type).ruleId(a.ruleId()).pointId(a.pointId()).enterpriseId(a.enterpriseId())
                 .kind(a.kind()).unit(a.unit()).direction(a.direction()).level(a.level()).value(a.lastValue())
                 .eventTime(eventTime).detectedAt(now).tank(a.tank()).zone(a.zone()).message(Catalogue.english().render(text)).text(text)
-                .category(a.category()).suppressedBy(a.suppressedBy()).actor(actor).note(note).build();
+                .category(a.category()).heldBack(a.heldBack()).heldBackBy(a.heldBackBy()).actor(actor).note(note).build();
     }
 
     /**

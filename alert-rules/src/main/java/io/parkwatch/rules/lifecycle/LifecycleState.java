@@ -2,6 +2,7 @@ package io.parkwatch.rules.lifecycle;
 
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertState;
+import io.parkwatch.rules.model.Level;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,7 +25,28 @@ public final class LifecycleState {
     public long nextEscalationAt;
     /** Earlier alerts of this key, not yet closed, by id. */
     public Map<String, Alert> earlier = new HashMap<>();
+    /** Who shelved this key's alarm (a new occurrence stays shelved), or null when it is not shelved. */
+    public String shelvedBy;
+    /** When it was shelved, epoch ms. */
+    public long shelvedAt;
+    /** When the shelving ends by itself, wall clock, epoch ms. */
+    public long shelvedUntil;
+    /** Why it was shelved. */
+    public String shelveReason;
+    /** The alarm's level when it was shelved: a rise above it unshelves. */
+    public Level shelvedLevel;
 
     public LifecycleState() {
+    }
+
+    public boolean shelved() {
+        return shelvedBy != null;
+    }
+
+    /** The next wall-clock time something is due (an escalation step, the end of a shelving), 0 for none. */
+    public long nextDue() {
+        long esc = nextEscalationAt;
+        long shelf = shelved() ? shelvedUntil : 0;
+        return esc == 0 ? shelf : shelf == 0 ? esc : Math.min(esc, shelf);
     }
 }

@@ -3,7 +3,7 @@ package io.parkwatch.rules.maintenance;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertUpdate;
-import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.model.HoldBack;
 import java.util.List;
 
 /** The maintenance windows in force, and the masking policy. */
@@ -22,7 +22,7 @@ public final class MaintenanceSchedule {
     }
 
     /**
-     * Marks an alert update as suppressed when a window covers its point at the event's time. A level-2
+     * Marks an alert update as masked when a window covers its point at the event's time. A level-2
      * (critical) gas alarm is never masked: a real release during work is exactly when it matters.
      */
     public AlertUpdate apply(AlertUpdate u) {
@@ -30,12 +30,12 @@ public final class MaintenanceSchedule {
         if (windows.isEmpty() || e.type() == AlertEventType.RECOVERED) {
             return u;
         }
-        if (e.kind() != null && e.kind().isGas() && e.level() == Level.CRITICAL) {
+        if (HoldBack.neverHeldBack(e.kind(), e.level())) {
             return u;
         }
         for (MaintenanceWindow w : windows) {
             if (w.covers(e.pointId(), e.eventTime())) {
-                return new AlertUpdate(e.suppressedBy(w.permit()), u.alert().suppressedBy(w.permit()));
+                return new AlertUpdate(e.heldBack(HoldBack.MASKED, w.permit()), u.alert().heldBack(HoldBack.MASKED, w.permit()));
             }
         }
         return u;

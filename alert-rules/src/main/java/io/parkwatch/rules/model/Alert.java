@@ -1,5 +1,6 @@
 package io.parkwatch.rules.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.parkwatch.rules.text.Message;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
@@ -30,8 +31,15 @@ public record Alert(
         String message,
         Message text,
         AlertCategory category,
-        String suppressedBy,
+        HoldBack heldBack,
+        @JsonAlias("suppressedBy") String heldBackBy,
         Handling handling) implements AlertBuilder.With {
+
+    public Alert {
+        if (heldBack == null && heldBackBy != null) {
+            heldBack = HoldBack.MASKED; // written by an earlier version: only permits held alarms back
+        }
+    }
 
     /**
      * What people did about the alert (kept by the life-cycle stage).
@@ -39,11 +47,17 @@ public record Alert(
      * @param repeatCount     how many times it was raised (1, +1 for each re-alarm within the hold-off)
      * @param escalationStage 0 = the first contact was notified at raise; n = escalated n times
      * @param notified        who was notified last
+     * @param shelvedBy       who shelved its alarm, while it is shelved, else null
+     * @param shelvedAt       when, epoch ms
+     * @param shelvedUntil    when the shelving ends by itself, epoch ms
+     * @param shelveReason    why
      */
+    @RecordBuilder
     public record Handling(String acknowledgedBy, long acknowledgedAt, String closedBy, long closedAt, String closeNote,
-            int repeatCount, int escalationStage, String notified) {
+            int repeatCount, int escalationStage, String notified, String shelvedBy, long shelvedAt, long shelvedUntil,
+            String shelveReason) implements AlertHandlingBuilder.With {
 
-        public static final Handling NEW = new Handling(null, 0, null, 0, null, 1, 0, null);
+        public static final Handling NEW = AlertHandlingBuilder.builder().repeatCount(1).build();
 
         public boolean acknowledged() {
             return acknowledgedBy != null;
@@ -51,6 +65,20 @@ public record Alert(
 
         public boolean closed() {
             return closedBy != null;
+        }
+
+        public boolean shelved() {
+            return shelvedBy != null;
+        }
+
+        /** The same handling, no longer acknowledged (an alarm that must be answered again). */
+        public Handling unacknowledged() {
+            return with(h -> h.acknowledgedBy(null).acknowledgedAt(0));
+        }
+
+        /** The same handling, no longer shelved. */
+        public Handling unshelved() {
+            return with(h -> h.shelvedBy(null).shelvedAt(0).shelvedUntil(0).shelveReason(null));
         }
     }
 
@@ -68,10 +96,16 @@ public record Alert(
         return ruleId + "|" + subject + "|" + direction;
     }
 
-    /** The same alert with other handling, its state following from the condition and the handling. */
+    /**
+     * The same alert with other handling, its state following from the condition and the handling: closed, else
+     * recovered, else held back (shelved before what the detection says), else acknowledged or active.
+     */
     public Alert with(Handling h, AlertState conditionState) {
         AlertState st = h.closed() ? AlertState.CLOSED
-                : conditionState == AlertState.ACTIVE && h.acknowledged() ? AlertState.ACKNOWLEDGED : conditionState;
+                : conditionState == AlertState.RECOVERED ? AlertState.RECOVERED
+                : h.shelved() ? AlertState.SHELVED
+                : conditionState.heldBack() ? conditionState
+                : h.acknowledged() ? AlertState.ACKNOWLEDGED : AlertState.ACTIVE;
         return with(a -> a.state(st).handling(h));
     }
 
@@ -86,10 +120,10 @@ public record Alert(
         }
         return AlertBuilder.builder().alertId(e.alertId()).ruleId(e.ruleId()).pointId(e.pointId())
                 .enterpriseId(e.enterpriseId()).kind(e.kind()).unit(e.unit()).direction(e.direction()).level(e.level())
-                .state(e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE)
+                .state(e.heldBack() != null ? e.heldBack().state() : AlertState.ACTIVE)
                 .raisedAt(e.eventTime()).updatedAt(e.eventTime()).lastValue(e.value()).peakValue(e.value())
                 .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).tank(e.tank()).zone(e.zone())
-                .message(e.message()).text(e.text()).category(e.category()).suppressedBy(e.suppressedBy()).handling(Handling.NEW)
+                .message(e.message()).text(e.text()).category(e.category()).heldBack(e.heldBack()).heldBackBy(e.heldBackBy()).handling(Handling.NEW)
                 .build();
     }
 
@@ -102,9 +136,9 @@ public record Alert(
         return withPeakValue(value);
     }
 
-    /** The same alert, masked by a maintenance permit. */
-    public Alert suppressedBy(String permit) {
-        return with(a -> a.state(AlertState.SUPPRESSED).suppressedBy(permit));
+    /** The same alert, held back from annunciation (still shown and recorded). */
+    public Alert heldBack(HoldBack why, String by) {
+        return with(a -> a.state(why.state()).heldBack(why).heldBackBy(by));
     }
 
     /** The alert after one more of its events. */
@@ -113,10 +147,10 @@ public record Alert(
             throw new IllegalArgumentException("event " + e.eventId() + " belongs to alert " + e.alertId());
         }
         AlertState next = e.type() == AlertEventType.RECOVERED ? AlertState.RECOVERED
-                : e.suppressedBy() != null ? AlertState.SUPPRESSED : AlertState.ACTIVE;
+                : e.heldBack() != null ? e.heldBack().state() : AlertState.ACTIVE;
         double peak = direction == Direction.LOW ? Math.min(peakValue, e.value()) : Math.max(peakValue, e.value());
         return with(a -> a.level(e.level()).state(next).updatedAt(e.eventTime()).lastValue(e.value()).peakValue(peak)
                 .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).message(e.message()).text(e.text())
-                .suppressedBy(e.suppressedBy()));
+                .heldBack(e.heldBack()).heldBackBy(e.heldBackBy()));
     }
 }

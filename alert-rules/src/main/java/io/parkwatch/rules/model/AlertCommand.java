@@ -1,5 +1,7 @@
 package io.parkwatch.rules.model;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
+
 /**
  * An operator's command on an alert, as it travels on the commands topic.
  *
@@ -10,13 +12,25 @@ package io.parkwatch.rules.model;
  * @param user       who
  * @param role       PARK_OFFICER or ENTERPRISE_OPERATOR
  * @param enterpriseId the user's enterprise (operators act only on their own enterprise's alerts)
- * @param note       disposal note (close), reason (force close), or comment text
+ * @param note       disposal note (close), reason (force close, shelve), or comment text
  * @param issuedAt   when, epoch ms
+ * @param minutes    how long to shelve (shelve only)
  */
+@RecordBuilder
 public record AlertCommand(String commandId, Type type, String alertId, String alertKey, String user, Role role,
-        String enterpriseId, String note, long issuedAt) {
+        String enterpriseId, String note, long issuedAt, int minutes) {
 
-    public enum Type { ACKNOWLEDGE, COMMENT, CLOSE, FORCE_CLOSE }
+    public enum Type { ACKNOWLEDGE, COMMENT, CLOSE, FORCE_CLOSE, SHELVE, UNSHELVE }
 
     public enum Role { PARK_OFFICER, ENTERPRISE_OPERATOR }
+
+    public AlertCommand(String commandId, Type type, String alertId, String alertKey, String user, Role role,
+            String enterpriseId, String note, long issuedAt) {
+        this(commandId, type, alertId, alertKey, user, role, enterpriseId, note, issuedAt, 0);
+    }
+
+    /** A builder that names what it sets. */
+    public static AlertCommandBuilder builder() {
+        return AlertCommandBuilder.builder();
+    }
 }

@@ -1,5 +1,6 @@
 package io.parkwatch.rules.model;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.parkwatch.rules.text.Message;
 import io.soabase.recordbuilder.core.RecordBuilder;
 
@@ -30,9 +31,13 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param text          the same sentence as a catalogue key and its arguments, for each reader's own language;
  *                      null on events written before catalogues
  * @param category      process, predictive or data quality
- * @param suppressedBy  the maintenance permit that masks this alert, or null
+ * @param heldBack      why the alarm is not announced (masked, shelved, out of service, suppressed by mode), or null
+ *                      when it is
+ * @param heldBackBy    what holds it back: the permit, the shelving reason, the out-of-service reason, the mode;
+ *                      written {@code suppressedBy} (a permit) by earlier versions
  * @param actor         who caused a handling event (user, or "escalation"), else null
- * @param note          disposal note, comment, refusal reason, or who was notified, else null
+ * @param note          disposal note, comment, refusal reason, shelving reason, or who was notified, else null
+ * @param until         until when (a shelving's expiry, an instrument's expected return), epoch ms, else 0
  */
 @RecordBuilder
 public record AlertEvent(
@@ -58,17 +63,30 @@ public record AlertEvent(
         String message,
         Message text,
         AlertCategory category,
-        String suppressedBy,
+        HoldBack heldBack,
+        @JsonAlias("suppressedBy") String heldBackBy,
         String actor,
-        String note) implements AlertEventBuilder.With {
+        String note,
+        long until) implements AlertEventBuilder.With {
+
+    public AlertEvent {
+        if (heldBack == null && heldBackBy != null) {
+            heldBack = HoldBack.MASKED; // an event of an earlier version: only permits held alarms back
+        }
+    }
 
     /** A builder that names what it sets ({@code AlertEvent.builder().eventId(..).type(..).build()}). */
     public static AlertEventBuilder builder() {
         return AlertEventBuilder.builder();
     }
 
-    /** The same event, masked by a maintenance permit (still recorded and shown, never dropped). */
-    public AlertEvent suppressedBy(String permit) {
-        return withSuppressedBy(permit);
+    /** The same event, held back from annunciation (still recorded and shown, never dropped). */
+    public AlertEvent heldBack(HoldBack why, String by) {
+        return with(e -> e.heldBack(why).heldBackBy(by));
+    }
+
+    /** Whether people are to be told about it (nothing holds it back). */
+    public boolean announced() {
+        return heldBack == null;
     }
 }

@@ -14,6 +14,10 @@ public enum AlertEventType {
     COMMENTED,
     /** 消警: dealt with, with a disposal note */
     CLOSED,
+    /** an operator shelved the alarm for a limited time, with a reason (ISA-18.2) */
+    SHELVED,
+    /** shelving ended: by hand (returns acknowledged), at expiry or by a rise in level (returns unacknowledged) */
+    UNSHELVED,
     /** an operator command that could not be applied, with the reason */
     COMMAND_REFUSED
 }

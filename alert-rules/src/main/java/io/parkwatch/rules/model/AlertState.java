@@ -1,6 +1,11 @@
 package io.parkwatch.rules.model;
 
-/** Where an alert stands. A recovered alert stays on the board (latched) until it is dealt with. */
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * Where an alert stands. A recovered alert stays on the board (latched) until it is dealt with. The last four
+ * are an active alarm held back from annunciation ({@link HoldBack}): shown and recorded, not announced.
+ */
 public enum AlertState {
     ACTIVE,
     /** active and answered by someone */
@@ -9,6 +14,18 @@ public enum AlertState {
     RECOVERED,
     /** dealt with */
     CLOSED,
-    /** active, but masked by a maintenance permit: shown and recorded, not announced */
-    SUPPRESSED
+    /** active, but masked by a maintenance permit (屏蔽); written SUPPRESSED by earlier versions */
+    @JsonAlias("SUPPRESSED")
+    MASKED,
+    /** active, but shelved by an operator for a limited time, with a reason */
+    SHELVED,
+    /** active, but its instrument is out of service */
+    OUT_OF_SERVICE,
+    /** active, but the plant's operating mode makes it meaningless (suppressed by design) */
+    SUPPRESSED_BY_MODE;
+
+    /** Whether this is an active alarm that is not announced. */
+    public boolean heldBack() {
+        return ordinal() >= MASKED.ordinal();
+    }
 }

@@ -6,6 +6,8 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.maintenance.MaintenanceFile;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
+import io.parkwatch.rules.operations.OperationsFile;
+import io.parkwatch.rules.operations.PlantOperations;
 
 /**
  * The three configuration files checked together (rules name points, windows name points): the one
@@ -28,5 +30,16 @@ public final class ParkFiles {
                 ? MaintenanceSchedule.NONE
                 : MaintenanceFile.parse(YamlSource.parse(maintenance.label(), maintenance.text()), registry);
         return new RuleEngine(registry, ruleSet, schedule);
+    }
+
+    /** The same, with the operations document (modes, instruments out of service), which may be null. */
+    public static RuleEngine engine(Text points, Text rules, Text maintenance, Text operations) {
+        RuleEngine e = engine(points, rules, maintenance);
+        if (operations == null || operations.text() == null || operations.text().isBlank()) {
+            return e;
+        }
+        PlantOperations ops = OperationsFile.parse(YamlSource.parse(operations.label(), operations.text()),
+                e.registry());
+        return new RuleEngine(e.registry(), e.rules(), e.maintenance(), ops);
     }
 }

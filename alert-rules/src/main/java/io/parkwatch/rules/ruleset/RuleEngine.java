@@ -5,6 +5,8 @@ import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
 import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.operations.HoldBacks;
+import io.parkwatch.rules.operations.PlantOperations;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.Rule;
@@ -24,15 +26,32 @@ public final class RuleEngine {
     private final PointRegistry registry;
     private final RuleSet rules;
     private final MaintenanceSchedule maintenance;
+    private final PlantOperations operations;
+    private final HoldBacks holdBacks;
 
-    public RuleEngine(PointRegistry registry, RuleSet rules, MaintenanceSchedule maintenance) {
-        this.registry = registry;
+    /**
+     * @param operations the plants' modes and the instruments out of service; the registry the kinds see answers
+     *                   "is this plant shut down" from them
+     */
+    public RuleEngine(PointRegistry registry, RuleSet rules, MaintenanceSchedule maintenance,
+            PlantOperations operations) {
+        this.operations = operations.with(registry);
+        this.registry = registry.withModes(this.operations);
         this.rules = rules;
         this.maintenance = maintenance;
+        this.holdBacks = new HoldBacks(maintenance, this.operations);
+    }
+
+    public RuleEngine(PointRegistry registry, RuleSet rules, MaintenanceSchedule maintenance) {
+        this(registry, rules, maintenance, PlantOperations.NONE);
     }
 
     public RuleEngine(PointRegistry registry, RuleSet rules) {
         this(registry, rules, MaintenanceSchedule.NONE);
+    }
+
+    public PlantOperations operations() {
+        return operations;
     }
 
     public Optional<Point> point(String pointId) {
@@ -76,7 +95,7 @@ public final class RuleEngine {
                 store.put(rule.id(), st);
             }
             for (AlertUpdate u : updates) {
-                out.add(maintenance.apply(u));
+                out.add(holdBacks.apply(u, point, rules.suppressedInModes(rule.id())));
             }
         }
         return out;

@@ -10,7 +10,12 @@ import io.parkwatch.rules.kinds.RuleKinds;
 import io.parkwatch.rules.model.PointKind;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.model.RuleSelector;
+import io.parkwatch.rules.lifecycle.ShelvingPolicy;
+import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.model.Rationale;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,12 +40,23 @@ import java.util.Set;
  * </pre>
  * Other types: rate, trend, stuck, quality, stale, voting, composite, shutdown-activity; see
  * docs/rules.md for one example of each. With a registry, point ids in {@code match.points} must exist.
+ * An optional top-level section sets how long operators may shelve an alarm of each level:
+ * <pre>
+ * shelving:
+ *   max: { warn: 8h, alarm: 4h, critical: 1h }   # level-2 gas alarms can never be shelved
+ * </pre>
  */
 public final class RuleFile {
 
-    private static final Set<String> TOP = Set.of("rules");
+    private static final Set<String> TOP = Set.of("rules", "shelving");
     private static final Set<String> MATCH = Set.of("all", "kind", "enterprise", "points", "tank", "zone");
-    private static final Set<String> COMMON = Set.of("id", "type", "description", "match");
+    private static final Set<String> COMMON = Set.of("id", "type", "description", "match", "rationale",
+            "suppressed-in-modes", "rationale-for-points");
+    /** What documents a rule or says when it is held back, not how it evaluates: editing them keeps its state. */
+    private static final Set<String> NOT_EVALUATION = Set.of("description", "rationale", "suppressed-in-modes",
+            "rationale-for-points");
+    private static final Set<String> RATIONALE = Set.of("cause", "consequence", "action", "response-time", "priority",
+            "class");
 
     private RuleFile() {
     }
@@ -62,6 +78,8 @@ public final class RuleFile {
         }
         List<Rule> rules = new ArrayList<>();
         Map<String, Integer> versions = new HashMap<>();
+        Map<String, Set<String>> suppressedIn = new HashMap<>();
+        Map<String, Rationale> rationales = new HashMap<>();
         Set<String> ids = new HashSet<>();
         for (ConfigNode r : root.get("rules").elements(problems)) {
             String type = r.get("type").text(problems, true);
@@ -84,10 +102,69 @@ public final class RuleFile {
             }
             rules.add(rule);
             // the rule as written is its version: an edited rule starts afresh, an untouched one keeps its state
-            versions.put(rule.id(), r.fingerprint());
+            // (its description, rationalization and modes are not how it evaluates)
+            versions.put(rule.id(), r.fingerprintWithout(NOT_EVALUATION));
+            Set<String> modes = new LinkedHashSet<>(r.get("suppressed-in-modes").texts(problems));
+            if (!modes.isEmpty()) {
+                suppressedIn.put(rule.id(), modes);
+            }
+            Rationale why = rationale(r.get("rationale"), problems);
+            if (why != null) {
+                rationales.put(rule.id(), why);
+            }
+            for (Map.Entry<String, ConfigNode> e : r.get("rationale-for-points").entries(problems).entrySet()) {
+                if (registry != null && registry.point(e.getKey()).isEmpty()) {
+                    problems.add(e.getValue().error("unknown point '" + e.getKey() + "'"));
+                }
+                Rationale forPoint = rationale(e.getValue(), problems);
+                if (forPoint != null) {
+                    rationales.put(rule.id() + "|" + e.getKey(), forPoint);
+                }
+            }
         }
+        ShelvingPolicy shelving = shelving(root.get("shelving"), problems);
         problems.throwIfAny();
-        return new RuleSet(rules, versions);
+        return RuleSet.builder().rules(rules).versions(versions).shelving(shelving).suppressedInModes(suppressedIn)
+                .rationales(rationales).build().ruleSet();
+    }
+
+    private static Rationale rationale(ConfigNode n, Problems problems) {
+        if (n.isMissing()) {
+            return null;
+        }
+        n.allowOnly(problems, RATIONALE);
+        String priority = n.get("priority").text(problems, false);
+        if (priority != null && !Set.of("high", "medium", "low").contains(priority)) {
+            problems.add(n.get("priority").error("must be high, medium or low, got '" + priority + "'"));
+        }
+        n.get("response-time").duration(problems, null);
+        return Rationale.builder().cause(n.get("cause").text(problems, false))
+                .consequence(n.get("consequence").text(problems, false)).action(n.get("action").text(problems, false))
+                .responseTime(n.get("response-time").text(problems, false)).priority(priority)
+                .alarmClass(n.get("class").text(problems, false)).build();
+    }
+
+    private static ShelvingPolicy shelving(ConfigNode s, Problems problems) {
+        if (s.isMissing()) {
+            return ShelvingPolicy.DEFAULT;
+        }
+        s.allowOnly(problems, Set.of("max"));
+        ConfigNode max = s.get("max");
+        max.allowOnly(problems, Set.of("warn", "alarm", "critical"));
+        Map<Level, Duration> byLevel = new EnumMap<>(Level.class);
+        for (Level l : Level.values()) {
+            ConfigNode n = max.get(l.label());
+            Duration d = n.duration(problems, null);
+            if (d == null) {
+                continue;
+            }
+            if (d.toMinutes() < 1) {
+                problems.add(n.error("must be at least 1m (a shelving is counted in minutes)"));
+            } else {
+                byLevel.put(l, d);
+            }
+        }
+        return new ShelvingPolicy(byLevel);
     }
 
     /** The common part of an entry, then the kind's own; null when the entry had any problem. */

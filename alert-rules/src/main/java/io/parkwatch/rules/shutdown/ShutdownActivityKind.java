@@ -33,6 +33,6 @@ public final class ShutdownActivityKind extends DeclaredKind<ShutdownActivityRul
     @Override
     public List<AlertUpdate> evaluate(ShutdownActivityRule rule, Point point, PointRegistry registry, WindowSlice state,
             Reading reading, long now) {
-        return ShutdownActivityEvaluator.evaluate(rule, point, registry.isShutDown(point), state, reading, now);
+        return ShutdownActivityEvaluator.evaluate(rule, point, registry.isShutDown(point, reading.timestamp()), state, reading, now);
     }
 }

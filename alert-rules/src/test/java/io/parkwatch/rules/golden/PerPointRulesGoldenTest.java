@@ -192,9 +192,9 @@ class PerPointRulesGoldenTest {
         h.feed("GAS", 0, 30, s -> s < 10 ? 30 : 60);
         h.feed("GAS", 30_000, 10, s -> 3);
         h.feed("GAS", 20 * MIN, 10, s -> 30); // after the window: announced as usual
-        assertThat(h.updates).extracting(u -> u.event().type(), u -> u.event().suppressedBy(), u -> u.alert().state())
+        assertThat(h.updates).extracting(u -> u.event().type(), u -> u.event().heldBackBy(), u -> u.alert().state())
                 .containsExactly(
-                        tuple(AlertEventType.RAISED, "WP-0113", AlertState.SUPPRESSED),
+                        tuple(AlertEventType.RAISED, "WP-0113", AlertState.MASKED),
                         tuple(AlertEventType.LEVEL_CHANGED, null, AlertState.ACTIVE), // critical gas: never masked
                         tuple(AlertEventType.RECOVERED, null, AlertState.RECOVERED),
                         tuple(AlertEventType.RAISED, null, AlertState.ACTIVE));

@@ -11,6 +11,7 @@ import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertState;
 import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.HoldBack;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.PointKind;
@@ -162,13 +163,15 @@ class LifecycleTest {
     }
 
     @Test
-    void aMaskedAlertStaysSuppressedThroughTheLifeCycle() {
+    void aMaskedAlertStaysMaskedThroughTheLifeCycle() {
         for (AlertUpdate u : ThresholdEvaluator.evaluate(RULE, GAS, detection, new Reading("GT1", "ent-a", 0, 30, Quality.N, 0), 0)) {
-            AlertUpdate masked = new AlertUpdate(u.event().suppressedBy("WP-1"), u.alert().suppressedBy("WP-1"));
+            AlertUpdate masked = new AlertUpdate(u.event().heldBack(HoldBack.MASKED, "WP-1"),
+                    u.alert().heldBack(HoldBack.MASKED, "WP-1"));
             out.addAll(Lifecycle.onDetection(st, masked, HOLD_OFF, PLAN, 0));
         }
-        assertThat(st.current.state()).isEqualTo(AlertState.SUPPRESSED);
-        assertThat(out.get(0).alert().suppressedBy()).isEqualTo("WP-1");
+        assertThat(st.current.state()).isEqualTo(AlertState.MASKED);
+        assertThat(out.get(0).alert().heldBackBy()).isEqualTo("WP-1");
+        assertThat(out.get(0).event().announced()).isFalse();
     }
 
     @Test

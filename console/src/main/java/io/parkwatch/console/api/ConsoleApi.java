@@ -17,6 +17,8 @@ import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.AlertState;
+import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.wire.WireJson;
 import java.time.Clock;
@@ -88,6 +90,9 @@ public final class ConsoleApi {
                 new Route("POST", "/api/alerts/{id}/ack", c -> command(c, AlertCommand.Type.ACKNOWLEDGE)),
                 new Route("POST", "/api/alerts/{id}/comment", c -> command(c, AlertCommand.Type.COMMENT)),
                 new Route("POST", "/api/alerts/{id}/close", c -> command(c, AlertCommand.Type.CLOSE)),
+                new Route("POST", "/api/alerts/{id}/shelve", c -> command(c, AlertCommand.Type.SHELVE)),
+                new Route("POST", "/api/alerts/{id}/unshelve", c -> command(c, AlertCommand.Type.UNSHELVE)),
+                new Route("POST", "/api/points/{id}/shelve", this::shelvePoint),
                 new Route("GET", "/api/points/{id}/readings", this::pointReadings),
                 new Route("GET", "/api/site-plan", sync(c -> sitePlan.visibleTo(c.user()))),
                 new Route("GET", "/api/overview", sync(this::overview)),
@@ -150,60 +155,119 @@ public final class ConsoleApi {
         return a;
     }
 
-    /** Body: {@code {"note": "...", "force": false}}. Answers with the job's resulting event. */
+    /** Longest shelving the API takes at all (the rule file's maxima per level are checked by the job). */
+    static final int MAX_SHELVE_MINUTES = 7 * 24 * 60;
+
+    /**
+     * Body: {@code {"note": "...", "force": false}}, for shelving {@code {"minutes": 30, "reason": "..."}}.
+     * Answers with the job's resulting event.
+     */
     private CompletionStage<Reply> command(ApiCall c, AlertCommand.Type requested) {
         Alert a = visibleAlert(c);
-        CommandBody body = c.body() == null || c.body().length == 0 ? new CommandBody(null, false)
-                : parse(c.body());
+        AlertCommand cmd = checked(c, a, requested, body(c));
+        return send(cmd).handle((e, t) -> reply(c, cmd, e, t));
+    }
+
+    /** Shelves every alarm of a point that is open and not shelved yet: one command each, all answered together. */
+    private CompletionStage<Reply> shelvePoint(ApiCall c) {
+        Point p = visiblePoint(c);
+        CommandBody body = body(c);
+        List<Alert> open = board.list(a -> a.pointId().equals(p.id()) && a.state() != AlertState.CLOSED
+                && !a.handlingOrNew().shelved());
+        if (open.isEmpty()) {
+            throw new ApiException(409, Message.of("api.point-nothing-to-shelve", p.id()));
+        }
+        List<CompletableFuture<Reply>> replies = open.stream().map(a -> {
+            AlertCommand cmd = checked(c, a, AlertCommand.Type.SHELVE, body);
+            return send(cmd).handle((e, t) -> reply(c, cmd, e, t)).toCompletableFuture();
+        }).toList();
+        return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply(v -> {
+            List<Object> answers = replies.stream().map(r -> (Object) Map.of("status", r.join().status(),
+                    "answer", r.join().body())).toList();
+            boolean any = replies.stream().anyMatch(r -> r.join().status() == 200);
+            return new Reply(any ? 200 : 409, Map.of("point", p.id(), "alarms", answers));
+        });
+    }
+
+    private AlertCommand checked(ApiCall c, Alert a, AlertCommand.Type requested, CommandBody body) {
         AlertCommand.Type type = requested == AlertCommand.Type.CLOSE && body.force() ? AlertCommand.Type.FORCE_CLOSE
                 : requested;
-        String note = body.note() == null || body.note().isBlank() ? null : body.note().trim();
+        String given = type == AlertCommand.Type.SHELVE ? body.reason() : body.note();
+        String note = given == null || given.isBlank() ? null : given.trim();
         if (note != null && note.length() > MAX_NOTE_CHARS) {
             throw ApiException.badRequest("api.note-too-long", MAX_NOTE_CHARS, note.length());
         }
-        if (note == null && type != AlertCommand.Type.ACKNOWLEDGE) {
+        if (note == null && type != AlertCommand.Type.ACKNOWLEDGE && type != AlertCommand.Type.UNSHELVE) {
             throw ApiException.badRequest(switch (type) {
                 case COMMENT -> "api.comment-needs-note";
                 case CLOSE -> "api.close-needs-note";
+                case SHELVE -> "api.shelve-needs-reason";
                 default -> "api.force-close-needs-reason";
             });
+        }
+        if (type == AlertCommand.Type.SHELVE && (body.minutes() == null || body.minutes() < 1
+                || body.minutes() > MAX_SHELVE_MINUTES)) {
+            throw ApiException.badRequest("api.shelve-minutes", MAX_SHELVE_MINUTES);
         }
         if (type == AlertCommand.Type.FORCE_CLOSE && c.user().role() != AlertCommand.Role.PARK_OFFICER) {
             throw ApiException.forbidden("api.force-close-officers-only");
         }
-        AlertCommand cmd = new AlertCommand(UUID.randomUUID().toString(), type, a.alertId(), a.key(),
-                c.user().username(), c.user().role(), c.user().enterpriseId(), note, clock.millis());
+        return AlertCommand.builder().commandId(UUID.randomUUID().toString()).type(type).alertId(a.alertId())
+                .alertKey(a.key()).user(c.user().username()).role(c.user().role())
+                .enterpriseId(c.user().enterpriseId()).note(note).issuedAt(clock.millis())
+                .minutes(type == AlertCommand.Type.SHELVE ? body.minutes() : 0).build();
+    }
+
+    /** Sends a command and waits (a while) for the job's resulting event. */
+    private CompletionStage<AlertEvent> send(AlertCommand cmd) {
         CompletableFuture<AlertEvent> outcome = outcomes.expect(cmd);
         return commands.send(cmd)
                 .thenCompose(sent -> outcome.orTimeout(OUTCOME_WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                .handle((e, t) -> {
-                    if (t == null) {
-                        return e.type() == AlertEventType.COMMAND_REFUSED
-                                ? new Reply(409, Map.of("error", e.text() == null ? e.note()
-                                        : reader(c).render(e.text()), "status", 409, "event",
-                                        AlertView.readable(e, reader(c))))
-                                : Reply.ok(Map.of("event", AlertView.readable(e, reader(c))));
+                .whenComplete((e, t) -> {
+                    if (t != null) {
+                        outcome.cancel(false); // stop waiting (no-op when it timed out)
                     }
-                    outcome.cancel(false); // stop waiting (no-op when it timed out)
-                    Throwable cause = t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
-                    if (cause instanceof TimeoutException) { // the JDK's: the job's answer did not come in time
-                        return new Reply(202, Map.of("status", "sent", "commandId", cmd.commandId(), "note",
-                                reader(c).text("api.command-pending")));
-                    }
-                    return new Reply(503, Map.of("error", reader(c).text("api.command-not-sent",
-                            String.valueOf(cause.getMessage())), "status", 503));
                 });
     }
 
-    private record CommandBody(String note, boolean force) {
+    private Reply reply(ApiCall c, AlertCommand cmd, AlertEvent e, Throwable t) {
+        if (t == null) {
+            return e.type() == AlertEventType.COMMAND_REFUSED
+                    ? new Reply(409, Map.of("error", e.text() == null ? e.note() : reader(c).render(e.text()),
+                            "status", 409, "event", AlertView.readable(e, reader(c))))
+                    : Reply.ok(Map.of("event", AlertView.readable(e, reader(c))));
+        }
+        Throwable cause = t instanceof java.util.concurrent.CompletionException ? t.getCause() : t;
+        if (cause instanceof TimeoutException) { // the JDK's: the job's answer did not come in time
+            return new Reply(202, Map.of("status", "sent", "commandId", cmd.commandId(), "note",
+                    reader(c).text("api.command-pending")));
+        }
+        return new Reply(503, Map.of("error", reader(c).text("api.command-not-sent",
+                String.valueOf(cause.getMessage())), "status", 503));
     }
 
-    private static CommandBody parse(byte[] body) {
+    private record CommandBody(String note, boolean force, Integer minutes, String reason) {
+    }
+
+    private static CommandBody body(ApiCall c) {
+        if (c.body() == null || c.body().length == 0) {
+            return new CommandBody(null, false, null, null);
+        }
         try {
-            return WireJson.read(body, CommandBody.class);
+            return WireJson.read(c.body(), CommandBody.class);
         } catch (RuntimeException e) {
             throw ApiException.badRequest("api.command-body", e.getMessage());
         }
+    }
+
+    private Point visiblePoint(ApiCall c) {
+        String id = c.pathParam("id");
+        Point p = registry.get().point(id).orElseThrow(() -> ApiException.notFound("api.no-point", id));
+        if (!c.user().sees(p.enterpriseId())) {
+            throw ApiException.forbidden("api.point-of-other-enterprise", id, p.enterpriseId(), c.user().username(),
+                    c.user().enterpriseId());
+        }
+        return p;
     }
 
     /** Most samples a chart gets: long periods come back as means per time bucket. */
@@ -215,12 +279,8 @@ public final class ConsoleApi {
      * where they came from, and without a store how far back the buffer reaches.
      */
     private CompletionStage<Reply> pointReadings(ApiCall c) {
-        String id = c.pathParam("id");
-        Point p = registry.get().point(id).orElseThrow(() -> ApiException.notFound("api.no-point", id));
-        if (!c.user().sees(p.enterpriseId())) {
-            throw ApiException.forbidden("api.point-of-other-enterprise", id, p.enterpriseId(), c.user().username(),
-                    c.user().enterpriseId());
-        }
+        Point p = visiblePoint(c);
+        String id = p.id();
         long now = clock.millis();
         long to = c.time("to", now);
         long from = c.time("from", to - Duration.ofMinutes(30).toMillis());

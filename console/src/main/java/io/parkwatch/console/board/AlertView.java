@@ -18,8 +18,9 @@ import java.time.Instant;
 public record AlertView(String id, String point, String enterprise, String rule, String level, String state,
         String raisedAt, String updatedAt, double lastValue, double peakValue, String unit, String kind,
         String direction, String tank, String zone, String message, Message text, String lastEvent, String category,
-        String suppressedBy, String acknowledgedBy, String acknowledgedAt, String closedBy, String closeNote,
-        int repeatCount, String notified) {
+        String heldBack, String heldBackBy, String acknowledgedBy, String acknowledgedAt, String closedBy,
+        String closeNote, int repeatCount, String notified, String shelvedBy, String shelvedUntil,
+        String shelveReason) {
 
     public static AlertView of(Alert a, Catalogue language) {
         Alert.Handling h = a.handlingOrNew();
@@ -30,10 +31,13 @@ public record AlertView(String id, String point, String enterprise, String rule,
                 .peakValue(a.peakValue()).unit(a.unit()).kind(a.kind().fileName()).direction(a.direction().name())
                 .tank(a.tank()).zone(a.zone()).message(a.text() == null ? a.message() : language.render(a.text())).text(a.text())
                 .lastEvent(a.lastEventType() == null ? null : a.lastEventType().name())
-                .category(a.category() == null ? null : a.category().name()).suppressedBy(a.suppressedBy())
+                .category(a.category() == null ? null : a.category().name()).heldBack(a.heldBack() == null ? null : a.heldBack().name()).heldBackBy(a.heldBackBy())
                 .acknowledgedBy(h.acknowledgedBy())
                 .acknowledgedAt(h.acknowledged() ? Instant.ofEpochMilli(h.acknowledgedAt()).toString() : null)
                 .closedBy(h.closedBy()).closeNote(h.closeNote()).repeatCount(h.repeatCount()).notified(Contact.localized(h.notified(), language))
+                .shelvedBy(h.shelvedBy())
+                .shelvedUntil(h.shelved() ? Instant.ofEpochMilli(h.shelvedUntil()).toString() : null)
+                .shelveReason(h.shelveReason())
                 .build();
     }
 

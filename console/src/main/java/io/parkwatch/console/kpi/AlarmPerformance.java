@@ -94,8 +94,8 @@ public final class AlarmPerformance {
     }
 
     static boolean isAnnunciation(AlertEvent e) {
-        if (e.suppressedBy() != null) {
-            return false;
+        if (!e.announced()) {
+            return false; // masked, shelved, out of service or suppressed by mode: shown, not announced
         }
         return e.type() == AlertEventType.RAISED || e.type() == AlertEventType.REPEATED
                 || (e.type() == AlertEventType.LEVEL_CHANGED && e.previousLevel() != null
@@ -158,7 +158,7 @@ public final class AlarmPerformance {
             }
             if (e.type() == AlertEventType.CLOSED) {
                 closed.add(e.alertId());
-            } else if (e.type() == AlertEventType.RAISED && e.suppressedBy() == null) {
+            } else if (e.type() == AlertEventType.RAISED && e.announced()) {
                 raised.put(e.alertId(), e);
             }
         }

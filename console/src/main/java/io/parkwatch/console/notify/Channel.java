@@ -12,6 +12,15 @@ public interface Channel extends AutoCloseable {
     boolean accepts(AlertEvent e);
 
     /**
+     * Whether people read this channel (a group robot, SMS): they are told nothing an alarm-management state holds
+     * back (masked, shelved, out of service, suppressed by mode). A feed for other systems (a JSON webhook, MQTT)
+     * gets every event, with its {@code heldBack} field, and decides itself.
+     */
+    default boolean forPeople() {
+        return true;
+    }
+
+    /**
      * Delivers the event once; the event id travels as the idempotency key, so a receiver that sees a
      * retry of something it already took can drop it. Throws when the delivery did not succeed.
      */

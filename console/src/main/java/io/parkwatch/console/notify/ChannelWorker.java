@@ -156,7 +156,7 @@ final class ChannelWorker implements AutoCloseable {
             LOG.warn("notifier {}: unreadable event at offset {}: {}", channel.name(), r.offset(), ex.getMessage());
             return;
         }
-        if (!channel.accepts(e)) {
+        if (!channel.accepts(e) || (channel.forPeople() && !e.announced())) {
             return;
         }
         String key = channel.name() + "|" + e.eventId();

@@ -34,6 +34,11 @@ public final class MqttAlertsChannel implements Channel {
     }
 
     @Override
+    public boolean forPeople() {
+        return false; // control-room screens and systems subscribe; the held-back state travels in the event
+    }
+
+    @Override
     public boolean accepts(AlertEvent e) {
         return e.enterpriseId() != null;
     }

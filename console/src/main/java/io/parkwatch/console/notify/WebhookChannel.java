@@ -41,6 +41,11 @@ public final class WebhookChannel implements Channel {
     }
 
     @Override
+    public boolean forPeople() {
+        return format != Format.JSON;
+    }
+
+    @Override
     public boolean accepts(AlertEvent e) {
         return enterprises.isEmpty() || (e.enterpriseId() != null && enterprises.contains(e.enterpriseId()));
     }

@@ -20,7 +20,8 @@ import java.util.Optional;
  * data logger is talking.
  *
  * <p>Status, worst first: CRITICAL, ALARM, WARN (an unclosed alert still active or acknowledged at that
- * level), RECOVERED (back to normal, not yet closed), SUPPRESSED (masked by a maintenance permit), NORMAL.
+ * level), RECOVERED (back to normal, not yet closed), then an active alarm held back (SHELVED, OUT_OF_SERVICE,
+ * SUPPRESSED_BY_MODE, MASKED by a maintenance permit), NORMAL.
  */
 public record ParkOverview(long at, List<EnterpriseView> enterprises) {
 
@@ -39,7 +40,8 @@ public record ParkOverview(long at, List<EnterpriseView> enterprises) {
             String quality, String status, String alertId) {
     }
 
-    static final List<String> STATUS_ORDER = List.of("CRITICAL", "ALARM", "WARN", "RECOVERED", "SUPPRESSED", "NORMAL");
+    static final List<String> STATUS_ORDER = List.of("CRITICAL", "ALARM", "WARN", "RECOVERED", "SHELVED",
+            "OUT_OF_SERVICE", "SUPPRESSED_BY_MODE", "MASKED", "NORMAL");
 
     public static ParkOverview of(PointRegistry registry, Collection<Alert> alerts, RecentReadings readings,
             ConsoleUser viewer, long now) {
@@ -102,7 +104,7 @@ public record ParkOverview(long at, List<EnterpriseView> enterprises) {
         return switch (a.state()) {
             case ACTIVE, ACKNOWLEDGED -> a.level().name();
             case RECOVERED -> "RECOVERED";
-            case SUPPRESSED -> "SUPPRESSED";
+            case MASKED, SHELVED, OUT_OF_SERVICE, SUPPRESSED_BY_MODE -> a.state().name();
             case CLOSED -> "NORMAL";
         };
     }

@@ -42,7 +42,7 @@ class AlarmPerformanceTest {
         h.add(acked);
         // masked by a maintenance permit: recorded, never annunciated
         h.add(event("m1", 1, AlertEventType.RAISED, "gas", "A-GT9", "ent-a", Level.ALARM, null, 30, T + 20 * MIN)
-                .suppressedBy("PTW-1"));
+                .heldBack(io.parkwatch.rules.model.HoldBack.MASKED, "PTW-1"));
         // ent-b, a flood: 12 different alarms between 40 and 50 minutes, then one more after it
         for (int i = 0; i < 12; i++) {
             h.add(event("f" + i, 1, AlertEventType.RAISED, "gas", String.format("B-P%02d", i), "ent-b", Level.ALARM, null,

@@ -30,15 +30,15 @@ public record Scenario(String name, String description, Duration duration, doubl
      * @param reaches      the highest level it must reach, or null
      * @param from         earliest event time after the start
      * @param to           latest event time after the start
-     * @param suppressedBy the permit that must mask it, or null
+     * @param maskedBy     the permit that must mask it, or null
      */
     public record ExpectedAlert(String rule, String subject, String level, String reaches, Duration from, Duration to,
-            String suppressedBy) {
+            String maskedBy) {
 
         public String describe() {
             return rule + " on " + subject + " (" + level + (reaches == null ? "" : " reaching " + reaches) + ", "
-                    + from.toSeconds() + "-" + to.toSeconds() + " s" + (suppressedBy == null ? "" : ", masked by "
-                    + suppressedBy) + ")";
+                    + from.toSeconds() + "-" + to.toSeconds() + " s" + (maskedBy == null ? "" : ", masked by "
+                    + maskedBy) + ")";
         }
     }
 }

@@ -29,7 +29,8 @@ public final class ScenarioFile {
     private static final Set<String> DISTURBANCE = Set.of("kind", "point", "enterprise", "from", "to", "value",
             "offset", "max-delay", "late-every", "late-by");
     private static final Set<String> PERMIT = Set.of("permit", "points", "from", "to", "reason");
-    private static final Set<String> EXPECT = Set.of("rule", "subject", "level", "reaches", "within", "suppressed-by");
+    private static final Set<String> EXPECT = Set.of("rule", "subject", "level", "reaches", "within", "masked-by",
+            "suppressed-by");
 
     private ScenarioFile() {
     }
@@ -134,7 +135,8 @@ public final class ScenarioFile {
             }
             expected.add(new Scenario.ExpectedAlert(n.get("rule").text(p, true), n.get("subject").text(p, true),
                     level(n.get("level"), true, p), level(n.get("reaches"), false, p), from, to,
-                    n.get("suppressed-by").text(p, false)));
+                    n.has("masked-by") ? n.get("masked-by").text(p, false) // earlier files: suppressed-by
+                            : n.get("suppressed-by").text(p, false)));
         }
         List<String> allowed = root.get("allow").texts(p);
         p.throwIfAny();

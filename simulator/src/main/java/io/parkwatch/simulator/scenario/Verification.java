@@ -2,6 +2,7 @@ package io.parkwatch.simulator.scenario;
 
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.HoldBack;
 import io.parkwatch.rules.model.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -73,8 +74,9 @@ public final class Verification {
             if (at < x.from().toMillis() / 1000.0 || at > x.to().toMillis() / 1000.0) {
                 wrong.add("outside its window");
             }
-            if (!Objects.equals(x.suppressedBy(), e.suppressedBy())) {
-                wrong.add(e.suppressedBy() == null ? "not masked" : "masked by " + e.suppressedBy());
+            String maskedBy = e.heldBack() == HoldBack.MASKED ? e.heldBackBy() : null;
+            if (!Objects.equals(x.maskedBy(), maskedBy)) {
+                wrong.add(maskedBy == null ? "not masked" : "masked by " + maskedBy);
             }
             String what = String.format(Locale.ROOT, "at +%.1f s, %s%s, detected %.2f s after its reading arrived",
                     at, e.level(), reached != e.level() ? " -> " + reached : "", Math.max(0, detectedAfter));
