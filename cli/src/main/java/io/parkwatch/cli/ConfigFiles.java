@@ -33,6 +33,8 @@ final class ConfigFiles {
             texts.put(ConfigDocument.MAINTENANCE, m.isEmpty() ? null : text(base.resolve(m), m));
             String c = s.text("files.contacts");
             texts.put(ConfigDocument.CONTACTS, c.isEmpty() ? null : text(base.resolve(c), c));
+            String o = s.text("files.operations");
+            texts.put(ConfigDocument.OPERATIONS, o.isEmpty() ? null : text(base.resolve(o), o));
             texts.put(kind, text(file, file.toString()));
             RuleEngine e = engine(texts);
             out.println("OK: " + file + " is valid (" + summary(kind, e) + ")");
@@ -79,7 +81,7 @@ final class ConfigFiles {
             throw new IllegalStateException("no point registry or rules in force yet: start ParkWatch once first");
         }
         RuleEngine e = ParkFiles.engine(texts.get(ConfigDocument.POINTS), texts.get(ConfigDocument.RULES),
-                texts.get(ConfigDocument.MAINTENANCE));
+                texts.get(ConfigDocument.MAINTENANCE), texts.get(ConfigDocument.OPERATIONS));
         ParkFiles.Text contacts = texts.get(ConfigDocument.CONTACTS);
         if (contacts != null) {
             ContactsFile.parse(YamlSource.parse(contacts.label(), contacts.text()), e.registry());
@@ -93,6 +95,8 @@ final class ConfigFiles {
                     + " enterprises";
             case ConfigDocument.RULES -> e.rules().rules().size() + " rules";
             case ConfigDocument.CONTACTS -> "escalation contacts";
+            case ConfigDocument.OPERATIONS -> e.operations().changes().size() + " mode changes, "
+                    + e.operations().outOfService().size() + " instruments out of service";
             default -> e.maintenance().windows().size() + " maintenance windows";
         };
     }

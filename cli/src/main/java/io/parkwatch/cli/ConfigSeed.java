@@ -34,13 +34,15 @@ final class ConfigSeed {
                 : file(base, s.text("files.maintenance")));
         files.put(ConfigDocument.CONTACTS, s.text("files.contacts").isEmpty() ? null
                 : file(base, s.text("files.contacts")));
+        files.put(ConfigDocument.OPERATIONS, s.text("files.operations").isEmpty() ? null
+                : file(base, s.text("files.operations")));
         engine();
     }
 
     /** The rule engine the files describe (validates them). */
     RuleEngine engine() {
         return ParkFiles.engine(files.get(ConfigDocument.POINTS), files.get(ConfigDocument.RULES),
-                files.get(ConfigDocument.MAINTENANCE));
+                files.get(ConfigDocument.MAINTENANCE), files.get(ConfigDocument.OPERATIONS));
     }
 
     /**
@@ -67,7 +69,8 @@ final class ConfigSeed {
             texts.put(f.getKey(), doc == null ? null : doc.yaml());
         }
         ParkConfig c = new ParkConfig(texts.get(ConfigDocument.POINTS), texts.get(ConfigDocument.RULES),
-                texts.get(ConfigDocument.MAINTENANCE), texts.get(ConfigDocument.CONTACTS));
+                texts.get(ConfigDocument.MAINTENANCE), texts.get(ConfigDocument.CONTACTS),
+                texts.get(ConfigDocument.OPERATIONS));
         c.engine(); // the combination in force must hold together
         c.plan();
         return c;

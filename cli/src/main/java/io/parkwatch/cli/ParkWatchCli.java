@@ -31,8 +31,7 @@ public final class ParkWatchCli implements Runnable {
     /** The whole command, its help in {@code language} (the help bundle's words, English where it has none). */
     static CommandLine commandLine(Locale language) {
         CommandLine cli = new CommandLine(new ParkWatchCli());
-        for (String kind : List.of(ConfigDocument.RULES, ConfigDocument.POINTS, ConfigDocument.MAINTENANCE,
-                ConfigDocument.CONTACTS)) {
+        for (String kind : ConfigDocument.KINDS) {
             cli.addSubcommand(kind, ConfigFileCommand.of(kind));
         }
         cli.setResourceBundle(words(language));

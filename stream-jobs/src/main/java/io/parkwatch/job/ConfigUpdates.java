@@ -31,12 +31,7 @@ final class ConfigUpdates {
             return;
         }
         state.put(doc.kind(), doc.yaml());
-        boolean same = doc.yaml().equals(switch (doc.kind()) {
-            case ConfigDocument.POINTS -> before.pointsYaml();
-            case ConfigDocument.RULES -> before.rulesYaml();
-            case ConfigDocument.CONTACTS -> before.contactsYaml();
-            default -> before.maintenanceYaml();
-        });
+        boolean same = doc.yaml().equals(before.yaml(doc.kind()));
         if (log && !same) {
             LOG.info("applied new {} from {} (published {})", doc.kind(), doc.source(), Instant.ofEpochMilli(doc.publishedAt()));
         }

@@ -51,37 +51,24 @@ final class EngineHolder {
      * make, or throws with the file, line and field that is wrong.
      */
     static ParkConfig accept(ParkConfig base, Iterable<Map.Entry<String, String>> broadcast, ConfigDocument doc) {
-        ParkConfig merged = merge(base, broadcast);
-        ParkConfig next = switch (doc.kind()) {
-            case ConfigDocument.POINTS -> new ParkConfig(doc.yaml(), merged.rulesYaml(), merged.maintenanceYaml(),
-                    merged.contactsYaml());
-            case ConfigDocument.RULES -> new ParkConfig(merged.pointsYaml(), doc.yaml(), merged.maintenanceYaml(),
-                    merged.contactsYaml());
-            case ConfigDocument.MAINTENANCE -> new ParkConfig(merged.pointsYaml(), merged.rulesYaml(), doc.yaml(),
-                    merged.contactsYaml());
-            case ConfigDocument.CONTACTS -> new ParkConfig(merged.pointsYaml(), merged.rulesYaml(),
-                    merged.maintenanceYaml(), doc.yaml());
-            default -> throw new IllegalArgumentException("unknown configuration kind '" + doc.kind() + "'");
-        };
+        ParkConfig next = merge(base, broadcast).with(doc.kind(), doc.yaml());
+        next.yaml(doc.kind()); // an unknown kind is refused
         next.engine(); // validates the files together
         next.plan();
         return next;
     }
 
     static ParkConfig merge(ParkConfig base, Iterable<Map.Entry<String, String>> broadcast) {
-        String points = base.pointsYaml();
-        String rules = base.rulesYaml();
-        String maintenance = base.maintenanceYaml();
-        String contacts = base.contactsYaml();
+        ParkConfig merged = base;
         for (Map.Entry<String, String> e : broadcast) {
-            switch (e.getKey()) {
-                case ConfigDocument.POINTS -> points = e.getValue();
-                case ConfigDocument.RULES -> rules = e.getValue();
-                case ConfigDocument.MAINTENANCE -> maintenance = e.getValue();
-                case ConfigDocument.CONTACTS -> contacts = e.getValue();
-                default -> LOG.warn("ignoring unknown configuration kind {}", e.getKey());
+            if (ConfigDocument.KINDS.contains(e.getKey())) {
+                merged = merged.with(e.getKey(), e.getValue());
+            } else {
+                LOG.warn("ignoring unknown configuration kind {}", e.getKey());
             }
         }
-        return new ParkConfig(Objects.requireNonNull(points), Objects.requireNonNull(rules), maintenance, contacts);
+        Objects.requireNonNull(merged.pointsYaml());
+        Objects.requireNonNull(merged.rulesYaml());
+        return merged;
     }
 }

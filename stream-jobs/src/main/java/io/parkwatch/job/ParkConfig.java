@@ -5,6 +5,7 @@ import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.lifecycle.ContactsFile;
 import io.parkwatch.rules.lifecycle.EscalationPlan;
+import io.parkwatch.rules.wire.ConfigDocument;
 import java.io.Serializable;
 
 /**
@@ -13,12 +14,38 @@ import java.io.Serializable;
  *
  * @param maintenanceYaml maintenance windows, or null/blank for none
  * @param contactsYaml    escalation contacts, or null/blank for none
+ * @param operationsYaml  operating modes and instruments out of service, or null/blank for none
  */
-public record ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml, String contactsYaml)
-        implements Serializable {
+public record ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml, String contactsYaml,
+        String operationsYaml) implements Serializable {
+
+    public ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml, String contactsYaml) {
+        this(pointsYaml, rulesYaml, maintenanceYaml, contactsYaml, null);
+    }
 
     public ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml) {
-        this(pointsYaml, rulesYaml, maintenanceYaml, null);
+        this(pointsYaml, rulesYaml, maintenanceYaml, null, null);
+    }
+
+    /** The text of a kind of document. */
+    public String yaml(String kind) {
+        return switch (kind) {
+            case ConfigDocument.POINTS -> pointsYaml;
+            case ConfigDocument.RULES -> rulesYaml;
+            case ConfigDocument.MAINTENANCE -> maintenanceYaml;
+            case ConfigDocument.CONTACTS -> contactsYaml;
+            case ConfigDocument.OPERATIONS -> operationsYaml;
+            default -> throw new IllegalArgumentException("unknown configuration kind '" + kind + "'");
+        };
+    }
+
+    /** The same configuration with one document replaced. */
+    public ParkConfig with(String kind, String yaml) {
+        return new ParkConfig(ConfigDocument.POINTS.equals(kind) ? yaml : pointsYaml,
+                ConfigDocument.RULES.equals(kind) ? yaml : rulesYaml,
+                ConfigDocument.MAINTENANCE.equals(kind) ? yaml : maintenanceYaml,
+                ConfigDocument.CONTACTS.equals(kind) ? yaml : contactsYaml,
+                ConfigDocument.OPERATIONS.equals(kind) ? yaml : operationsYaml);
     }
 
     /** Who is notified, in what order, for unanswered alerts. */
@@ -31,6 +58,7 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
 
     public RuleEngine engine() {
         return ParkFiles.engine(new ParkFiles.Text("points.yaml", pointsYaml), new ParkFiles.Text("rules.yaml", rulesYaml),
-                new ParkFiles.Text("maintenance.yaml", maintenanceYaml));
+                new ParkFiles.Text("maintenance.yaml", maintenanceYaml),
+                new ParkFiles.Text("operations.yaml", operationsYaml));
     }
 }

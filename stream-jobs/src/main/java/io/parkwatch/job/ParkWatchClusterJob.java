@@ -38,7 +38,8 @@ public final class ParkWatchClusterJob {
             }
         }
         ParkConfig config = new ParkConfig(text(inForce, ConfigDocument.POINTS), text(inForce, ConfigDocument.RULES),
-                text(inForce, ConfigDocument.MAINTENANCE), text(inForce, ConfigDocument.CONTACTS));
+                text(inForce, ConfigDocument.MAINTENANCE), text(inForce, ConfigDocument.CONTACTS),
+                text(inForce, ConfigDocument.OPERATIONS));
         config.engine(); // refuse to start on a combination that does not hold together
         config.plan();
         JobSettings settings = options.settings(config);

@@ -43,8 +43,16 @@ final class Harness {
     }
 
     Harness(String rulesYaml, MaintenanceSchedule maintenance) {
+        this(rulesYaml, maintenance, null);
+    }
+
+    /** With an operations document (modes, instruments out of service). */
+    Harness(String rulesYaml, MaintenanceSchedule maintenance, String operationsYaml) {
         registry = PointRegistryFile.parse(YamlSource.parse("points.yaml", POINTS));
-        engine = new RuleEngine(registry, RuleFile.parse(YamlSource.parse("rules.yaml", rulesYaml), registry), maintenance);
+        engine = new RuleEngine(registry, RuleFile.parse(YamlSource.parse("rules.yaml", rulesYaml), registry), maintenance,
+                operationsYaml == null ? io.parkwatch.rules.operations.PlantOperations.NONE
+                        : io.parkwatch.rules.operations.OperationsFile.parse(
+                                YamlSource.parse("operations.yaml", operationsYaml), registry));
     }
 
     /** One reading per second from {@code t0Ms} on, for {@code seconds} seconds. */
