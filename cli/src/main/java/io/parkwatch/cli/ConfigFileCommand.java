@@ -40,10 +40,11 @@ public final class ConfigFileCommand {
 
     @Command(name = "apply", description = "Check the file against the configuration in force and publish it to the running system.")
     int apply(@Parameters(paramLabel = "FILE") Path file, @Option(names = "--kafka", description =
-            "Kafka of a distributed ParkWatch (default: the standalone's, from the configuration)") String kafka)
+            "Kafka of a distributed ParkWatch (default: the standalone's, from the configuration)") String kafka,
+            @Option(names = "--reason", description = "why (kept in the configuration history)") String reason)
             throws Exception {
         Settings s = config.settings();
-        return ConfigFiles.apply(kind, file, kafka != null ? kafka : ConfigFiles.bootstrap(s), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        return ConfigFiles.apply(kind, file, kafka != null ? kafka : ConfigFiles.bootstrap(s), reason,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

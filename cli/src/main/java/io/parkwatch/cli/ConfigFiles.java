@@ -46,7 +46,8 @@ final class ConfigFiles {
     }
 
     /** Checks the file against the configuration in force on the config topic, then publishes it. */
-    static int apply(String kind, Path file, String bootstrap, PrintWriter out, PrintWriter err) throws Exception {
+    static int apply(String kind, Path file, String bootstrap, String reason, PrintWriter out, PrintWriter err)
+            throws Exception {
         Map<String, ConfigDocument> inForce;
         try {
             inForce = ConfigTopic.latest(bootstrap);
@@ -67,7 +68,7 @@ final class ConfigFiles {
             return 1;
         }
         ConfigTopic.publish(bootstrap, new ConfigDocument(kind, candidate.text(), file.getFileName().toString(),
-                System.currentTimeMillis()));
+                System.currentTimeMillis(), System.getProperty("user.name"), reason));
         out.println("Applied " + file + " (" + summary(kind, e) + "): the running job and gateway take it within seconds.");
         return 0;
     }

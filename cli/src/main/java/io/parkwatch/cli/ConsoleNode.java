@@ -32,7 +32,8 @@ final class ConsoleNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleNode.class);
 
     /** The console's files read and checked, before anything starts. */
-    record Setup(ConsoleConfig config, List<Channel> channels, Settings settings, List<String> demoLogins) {
+    record Setup(ConsoleConfig config, List<Channel> channels, Settings settings, List<String> demoLogins,
+            io.parkwatch.console.notify.Rationales rationales) {
 
         static Setup of(Settings s, Path base, PointRegistry registry) throws Exception {
             String plan = s.text("files.site-plan", "");
@@ -45,7 +46,9 @@ final class ConsoleNode implements AutoCloseable {
                     .sessionFile(s.text("console.session-file").isEmpty() ? null : base.resolve(s.text("console.session-file")))
                     .sitePlan(planFile == null ? SitePlan.NONE : SitePlanFile.load(planFile, registry))
                     .history(history(s)));
-            return new Setup(config, NotifierChannels.from(s, registry.park()), s, DemoCredentials.consoleUsers(config.users().values()));
+            io.parkwatch.console.notify.Rationales rationales = new io.parkwatch.console.notify.Rationales();
+            return new Setup(config, NotifierChannels.from(s, registry.park(), rationales), s,
+                    DemoCredentials.consoleUsers(config.users().values()), rationales);
         }
 
         /** Where charts read beyond the console's buffer: console.history, else the influxdb section; or none. */
@@ -78,7 +81,7 @@ final class ConsoleNode implements AutoCloseable {
         Setup withDemoLogins(List<String> more) {
             List<String> all = new java.util.ArrayList<>(demoLogins);
             all.addAll(more);
-            return new Setup(config, channels, settings, List.copyOf(all));
+            return new Setup(config, channels, settings, List.copyOf(all), rationales);
         }
     }
 
@@ -90,6 +93,7 @@ final class ConsoleNode implements AutoCloseable {
     private ConsoleNode(Setup setup, String kafka) throws Exception {
         console = Console.start(setup.config(), kafka);
         console.warnings().demoCredentialsInForce(setup.demoLogins());
+        setup.rationales().bind((rule, subject) -> console.configuration().get().rules().rationale(rule, subject));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         if (setup.channels().isEmpty()) {
             LOG.info("notifier: no channel configured (notifier.webhooks, mqtt-url, sms-url, voice-url): no deliveries");

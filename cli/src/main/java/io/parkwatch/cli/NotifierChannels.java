@@ -23,8 +23,13 @@ final class NotifierChannels {
     }
 
     static List<Channel> from(Settings s, Park park) throws Exception {
+        return from(s, park, new io.parkwatch.console.notify.Rationales());
+    }
+
+    /** With the alarms' rationalization, for what notifications tell people to do. */
+    static List<Channel> from(Settings s, Park park, io.parkwatch.console.notify.Rationales rationales) throws Exception {
         List<Channel> out = new ArrayList<>();
-        NotificationText text = new NotificationText(language(s), park.timeZone());
+        NotificationText text = new NotificationText(language(s), park.timeZone(), rationales);
         int i = 0;
         for (JsonNode w : s.node("notifier.webhooks")) {
             String name = w.path("name").asText("webhook-" + i);

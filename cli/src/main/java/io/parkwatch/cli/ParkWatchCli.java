@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, InitCommand.class, GatewayCommand.class, ConsoleCommand.class,
                 SimulateCommand.class, ReplayCommand.class, LoadCommand.class,
                 BacktestCommand.class,
-                HashPasswordCommand.class})
+                HashPasswordCommand.class, ModeCommand.class, ConfigHistoryCommand.class})
 public final class ParkWatchCli implements Runnable {
 
     @Override
@@ -34,6 +34,7 @@ public final class ParkWatchCli implements Runnable {
         for (String kind : ConfigDocument.KINDS) {
             cli.addSubcommand(kind, ConfigFileCommand.of(kind));
         }
+        cli.getSubcommands().get(ConfigDocument.RULES).addSubcommand("report", new RulesReportCommand());
         cli.setResourceBundle(words(language));
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof ConfigException c) {

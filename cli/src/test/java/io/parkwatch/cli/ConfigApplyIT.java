@@ -45,7 +45,7 @@ class ConfigApplyIT {
             Path bad = tmp.resolve("rules-bad.yaml");
             Files.writeString(bad, "rules:\n  - id: x\n    type: threshold\n    match: { points: [NOPE] }\n    high: { alarm: 1 }\n");
             StringWriter err = new StringWriter();
-            int code = ConfigFiles.apply(ConfigDocument.RULES, bad, ConfigFiles.bootstrap(cli), new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+            int code = ConfigFiles.apply(ConfigDocument.RULES, bad, ConfigFiles.bootstrap(cli), null, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
             assertThat(code).isEqualTo(1);
             assertThat(err.toString()).contains("rules-bad.yaml:4:14: rules[0].match.points: unknown point 'NOPE'");
             assertThat(ConfigTopic.latest(park.kafkaBootstrap()).get(ConfigDocument.RULES).source()).isEqualTo("config/rules.yaml");
@@ -61,7 +61,8 @@ class ConfigApplyIT {
                 Files.writeString(points, Files.readString(ROOT.resolve("config/points.yaml")) + "\n  - { id: " + newPoint
                         + ", enterprise: ent-huaxin, kind: gas_lel, unit: \"%LEL\", range: [0, 100], interval: 1s, tank: T-102, zone: HX-Z1 }\n");
                 StringWriter out = new StringWriter();
-                assertThat(ConfigFiles.apply(ConfigDocument.POINTS, points, ConfigFiles.bootstrap(cli), new PrintWriter(out, true),
+                assertThat(ConfigFiles.apply(ConfigDocument.POINTS, points, ConfigFiles.bootstrap(cli), "T-102 gets a detector",
+                        new PrintWriter(out, true),
                         new PrintWriter(new StringWriter()))).isEqualTo(0);
                 assertThat(out.toString()).contains("Applied", "17 points");
 

@@ -2,6 +2,11 @@ package io.parkwatch.console;
 
 import io.parkwatch.console.api.CommandSender;
 import io.parkwatch.console.api.ConsoleApi;
+import io.parkwatch.console.api.OperationsApi;
+import io.parkwatch.console.park.ParkConfiguration;
+import io.parkwatch.console.history.RuleVersions;
+import io.parkwatch.console.board.AlertExplanation;
+import io.parkwatch.platform.kafka.ConfigTopic;
 import io.parkwatch.console.api.SystemWarnings;
 import io.parkwatch.console.auth.Login;
 import io.parkwatch.console.auth.SessionStore;
@@ -42,8 +47,8 @@ public final class Console implements AutoCloseable {
     private final AlertBoard board = new AlertBoard();
     private final AlertHistory history;
     private final RecentReadings readings;
-    private final AtomicReference<PointRegistry> registry =
-            new AtomicReference<>(new PointRegistry(List.of(), List.of()));
+    private final ParkConfiguration configuration = new ParkConfiguration();
+    private final RuleVersions ruleVersions = new RuleVersions();
     private final AlertFeed feed;
     private final TopicFollower events;
     private final SystemWarnings warnings = new SystemWarnings();
@@ -52,7 +57,9 @@ public final class Console implements AutoCloseable {
     private Console(ConsoleConfig config, String kafka, Clock clock) throws InterruptedException {
         history = new AlertHistory(config.maxHistoryEvents());
         readings = new RecentReadings(config.readingsPerPoint());
-        parts.add(new ConfigFollower(kafka, this::onConfig));
+        parts.add(new ConfigFollower(kafka, configuration::update));
+        parts.add(TopicFollower.fromBeginning(kafka, Topics.CONFIG_HISTORY, "parkwatch-console-config-history",
+                r -> ruleVersions.add(WireJson.read(r.value(), ConfigDocument.class))));
         feed = new AlertFeed(kafka, board);
         parts.add(feed);
         events = TopicFollower.fromBeginning(kafka, Topics.ALERT_EVENTS, "parkwatch-console-events",
@@ -71,10 +78,14 @@ public final class Console implements AutoCloseable {
         if (longHistory != null) {
             parts.add(longHistory);
         }
-        ConsoleApi api = new ConsoleApi(board, history, readings, registry::get, commands, warnings, clock,
-                config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory);
+        OperationsApi operations = new OperationsApi(configuration, doc -> publish(kafka, doc), clock);
+        parts.add(operations);
+        ConsoleApi api = new ConsoleApi(board, history, readings, configuration::registry, commands, warnings, clock,
+                config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory)
+                .with(operations.routes())
+                .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions));
         server = new ConsoleServer(config, board, history, api, login, sessions,
-                () -> registry.get().park().timeZone()).start();
+                () -> configuration.registry().park().timeZone()).start();
         parts.add(server);
     }
 
@@ -86,17 +97,15 @@ public final class Console implements AutoCloseable {
         return new Console(config, kafkaBootstrap, clock);
     }
 
-    private void onConfig(ConfigDocument doc) {
-        if (!ConfigDocument.POINTS.equals(doc.kind())) {
-            return;
-        }
-        try {
-            PointRegistry next = PointRegistryFile.parse(YamlSource.parse(doc.source(), doc.yaml()));
-            registry.set(next);
-            LOG.info("console: point registry from {} ({} points)", doc.source(), next.points().size());
-        } catch (ConfigException e) {
-            LOG.error("console: point registry from {} refused, previous one stays:\n{}", doc.source(), e.getMessage());
-        }
+    /** Publishes a document on the config topic, off the caller's thread. */
+    private static java.util.concurrent.CompletableFuture<Void> publish(String kafka, ConfigDocument doc) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                ConfigTopic.publish(kafka, doc);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
     }
 
     public AlertBoard board() {
@@ -112,8 +121,13 @@ public final class Console implements AutoCloseable {
         return warnings;
     }
 
+    /** The configuration in force as this console follows it. */
+    public ParkConfiguration configuration() {
+        return configuration;
+    }
+
     public PointRegistry points() {
-        return registry.get();
+        return configuration.registry();
     }
 
     /** Waits until the alerts and their events that existed at start are loaded. */

@@ -123,7 +123,7 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
 
     private void emit(List<AlertUpdate> updates, ReadOnlyContext ctx, Collector<AlertUpdate> out) {
         for (AlertUpdate u : updates) {
-            out.collect(engine.maintenance().apply(u));
+            out.collect(engine.maintenance().apply(engine.rules().stamped(u)));
         }
     }
 }

@@ -36,7 +36,12 @@ public record RuleStages(DataStream<AlertUpdate> updates, DataStream<RejectedRea
                 .connect(config)
                 .process(new GroupRulesFunction(initial))
                 .uid("group-rules").name("group rules");
-        DataStream<LifecycleInput> lifecycleIn = pointUpdates.union(groupUpdates)
+        // instruments kept out of service beyond their expected return: a maintenance alarm, on the wall clock
+        SingleOutputStreamOperator<AlertUpdate> overdue = configDocuments
+                .keyBy(d -> "operations")
+                .process(new OverdueReturnsFunction(initial))
+                .uid("overdue-returns").name("overdue returns to service");
+        DataStream<LifecycleInput> lifecycleIn = pointUpdates.union(groupUpdates, overdue)
                 .map(LifecycleInput::of).returns(TypeInformation.of(LifecycleInput.class)).name("detections");
         if (commands != null) { // a backtest has no operators
             lifecycleIn = lifecycleIn.union(commands.map(LifecycleInput::of)

@@ -33,7 +33,8 @@ public record Alert(
         AlertCategory category,
         HoldBack heldBack,
         @JsonAlias("suppressedBy") String heldBackBy,
-        Handling handling) implements AlertBuilder.With {
+        Handling handling,
+        String ruleVersion) implements AlertBuilder.With {
 
     public Alert {
         if (heldBack == null && heldBackBy != null) {
@@ -124,6 +125,7 @@ public record Alert(
                 .raisedAt(e.eventTime()).updatedAt(e.eventTime()).lastValue(e.value()).peakValue(e.value())
                 .lastSeq(e.seq()).lastEventId(e.eventId()).lastEventType(e.type()).tank(e.tank()).zone(e.zone())
                 .message(e.message()).text(e.text()).category(e.category()).heldBack(e.heldBack()).heldBackBy(e.heldBackBy()).handling(Handling.NEW)
+                .ruleVersion(e.ruleVersion())
                 .build();
     }
 

@@ -38,6 +38,8 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param actor         who caused a handling event (user, or "escalation"), else null
  * @param note          disposal note, comment, refusal reason, shelving reason, or who was notified, else null
  * @param until         until when (a shelving's expiry, an instrument's expected return), epoch ms, else 0
+ * @param ruleVersion   the version of the rule the alert was raised under (a fingerprint of how it evaluates; the
+ *                      configuration history says when and by whom it was applied), or null
  */
 @RecordBuilder
 public record AlertEvent(
@@ -67,7 +69,8 @@ public record AlertEvent(
         @JsonAlias("suppressedBy") String heldBackBy,
         String actor,
         String note,
-        long until) implements AlertEventBuilder.With {
+        long until,
+        String ruleVersion) implements AlertEventBuilder.With {
 
     public AlertEvent {
         if (heldBack == null && heldBackBy != null) {

@@ -148,23 +148,42 @@ public final class OperationsFile {
         return s;
     }
 
-    /** An ISO date-time with offset, or yyyy-MM-dd HH:mm[:ss] on the park's clock; null (with a problem) if neither. */
+    /** A time given by a person (API, command line): ISO with offset, or yyyy-MM-dd HH:mm[:ss] on the park's clock. */
+    public static long time(String s, ZoneId zone) {
+        Long t = parse(s, zone);
+        if (t == null) {
+            throw new IllegalArgumentException(notATime(s));
+        }
+        return t;
+    }
+
+    /** The same, from a file: null (with a problem naming line and field) when it is no such time. */
     public static Long time(ConfigNode n, ZoneId zone, Problems problems, boolean required) {
         String s = n.text(problems, required);
         if (s == null) {
             return null;
         }
+        Long t = parse(s, zone);
+        if (t == null) {
+            problems.add(n.error(notATime(s)));
+        }
+        return t;
+    }
+
+    private static Long parse(String s, ZoneId zone) {
         try {
             return OffsetDateTime.parse(s).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {
             try {
                 return LocalDateTime.parse(s, LOCAL).atZone(zone).toInstant().toEpochMilli();
             } catch (DateTimeParseException e2) {
-                problems.add(n.error("'" + s + "' is not a time like 2026-12-01 08:00 (the park's clock) or "
-                        + "2026-12-01T08:00:00+08:00"));
                 return null;
             }
         }
+    }
+
+    private static String notATime(String s) {
+        return "'" + s + "' is not a time like 2026-12-01 08:00 (the park's clock) or 2026-12-01T08:00:00+08:00";
     }
 
     private static String iso(long at, ZoneId zone) {

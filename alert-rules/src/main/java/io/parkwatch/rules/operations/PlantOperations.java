@@ -69,7 +69,41 @@ public final class PlantOperations implements ModeLookup {
 
     /** The same operations read with the declarations of this registry. */
     public PlantOperations with(PointRegistry r) {
-        return new PlantOperations(List.copyOf(modes), changes, List.copyOf(outOfService.values()), r);
+        return new PlantOperations(extraModes(), changes, List.copyOf(outOfService.values()), r);
+    }
+
+    /**
+     * The same operations with an ordered change added. Changes it makes history of (earlier ones for the same
+     * subject, before the one in force) are dropped: the config history keeps every version.
+     */
+    public PlantOperations withChange(ModeChange c) {
+        List<ModeChange> kept = new ArrayList<>();
+        for (ModeChange x : changes) {
+            boolean superseded = x.subject().equals(c.subject()) && x.at() <= c.at();
+            if (!superseded) {
+                kept.add(x);
+            }
+        }
+        kept.add(c);
+        return new PlantOperations(extraModes(), kept, List.copyOf(outOfService.values()), registry);
+    }
+
+    /** The same operations with an instrument taken out of service (replacing an earlier entry for it). */
+    public PlantOperations withOutOfService(OutOfService o) {
+        Map<String, OutOfService> next = new LinkedHashMap<>(outOfService);
+        next.put(o.pointId(), o);
+        return new PlantOperations(extraModes(), changes, List.copyOf(next.values()), registry);
+    }
+
+    /** The same operations with an instrument back in service. */
+    public PlantOperations returnedToService(String pointId) {
+        Map<String, OutOfService> next = new LinkedHashMap<>(outOfService);
+        next.remove(pointId);
+        return new PlantOperations(extraModes(), changes, List.copyOf(next.values()), registry);
+    }
+
+    private List<String> extraModes() {
+        return modes.stream().filter(m -> !STANDARD_MODES.contains(m)).sorted().toList();
     }
 
     @Override

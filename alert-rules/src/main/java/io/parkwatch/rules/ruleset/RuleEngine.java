@@ -95,7 +95,7 @@ public final class RuleEngine {
                 store.put(rule.id(), st);
             }
             for (AlertUpdate u : updates) {
-                out.add(holdBacks.apply(u, point, rules.suppressedInModes(rule.id())));
+                out.add(holdBacks.apply(rules.stamped(u), point, rules.suppressedInModes(rule.id())));
             }
         }
         return out;

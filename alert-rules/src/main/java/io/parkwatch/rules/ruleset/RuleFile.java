@@ -144,6 +144,23 @@ public final class RuleFile {
                 .alarmClass(n.get("class").text(problems, false)).build();
     }
 
+    /**
+     * The version of each rule of a rule file as alerts record it ({@link RuleSet#versionTag}), without checking the
+     * file: for reading old versions from the configuration history.
+     */
+    public static Map<String, String> versionTags(String yaml) {
+        Map<String, String> out = new HashMap<>();
+        Problems ignored = new Problems();
+        ConfigNode root = YamlSource.parse("rules.yaml", yaml).root();
+        for (ConfigNode r : root.get("rules").elements(ignored)) {
+            String id = r.get("id").text(ignored, false);
+            if (id != null) {
+                out.put(id, RuleSet.tag(r.fingerprintWithout(NOT_EVALUATION)));
+            }
+        }
+        return out;
+    }
+
     private static ShelvingPolicy shelving(ConfigNode s, Problems problems) {
         if (s.isMissing()) {
             return ShelvingPolicy.DEFAULT;

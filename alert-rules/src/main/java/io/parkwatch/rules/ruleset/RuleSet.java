@@ -1,6 +1,8 @@
 package io.parkwatch.rules.ruleset;
 
 import io.parkwatch.rules.lifecycle.ShelvingPolicy;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Rationale;
 import io.parkwatch.rules.model.Rule;
@@ -71,6 +73,24 @@ public final class RuleSet {
         return versions.getOrDefault(ruleId, 0);
     }
 
+    /** The version of a rule as alerts record it: its fingerprint in hex. */
+    public String versionTag(String ruleId) {
+        return tag(version(ruleId));
+    }
+
+    static String tag(int fingerprint) {
+        return String.format("%08x", fingerprint);
+    }
+
+    /** The same update, its event and alert marked with the version of their rule (raised ones; others as they are). */
+    public AlertUpdate stamped(AlertUpdate u) {
+        if (u.event().type() != AlertEventType.RAISED || !byId.containsKey(u.event().ruleId())) {
+            return u;
+        }
+        String v = versionTag(u.event().ruleId());
+        return new AlertUpdate(u.event().withRuleVersion(v), u.alert() == null ? null : u.alert().withRuleVersion(v));
+    }
+
     public List<Rule> rules() {
         return rules;
     }
@@ -93,6 +113,17 @@ public final class RuleSet {
     /** The operating modes in which this rule's alarms are suppressed by design (none: always announced). */
     public Set<String> suppressedInModes(String ruleId) {
         return suppressedInModes.getOrDefault(ruleId, Set.of());
+    }
+
+    /** The points that have their own rationalization of a rule, with it. */
+    public Map<String, Rationale> rationalesForPoints(String ruleId) {
+        Map<String, Rationale> out = new java.util.TreeMap<>();
+        rationales.forEach((k, v) -> {
+            if (k.startsWith(ruleId + "|")) {
+                out.put(k.substring(ruleId.length() + 1), v);
+            }
+        });
+        return out;
     }
 
     /** The rationalization of a rule's alarm on a subject: the point's own, else the rule's. */

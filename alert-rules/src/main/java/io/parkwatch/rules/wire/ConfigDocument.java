@@ -8,8 +8,15 @@ package io.parkwatch.rules.wire;
  * @param yaml        the file's text
  * @param source      where it came from (file name, user), for the log
  * @param publishedAt when it was applied, epoch ms
+ * @param appliedBy   who applied it (a console user, the operating-system user of the command line), or null
+ * @param reason      why (management of change), or null
  */
-public record ConfigDocument(String kind, String yaml, String source, long publishedAt) {
+public record ConfigDocument(String kind, String yaml, String source, long publishedAt, String appliedBy,
+        String reason) {
+
+    public ConfigDocument(String kind, String yaml, String source, long publishedAt) {
+        this(kind, yaml, source, publishedAt, null, null);
+    }
 
     public static final String POINTS = "points";
     public static final String RULES = "rules";

@@ -22,8 +22,14 @@ public final class Topics {
     /** Compacted: the notifier's record of each delivery (key = channel and event id). */
     public static final String DELIVERIES = "parkwatch.deliveries";
 
+    /**
+     * Every configuration document ever applied, in order, kept for good (management of change): who applied it,
+     * when and why. The compacted config topic keeps only the latest of each kind.
+     */
+    public static final String CONFIG_HISTORY = "parkwatch.config-history";
+
     public static final List<String> ALL = List.of(READINGS, READINGS_STATS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
-            DELIVERIES);
+            DELIVERIES, CONFIG_HISTORY);
 
     private Topics() {
     }

@@ -113,4 +113,41 @@ class RuleFileTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("rules.yaml:2:18: not valid YAML: while parsing a flow sequence");
     }
+
+    @Test
+    void editingARulesRationalizationOrModesKeepsItsVersionEditingALimitDoesNot() {
+        String rule = """
+                rules:
+                  - id: gas
+                    type: threshold
+                    match: { kind: gas_lel }
+                    high: { alarm: 25, critical: 50 }%s
+                """;
+        RuleSet plain = RuleFile.parse(YamlSource.parse("a.yaml", rule.formatted("")), null);
+        RuleSet documented = RuleFile.parse(YamlSource.parse("b.yaml", rule.formatted("\n    description: 可燃气体"
+                + "\n    rationale: { cause: 泄漏, consequence: 爆炸, action: 切断, response-time: 5m, priority: high }"
+                + "\n    suppressed-in-modes: [turnaround]")), null);
+        RuleSet moved = RuleFile.parse(YamlSource.parse("c.yaml", rule.formatted("").replace("alarm: 25", "alarm: 20")),
+                null);
+        assertThat(documented.version("gas")).isEqualTo(plain.version("gas"));
+        assertThat(moved.version("gas")).isNotEqualTo(plain.version("gas"));
+        assertThat(documented.rationale("gas", "ANY").orElseThrow().action()).isEqualTo("切断");
+        assertThat(documented.suppressedInModes("gas")).containsExactly("turnaround");
+        assertThat(RuleFile.versionTags(rule.formatted(""))).containsEntry("gas", plain.versionTag("gas"));
+    }
+
+    @Test
+    void aRationaleWithABadPriorityOrAnUnknownPointIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> RuleFile.parse(YamlSource.parse("rules.yaml", """
+                rules:
+                  - id: gas
+                    type: threshold
+                    match: { kind: gas_lel }
+                    high: { alarm: 25 }
+                    rationale: { priority: urgent, respond: 5m }
+                    rationale-for-points: { NOPE: { action: x } }
+                """), PointRegistryFile.load(CONFIG.resolve("points.yaml")))).isInstanceOf(ConfigException.class).message()
+                .contains("rules.yaml:6", "must be high, medium or low, got 'urgent'", "respond: unknown field")
+                .contains("rules.yaml:7", "unknown point 'NOPE'");
+    }
 }

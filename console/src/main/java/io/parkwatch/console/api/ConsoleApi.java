@@ -81,7 +81,31 @@ public final class ConsoleApi {
         this.clock = clock;
     }
 
+    private final List<Route> more = new java.util.ArrayList<>();
+    private java.util.function.Function<Alert, Map<String, Object>> explain = a -> Map.of();
+
+    /**
+     * The same API, its alert detail completed with what the configuration says about the alert (its rule's
+     * rationalization, the version of the rule it was raised under).
+     */
+    public ConsoleApi explainedBy(java.util.function.Function<Alert, Map<String, Object>> f) {
+        this.explain = f;
+        return this;
+    }
+
+    /** The same API with more routes (another part of the console's API). */
+    public ConsoleApi with(List<Route> routes) {
+        more.addAll(routes);
+        return this;
+    }
+
     public List<Route> routes() {
+        List<Route> all = new java.util.ArrayList<>(own());
+        all.addAll(more);
+        return all;
+    }
+
+    private List<Route> own() {
         return List.of(
                 new Route("GET", "/api/me", sync(this::me)),
                 new Route("GET", "/api/status", sync(this::status)),
@@ -141,8 +165,11 @@ public final class ConsoleApi {
     private Object alert(ApiCall c) {
         Alert a = visibleAlert(c);
         Catalogue language = reader(c);
-        return Map.of("alert", AlertView.of(a, language), "timeline",
-                history.timeline(a.alertId()).stream().map(e -> AlertView.readable(e, language)).toList());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("alert", AlertView.of(a, language));
+        out.put("timeline", history.timeline(a.alertId()).stream().map(e -> AlertView.readable(e, language)).toList());
+        out.putAll(explain.apply(a));
+        return out;
     }
 
     private Alert visibleAlert(ApiCall c) {

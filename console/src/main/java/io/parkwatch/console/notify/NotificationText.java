@@ -20,11 +20,18 @@ public final class NotificationText {
     /** Chinese, China's time. */
     public static final NotificationText DEFAULT = new NotificationText(Catalogue.chinese(), Park.CHINA);
 
+    private final Rationales rationales;
     private final Catalogue language;
     private final ZoneId zone;
     private final DateTimeFormatter time;
 
     public NotificationText(Catalogue language, ZoneId zone) {
+        this(language, zone, new Rationales());
+    }
+
+    /** With the alarms' rationalization: a notification that calls for action says what to do and in how long. */
+    public NotificationText(Catalogue language, ZoneId zone, Rationales rationales) {
+        this.rationales = rationales;
         this.language = language.inZone(zone);
         this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
@@ -53,7 +60,27 @@ public final class NotificationText {
                         : language.text("notify.line.enterprise-unit", nz(e.enterpriseId()), e.tank())) + "\n"
                 + language.text("notify.line.rule", nz(e.ruleId())) + "\n"
                 + language.text("notify.line.time", time.format(Instant.ofEpochMilli(e.eventTime())), zone.getId())
-                + "\n" + language.text("notify.line.alert", e.alertId(), e.eventId()) + "\n";
+                + "\n" + language.text("notify.line.alert", e.alertId(), e.eventId()) + "\n"
+                + rationaleLines(e);
+    }
+
+    /** What to do, in how long, and what happens otherwise: for the events that call for action. */
+    String rationaleLines(AlertEvent e) {
+        if (!callsForAction(e)) {
+            return "";
+        }
+        return rationales.of(e.ruleId(), e.pointId()).map(r -> (r.action() == null ? ""
+                : language.text("notify.line.action", r.action(), r.responseTime() == null ? "-" : r.responseTime())
+                        + "\n")
+                + (r.consequence() == null ? "" : language.text("notify.line.consequence", r.consequence()) + "\n"))
+                .orElse("");
+    }
+
+    private static boolean callsForAction(AlertEvent e) {
+        return switch (e.type()) {
+            case RAISED, LEVEL_CHANGED, REPEATED, ESCALATED, UNSHELVED -> true;
+            default -> false;
+        };
     }
 
     byte[] dingTalk(AlertEvent e) {
@@ -67,9 +94,11 @@ public final class NotificationText {
     String sms(AlertEvent e) {
         String when = time.format(Instant.ofEpochMilli(e.eventTime()));
         String id = e.alertId().substring(0, Math.min(8, e.alertId().length()));
-        return e.level() == null ? language.text("notify.sms-no-level", sentence(e), when, id)
+        String action = callsForAction(e) ? rationales.of(e.ruleId(), e.pointId()).map(r -> r.action())
+                .filter(a -> a != null).map(a -> language.text("notify.sms-action", a)).orElse("") : "";
+        return (e.level() == null ? language.text("notify.sms-no-level", sentence(e), when, id)
                 : language.text("notify.sms", Message.term("level." + e.level().name().toLowerCase()), sentence(e),
-                        when, id);
+                        when, id)) + action;
     }
 
     private static String nz(String s) {

@@ -4,6 +4,7 @@ import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,36 @@ public final class ConfigTopic {
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_DOCUMENT_BYTES), new StringSerializer(), new ByteArraySerializer())) {
-            p.send(new ProducerRecord<>(Topics.CONFIG, doc.kind(), WireJson.write(doc))).get(30, TimeUnit.SECONDS);
+            byte[] value = WireJson.write(doc);
+            // the version is kept in the history before it is in force: nothing in force without its record
+            p.send(new ProducerRecord<>(Topics.CONFIG_HISTORY, doc.kind(), value)).get(30, TimeUnit.SECONDS);
+            p.send(new ProducerRecord<>(Topics.CONFIG, doc.kind(), value)).get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** Every version of one kind of document ever applied, oldest first (version 1 is the first). */
+    public static List<ConfigDocument> history(String bootstrap, String kind) {
+        List<ConfigDocument> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_DOCUMENT_BYTES,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> parts = c.partitionsFor(Topics.CONFIG_HISTORY, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(Topics.CONFIG_HISTORY, p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.CONFIG_HISTORY + " to its end within 60 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    if (kind.equals(r.key())) {
+                        out.add(WireJson.read(r.value(), ConfigDocument.class));
+                    }
+                }
+            }
+        }
+        return out;
     }
 }

@@ -49,8 +49,11 @@ public final class TopicSetup {
                     configs.put("retention.bytes", String.valueOf(REJECTED_RETENTION_BYTES_PER_PARTITION));
                     configs.put("max.message.bytes", String.valueOf(256 * 1024));
                 }
-                if (t.name().equals(Topics.CONFIG)) {
+                if (t.name().equals(Topics.CONFIG) || t.name().equals(Topics.CONFIG_HISTORY)) {
                     configs.put("max.message.bytes", String.valueOf(ConfigTopic.MAX_DOCUMENT_BYTES));
+                }
+                if (t.name().equals(Topics.CONFIG_HISTORY)) {
+                    configs.put("retention.ms", "-1"); // the record of every change is kept
                 }
                 if (replication >= 3) {
                     configs.put("min.insync.replicas", "2");
