@@ -10,6 +10,7 @@ import { initKpi, showKpi } from './kpi.js';
 import { showMap, mapNotice, initMap } from './map.js';
 import { showWall, stopWall, wallNotice, wallEvent } from './wall.js';
 import { startBanners, stopBanners } from './banners.js';
+import { initOperations, renderOperations, renderBoardOutOfService } from './operations.js';
 import { t, loadLanguage, adoptUser, choose, language, LANGUAGES } from './i18n.js';
 
 let ws = null, retry = 500, soundOn = false, audio = null;
@@ -119,11 +120,11 @@ function route() {
   if (!store.me) { showView('login'); return; }
   const [, view, id] = location.hash.split('/');
   if (view === 'alert' && id) { showView('alert'); showDetail(decodeURIComponent(id)); }
-  else if (view === 'overview') { showView('overview'); showOverview(); }
+  else if (view === 'overview') { showView('overview'); renderOperations(); showOverview(); }
   else if (view === 'kpi') { showView('kpi'); showKpi(); }
   else if (view === 'map') { showView('map'); showMap(); }
   else if (view === 'wall') { showView('wall'); showWall(Number(id) || 20); }
-  else { showView('board'); renderBoard(); }
+  else { showView('board'); renderBoard(); renderBoardOutOfService(); }
 }
 
 el('login-form').onsubmit = async e => {
@@ -140,6 +141,7 @@ el('logout').onclick = async () => { store.me = null; await post('/api/logout');
 whenLoggedOut(() => { if (store.me) { toast(t('toast.session-ended'), true); } loggedOut(); });
 window.addEventListener('hashchange', route);
 initBoard();
+initOperations();
 initKpi();
 initMap();
 

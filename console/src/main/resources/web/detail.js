@@ -4,6 +4,7 @@ import { get, post } from './api.js';
 import { store, enterpriseName } from './store.js';
 import { lineChart } from './chart.js';
 import { actionButtons, act } from './board.js';
+import { takeOutOfService } from './operations.js';
 import { t } from './i18n.js';
 
 let current = null, timer = null, pending = null, period = 'around';
@@ -12,6 +13,10 @@ let current = null, timer = null, pending = null, period = 'around';
 const PERIODS = { around: null, '1h': 3600e3, '6h': 6 * 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3 };
 
 const what = type => t('event.' + type);
+
+// the rationalization's fields, in the order an operator reads them
+const RATIONALE = { action: 'detail.action', responseTime: 'detail.response-time', consequence: 'detail.consequence',
+  cause: 'detail.cause', priority: 'detail.priority', alarmClass: 'detail.class' };
 
 export async function showDetail(id) {
   if (id !== current) period = 'around';
@@ -33,7 +38,7 @@ async function render() {
   const r = await get(`/api/alerts/${encodeURIComponent(id)}`);
   if (id !== current) return;
   if (!r.ok) { el('detail').innerHTML = `<p class="error">${esc((r.data && r.data.error) || t('not-available'))}</p>`; return; }
-  const { alert: a, timeline } = r.data;
+  const { alert: a, timeline, rationale: why, ruleVersion: version } = r.data;
   store.alerts.set(a.id, a);
   const raised = Date.parse(a.raisedAt);
   const end = a.state === 'CLOSED' ? Date.parse(a.updatedAt) + 10 * 60000 : Date.now();
@@ -69,10 +74,16 @@ async function render() {
         <dt>${t('detail.acknowledged')}</dt><dd>${a.acknowledgedBy ? `${esc(a.acknowledgedBy)}, ${time(a.acknowledgedAt)}` : `<b class="unacked">${t('detail.not-yet')}</b>`}</dd>
         <dt>${t('detail.notified')}</dt><dd>${esc(a.notified || '–')}</dd>
         ${a.closedBy ? `<dt>${t('detail.closed')}</dt><dd>${esc(a.closedBy)}: ${esc(a.closeNote)}</dd>` : ''}
+        ${a.heldBack && !a.shelvedBy ? `<dt>${t('detail.held-back')}</dt><dd id="detail-held-back">${t('state.' + a.heldBack)}: ${esc(a.heldBackBy)}</dd>` : ''}
+        ${version ? `<dt>${t('detail.rule-version')}</dt><dd id="detail-rule-version"><code>${esc(version.tag)}</code>${version.version ? ` · ${t('detail.rule-version-applied', version.version, time(version.appliedAt), esc(version.appliedBy || '–'), esc(version.reason || '–'))}` : ''}</dd>` : ''}
         ${a.shelvedBy ? `<dt>${t('detail.shelved')}</dt><dd id="detail-shelved">${t('board.shelved-until', esc(a.shelvedBy), time(a.shelvedUntil))}: ${esc(a.shelveReason)}</dd>` : ''}
       </dl>
-      <div class="actions" id="detail-actions">${actionButtons(a)}${isPoint && a.state !== 'CLOSED' ? ` <button type="button" class="act act-shelve-point" data-point="${esc(a.point)}">${t('act.shelve-point')}</button>` : ''}</div>
+      <div class="actions" id="detail-actions">${actionButtons(a)}${isPoint && a.state !== 'CLOSED' ? ` <button type="button" class="act act-shelve-point" data-point="${esc(a.point)}">${t('act.shelve-point')}</button>` : ''}${isPoint ? ` <button type="button" class="act act-oos" data-oos="${esc(a.point)}">${t('ops.take-out')}</button>` : ''} <a class="act" href="/api/alerts/${encodeURIComponent(a.id)}/report?format=html" target="_blank">${t('detail.report')}</a></div>
     </div>
+    <h3>${t('detail.rationale')}</h3>
+    ${why ? `<dl class="rationale" id="detail-rationale">${Object.entries(RATIONALE).filter(([k]) => why[k]).map(([k, label]) =>
+      `<dt>${t(label)}</dt><dd>${esc(k === 'priority' ? t('priority.' + why[k]) : why[k])}</dd>`).join('')}</dl>`
+      : `<p class="muted">${t('detail.no-rationale')}</p>`}
     <h3>${t('detail.readings')}</h3>
     ${chart}
     <h3>${t('detail.timeline')}</h3>
@@ -90,6 +101,8 @@ el('detail').addEventListener('click', e => {
   if (b) act(b.dataset.act, b.dataset.id);
   const sp = e.target.closest('button[data-point]');
   if (sp) shelvePoint(sp.dataset.point);
+  const o = e.target.closest('button[data-oos]');
+  if (o) takeOutOfService(o.dataset.oos);
 });
 
 async function shelvePoint(point) {

@@ -47,5 +47,13 @@ export async function showKpi() {
     ${table([t('kpi.col.alert'), t('kpi.col.rule'), t('kpi.col.subject'), t('kpi.col.enterprise'), t('kpi.col.level'), t('kpi.col.raised'), t('kpi.col.open-hours')], k.standing.map(s =>
       [`<a href="#/alert/${encodeURIComponent(s.alertId)}">${t('kpi.open')}</a>`, esc(s.rule), esc(s.subject), esc(enterpriseName(s.enterprise)), t('level.' + s.level), time(s.raisedAt), s.openHours]))}
     <h3>${t('kpi.floods')} <small class="muted">${t('kpi.floods-help', k.floodTimePercent)}</small></h3>
-    ${table([t('kpi.col.from'), t('kpi.col.to'), t('kpi.col.alarms'), t('kpi.col.peak')], k.floods.map(f => [time(f.start), time(f.end), f.annunciations, f.peakPer10Min]))}`;
+    ${table([t('kpi.col.from'), t('kpi.col.to'), t('kpi.col.alarms'), t('kpi.col.peak')], k.floods.map(f => [time(f.start), time(f.end), f.annunciations, f.peakPer10Min]))}
+    <h3>${t('kpi.held-back')} <small class="muted">${t('kpi.held-back-help')}</small></h3>
+    <p id="kpi-held-back">${t('kpi.shelves', k.heldBack.shelves, k.heldBack.shelvedHours, k.heldBack.longestShelvedHours)}</p>
+    ${table([t('kpi.col.held-back'), t('kpi.col.count')], Object.entries(k.heldBack.raisedHeldBack).map(([why, n]) => [t('state.' + why), n]))}
+    <h3>${t('ops.oos')}</h3><div id="kpi-oos"></div>`;
+  const ops = await get('/api/operations');
+  if (ops.ok) el('kpi-oos').innerHTML = table([t('ops.point'), t('ops.reason'), t('ops.since'), t('ops.age'), t('ops.expected')],
+    ops.data.outOfService.map(o => [esc(o.point), esc(o.reason), time(o.since), t('ops.hours', o.ageHours),
+      time(o.expectedReturn) + (o.overdue ? ` <b class="unacked">${t('ops.overdue')}</b>` : '')]));
 }

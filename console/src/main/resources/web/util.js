@@ -14,7 +14,7 @@ export function toast(text, bad = false) {
 }
 
 // Asks for a note in a modal dialog; resolves to {note, force, minutes} or null when cancelled.
-export function askNote(title, help, { allowForce = false, required = true, minutes = false } = {}) {
+export function askNote(title, help, { allowForce = false, required = true, minutes = false, modes = null, until = false } = {}) {
   const d = el('note-dialog');
   el('note-title').textContent = title;
   el('note-help').textContent = help;
@@ -23,9 +23,14 @@ export function askNote(title, help, { allowForce = false, required = true, minu
   el('note-force').checked = false;
   el('note-force-label').hidden = !allowForce;
   el('note-minutes-label').hidden = !minutes;
+  el('note-mode-label').hidden = !modes;
+  if (modes) el('note-mode').innerHTML = modes.map(([v, label]) => `<option value="${esc(v)}">${esc(label)}</option>`).join('');
+  el('note-until-label').hidden = !until;
+  el('note-until').required = until;
+  el('note-until').value = '';
   return new Promise(resolve => {
     d.onclose = () => resolve(d.returnValue === 'ok' ? { note: el('note-text').value, force: el('note-force').checked,
-      minutes: Number(el('note-minutes').value) } : null);
+      minutes: Number(el('note-minutes').value), mode: el('note-mode').value, until: el('note-until').value } : null);
     d.returnValue = '';
     d.showModal();
     el('note-text').focus();

@@ -29,7 +29,8 @@ final class ConfigHistoryCommand {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--kafka", description = "Kafka of a distributed ParkWatch (default: the standalone's)")
+    @Option(names = "--kafka", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Kafka of a distributed ParkWatch (default: the standalone's)")
     String kafka;
 
     @Command(name = "history", description = "Every version of a kind of document: number, when, who, why.")

@@ -55,7 +55,8 @@ final class ConfigSeed {
         for (Map.Entry<String, ParkFiles.Text> f : files.entrySet()) {
             ConfigDocument doc = topic.get(f.getKey());
             if (doc == null && f.getValue() != null) {
-                doc = new ConfigDocument(f.getKey(), f.getValue().text(), f.getValue().label(), System.currentTimeMillis());
+                doc = new ConfigDocument(f.getKey(), f.getValue().text(), f.getValue().label(), System.currentTimeMillis(),
+                        System.getProperty("user.name"), "first start: seeded from " + f.getValue().label());
                 ConfigTopic.publish(bootstrap, doc);
                 LOG.info("{}: seeded {} from {}", Topics.CONFIG, f.getKey(), f.getValue().label());
             } else if (doc != null) {

@@ -45,7 +45,9 @@ final class ConsoleNode implements AutoCloseable {
                     .maxHistoryEvents(s.integer("console.max-history-events"))
                     .sessionFile(s.text("console.session-file").isEmpty() ? null : base.resolve(s.text("console.session-file")))
                     .sitePlan(planFile == null ? SitePlan.NONE : SitePlanFile.load(planFile, registry))
-                    .history(history(s)));
+                    .history(history(s))
+                    .contextBefore(s.duration("console.context-before"))
+                    .contextAfter(s.duration("console.context-after")));
             io.parkwatch.console.notify.Rationales rationales = new io.parkwatch.console.notify.Rationales();
             return new Setup(config, NotifierChannels.from(s, registry.park(), rationales), s,
                     DemoCredentials.consoleUsers(config.users().values()), rationales);

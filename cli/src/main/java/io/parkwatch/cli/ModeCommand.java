@@ -34,13 +34,14 @@ final class ModeCommand {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--kafka", description = "Kafka of a distributed ParkWatch (default: the standalone's)")
+    @Option(names = "--kafka", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Kafka of a distributed ParkWatch (default: the standalone's)")
     String kafka;
 
     @Command(name = "set", description = "Set the mode of an enterprise, tank or unit from now on.")
     int set(@Parameters(paramLabel = "SUBJECT", description = "an enterprise id, or a tank or unit") String subject,
             @Parameters(paramLabel = "MODE") String mode,
-            @Option(names = "--reason", required = true, description = "why (kept with the change)") String reason)
+            @Option(names = "--reason", required = true, paramLabel = "REASON", description = "why (kept with the change)") String reason)
             throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

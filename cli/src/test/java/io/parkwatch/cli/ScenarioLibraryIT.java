@@ -44,9 +44,12 @@ class ScenarioLibraryIT {
         verify(name, false);
     }
 
-    /** The same park reporting through HJ 212 data loggers (config/hj212.yaml) instead of MQTT. */
+    /**
+     * The same park reporting through HJ 212 data loggers (config/hj212.yaml) instead of MQTT; and each alarm of it
+     * leaves its record: the readings of its point and neighbours around it, with the report that prints them.
+     */
     @org.junit.jupiter.api.Test
-    void theGasLeakOverHj212PassesToo() throws Exception {
+    void theGasLeakOverHj212PassesTooAndLeavesTheRecordOfItsAlarm() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("scenario") == null);
         verify("gas-leak-spreading", true);
     }
@@ -60,7 +63,8 @@ class ScenarioLibraryIT {
                 .with("gateway.metrics-port", 0).with("console.metrics-port", 0)
                 .with("console.bind", "127.0.0.1").with("console.http-port", 0)
                 .with("console.session-file", "")
-                .with("job.checkpoint-dir", tmp.resolve("checkpoints"));
+                .with("job.checkpoint-dir", tmp.resolve("checkpoints"))
+                .with("console.context-before", "1m").with("console.context-after", "5s");
         try (ParkWatchStandalone parkWatch = ParkWatchStandalone.start(settings, ROOT)) {
             io.parkwatch.simulator.Uplink uplink = hj212 ? SimulateCommand.hj212Loggers(settings, ROOT, park, "127.0.0.1",
                     parkWatch.gateway().hj212Port()) : null;
@@ -68,6 +72,56 @@ class ScenarioLibraryIT {
                     "tcp://127.0.0.1:" + parkWatch.mqttPort(), parkWatch.kafkaBootstrap(), true, uplink);
             System.out.print(report.text());
             assertThat(report.passed()).as(report.text()).isTrue();
+            if (hj212) {
+                alarmRecord(parkWatch);
+            }
+        }
+    }
+
+    /** The leak's first alarm: its context record on the topic, and its report as JSON and as a page. */
+    static void alarmRecord(ParkWatchStandalone parkWatch) throws Exception {
+        try (io.parkwatch.embeddedkafka.TopicRecorder contexts = new io.parkwatch.embeddedkafka.TopicRecorder(
+                parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.ALERT_CONTEXTS);
+                io.parkwatch.embeddedkafka.TopicRecorder events = new io.parkwatch.embeddedkafka.TopicRecorder(
+                        parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.ALERT_EVENTS)) {
+            java.util.function.Supplier<java.util.Optional<io.parkwatch.rules.model.AlertEvent>> leak = () -> events
+                    .records().stream().map(r -> io.parkwatch.rules.wire.WireJson.alertEvent(r.value()))
+                    .filter(e -> e.type() == io.parkwatch.rules.model.AlertEventType.RECOVERED
+                            && "combustible-gas".equals(e.ruleId()) && "HX-T101-GT1".equals(e.pointId()))
+                    .findFirst();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> leak.get().isPresent());
+            String alertId = leak.get().orElseThrow().alertId();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> contexts.records()
+                    .stream().anyMatch(r -> r.key().equals(alertId)));
+            com.fasterxml.jackson.databind.JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    contexts.records().stream().filter(r -> r.key().equals(alertId)).reduce((a, b) -> b)
+                            .orElseThrow().value());
+            assertThat(record.path("complete").asBoolean()).isTrue();
+            assertThat(record.path("points").get(0).path("pointId").asText()).isEqualTo("HX-T101-GT1");
+            assertThat(record.path("points").findValuesAsText("relation")).contains("alarm", "tank");
+            // from a minute before the raise: the quiet readings before the leak are in it, and the peak
+            com.fasterxml.jackson.databind.JsonNode own = record.path("points").get(0).path("readings");
+            assertThat(own.size()).isGreaterThan(30);
+            assertThat(own.get(0).path("v").asDouble()).isLessThan(10);
+            double peak = 0;
+            for (com.fasterxml.jackson.databind.JsonNode s : own) {
+                peak = Math.max(peak, s.path("v").asDouble());
+            }
+            assertThat(peak).isGreaterThan(25);
+
+            io.parkwatch.console.ConsoleClient duty = new io.parkwatch.console.ConsoleClient(parkWatch.consolePort());
+            assertThat(duty.login("duty", "duty-demo")).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+                com.fasterxml.jackson.databind.JsonNode report = duty.json("/api/alerts/" + alertId + "/report");
+                assertThat(report.path("contextSource").asText()).isEqualTo("recorded");
+                assertThat(report.path("rationale").path("action").asText()).startsWith("确认泄漏点");
+                assertThat(report.path("ruleVersion").path("version").asInt()).isEqualTo(1);
+                assertThat(report.path("timeline").findValuesAsText("type")).contains("RAISED", "RECOVERED");
+            });
+            io.parkwatch.console.ConsoleClient.Response page = duty.get("/api/alerts/" + alertId + "/report?format=html");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("<h1>报警报告：HX-T101-GT1</h1>", "确认泄漏点", "<polyline", "同一储罐或装置");
+            System.out.println("report of " + alertId + ": " + page.body().length() + " characters of HTML");
         }
     }
 }

@@ -3,6 +3,16 @@ package io.parkwatch.console;
 import io.parkwatch.console.api.CommandSender;
 import io.parkwatch.console.api.ConsoleApi;
 import io.parkwatch.console.api.OperationsApi;
+import io.parkwatch.console.api.ReportApi;
+import io.parkwatch.console.context.AlarmContext;
+import io.parkwatch.console.context.ContextRecorder;
+import io.parkwatch.console.context.ContextStore;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.parkwatch.console.park.ParkConfiguration;
 import io.parkwatch.console.history.RuleVersions;
 import io.parkwatch.console.board.AlertExplanation;
@@ -49,6 +59,7 @@ public final class Console implements AutoCloseable {
     private final RecentReadings readings;
     private final ParkConfiguration configuration = new ParkConfiguration();
     private final RuleVersions ruleVersions = new RuleVersions();
+    private final ContextStore contexts = new ContextStore(500);
     private final AlertFeed feed;
     private final TopicFollower events;
     private final SystemWarnings warnings = new SystemWarnings();
@@ -78,11 +89,25 @@ public final class Console implements AutoCloseable {
         if (longHistory != null) {
             parts.add(longHistory);
         }
+        // each alarm's context: followed from the readings buffer, kept on a topic of its own, read back for reports
+        KafkaProducer<String, byte[]> contextOut = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ConfigTopic.MAX_DOCUMENT_BYTES,
+                ProducerConfig.CLIENT_ID_CONFIG, "parkwatch-console-contexts"), new StringSerializer(),
+                new ByteArraySerializer());
+        parts.add((AutoCloseable) () -> contextOut.close(Duration.ofSeconds(5)));
+        ContextRecorder recorder = new ContextRecorder(readings, configuration::registry, config.contextBefore(),
+                config.contextAfter(), Duration.ofSeconds(5), c -> send(contextOut, c), clock);
+        parts.add(recorder);
+        history.onEvent(recorder::onEvent);
+        parts.add(TopicFollower.fromBeginning(kafka, Topics.ALERT_CONTEXTS, "parkwatch-console-contexts",
+                r -> contexts.add(WireJson.read(r.value(), AlarmContext.class))));
         OperationsApi operations = new OperationsApi(configuration, doc -> publish(kafka, doc), clock);
         parts.add(operations);
         ConsoleApi api = new ConsoleApi(board, history, readings, configuration::registry, commands, warnings, clock,
                 config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory)
                 .with(operations.routes())
+                .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
                 .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions));
         server = new ConsoleServer(config, board, history, api, login, sessions,
                 () -> configuration.registry().park().timeZone()).start();
@@ -95,6 +120,18 @@ public final class Console implements AutoCloseable {
 
     public static Console start(ConsoleConfig config, String kafkaBootstrap, Clock clock) throws InterruptedException {
         return new Console(config, kafkaBootstrap, clock);
+    }
+
+    private static java.util.concurrent.CompletableFuture<Void> send(KafkaProducer<String, byte[]> p, AlarmContext c) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        p.send(new ProducerRecord<>(Topics.ALERT_CONTEXTS, c.alertId(), WireJson.write(c)), (md, e) -> {
+            if (e != null) {
+                done.completeExceptionally(e);
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
     }
 
     /** Publishes a document on the config topic, off the caller's thread. */

@@ -21,15 +21,19 @@ import java.util.Map;
  * @param sitePlan          the park on a map ({@link SitePlan#NONE} when there is none)
  * @param sitePlanDir       the site plan's folder (its background image is there), or null
  * @param history           where readings older than the recent buffer are read (InfluxDB), or null
+ * @param contextBefore     an alarm's context starts this long before it was raised
+ * @param contextAfter      and ends this long after it recovered (or was closed)
  */
 @RecordBuilder
 public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUser> users, Duration sessionIdle,
         Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile,
-        SitePlan sitePlan, java.nio.file.Path sitePlanDir, HistorySource history) implements ConsoleConfigBuilder.With {
+        SitePlan sitePlan, java.nio.file.Path sitePlanDir, HistorySource history, Duration contextBefore,
+        Duration contextAfter) implements ConsoleConfigBuilder.With {
 
     public static ConsoleConfig of(String bindHost, int httpPort, Map<String, ConsoleUser> users) {
         return ConsoleConfigBuilder.builder().bindHost(bindHost).httpPort(httpPort).users(users)
                 .sessionIdle(Duration.ofMinutes(30)).sessionMaxAge(Duration.ofHours(12)).readingsPerPoint(3600)
-                .maxHistoryEvents(500_000).sitePlan(SitePlan.NONE).build();
+                .maxHistoryEvents(500_000).sitePlan(SitePlan.NONE).contextBefore(Duration.ofMinutes(10))
+                .contextAfter(Duration.ofMinutes(10)).build();
     }
 }

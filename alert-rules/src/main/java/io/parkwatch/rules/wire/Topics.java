@@ -28,14 +28,17 @@ public final class Topics {
      */
     public static final String CONFIG_HISTORY = "parkwatch.config-history";
 
+    /** Compacted: each alarm's context (its point's and neighbours' readings around it), key = alert id. */
+    public static final String ALERT_CONTEXTS = "parkwatch.alert-contexts";
+
     public static final List<String> ALL = List.of(READINGS, READINGS_STATS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
-            DELIVERIES, CONFIG_HISTORY);
+            DELIVERIES, CONFIG_HISTORY, ALERT_CONTEXTS);
 
     private Topics() {
     }
 
     public static boolean isCompacted(String topic) {
-        return topic.equals(CONFIG) || topic.equals(ALERTS) || topic.equals(DELIVERIES);
+        return topic.equals(CONFIG) || topic.equals(ALERTS) || topic.equals(DELIVERIES) || topic.equals(ALERT_CONTEXTS);
     }
 
     /** Topics keyed by point or alert get the given partitions; the low-volume ones one partition. */

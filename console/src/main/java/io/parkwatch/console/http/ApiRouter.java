@@ -77,6 +77,11 @@ final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.Authentica
     }
 
     private static void write(ChannelHandlerContext ctx, FullHttpRequest req, Reply reply, Throwable t, ApiCall call) {
+        if (t == null && reply.body() instanceof Reply.Html html) {
+            Responses.send(ctx, req, HttpResponseStatus.valueOf(reply.status()), "text/html; charset=utf-8",
+                    Responses.utf8(html.page()));
+            return;
+        }
         if (t == null) {
             Responses.json(ctx, req, HttpResponseStatus.valueOf(reply.status()), reply.body());
             return;

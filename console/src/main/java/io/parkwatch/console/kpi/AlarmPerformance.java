@@ -90,7 +90,47 @@ public final class AlarmPerformance {
 
         return new KpiReport(from, to, round(hours), annunciations.size(), byLevel, positions, top, round(topShare),
                 chattering(annunciations), standing(events, to), floods,
-                buckets.isEmpty() ? 0 : round(100.0 * floodBuckets / buckets.size()));
+                buckets.isEmpty() ? 0 : round(100.0 * floodBuckets / buckets.size()), heldBack(events, from, to));
+    }
+
+    /** Shelvings (how many, how long within the period) and the raises each alarm-management state held back. */
+    static KpiReport.HeldBack heldBack(List<AlertEvent> events, long from, long to) {
+        Map<String, Integer> raised = new LinkedHashMap<>();
+        for (io.parkwatch.rules.model.HoldBack h : io.parkwatch.rules.model.HoldBack.values()) {
+            raised.put(h.name(), 0);
+        }
+        Map<String, AlertEvent> shelvedSince = new HashMap<>();
+        int shelves = 0;
+        long total = 0;
+        long longest = 0;
+        List<AlertEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparingLong(AlertEvent::eventTime));
+        for (AlertEvent e : sorted) {
+            boolean inPeriod = e.eventTime() >= from && e.eventTime() < to;
+            if (inPeriod && !e.announced() && (e.type() == AlertEventType.RAISED || e.type() == AlertEventType.REPEATED)) {
+                raised.merge(e.heldBack().name(), 1, Integer::sum);
+            }
+            if (e.type() == AlertEventType.SHELVED) {
+                shelvedSince.put(e.alertId(), e);
+                if (inPeriod) {
+                    shelves++;
+                }
+            } else if (e.type() == AlertEventType.UNSHELVED && shelvedSince.containsKey(e.alertId())) {
+                long d = within(shelvedSince.remove(e.alertId()).eventTime(), e.eventTime(), from, to);
+                total += d;
+                longest = Math.max(longest, d);
+            }
+        }
+        for (AlertEvent s : shelvedSince.values()) { // still shelved: until its expiry or the period's end
+            long d = within(s.eventTime(), s.until() > 0 ? Math.min(s.until(), to) : to, from, to);
+            total += d;
+            longest = Math.max(longest, d);
+        }
+        return new KpiReport.HeldBack(shelves, round(total / (double) HOUR), round(longest / (double) HOUR), raised);
+    }
+
+    private static long within(long start, long end, long from, long to) {
+        return Math.max(0, Math.min(end, to) - Math.max(start, from));
     }
 
     static boolean isAnnunciation(AlertEvent e) {

@@ -96,6 +96,33 @@ class AlarmPerformanceTest {
     }
 
     @Test
+    void shelvingAndWhatWasHeldBackAreCountedAndNotAnnounced() {
+        List<AlertEvent> h = new ArrayList<>();
+        AlertEvent raised = event("k1", 1, AlertEventType.RAISED, "gas", "A-GT5", "ent-a", Level.ALARM, null, 30, T + MIN);
+        h.add(raised);
+        // shelved 10:00 for 30 min, unshelved by hand after 20; shelved again 1 h later for 90 min, past the period
+        h.add(TestEvents.handled(raised, "k1-s1", AlertEventType.SHELVED, "op", "technician", T + 10 * MIN)
+                .heldBack(io.parkwatch.rules.model.HoldBack.SHELVED, "technician").withUntil(T + 40 * MIN));
+        h.add(TestEvents.handled(raised, "k1-u1", AlertEventType.UNSHELVED, "op", null, T + 30 * MIN));
+        h.add(TestEvents.handled(raised, "k1-s2", AlertEventType.SHELVED, "op", "purge", T + 90 * MIN)
+                .heldBack(io.parkwatch.rules.model.HoldBack.SHELVED, "purge").withUntil(T + 180 * MIN));
+        // a repeat while shelved, one raised out of service, one suppressed by mode: recorded, not announced
+        h.add(event("k1", 2, AlertEventType.REPEATED, "gas", "A-GT5", "ent-a", Level.ALARM, null, 30, T + 100 * MIN)
+                .heldBack(io.parkwatch.rules.model.HoldBack.SHELVED, "purge"));
+        h.add(event("o1", 1, AlertEventType.RAISED, "gas", "A-GT6", "ent-a", Level.ALARM, null, 30, T + 5 * MIN)
+                .heldBack(io.parkwatch.rules.model.HoldBack.OUT_OF_SERVICE, "探头更换"));
+        h.add(event("d1", 1, AlertEventType.RAISED, "low-flow", "A-FT1", "ent-a", Level.WARN, null, 1, T + 6 * MIN)
+                .heldBack(io.parkwatch.rules.model.HoldBack.SUPPRESSED_BY_MODE, "shut-down"));
+        KpiReport r = AlarmPerformance.compute(h, T, T + 2 * H, true, List.of("ent-a"));
+        assertThat(r.annunciations()).isEqualTo(1); // k1's raise only
+        assertThat(r.heldBack().shelves()).isEqualTo(2);
+        assertThat(r.heldBack().shelvedHours()).isEqualTo(0.83); // 20 min + 30 min up to the end of the period
+        assertThat(r.heldBack().longestShelvedHours()).isEqualTo(0.5);
+        assertThat(r.heldBack().raisedHeldBack()).containsEntry("SHELVED", 1).containsEntry("OUT_OF_SERVICE", 1)
+                .containsEntry("SUPPRESSED_BY_MODE", 1).containsEntry("MASKED", 0);
+    }
+
+    @Test
     void anOperatorPositionSeesOnlyItsOwnLoadAndAQuietPeriodIsAllZero() {
         KpiReport quiet = AlarmPerformance.compute(history(), T + 3 * H, T + 4 * H, false, List.of("ent-a"));
         assertThat(quiet.annunciations()).isZero();

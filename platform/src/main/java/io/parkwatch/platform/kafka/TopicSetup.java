@@ -49,7 +49,8 @@ public final class TopicSetup {
                     configs.put("retention.bytes", String.valueOf(REJECTED_RETENTION_BYTES_PER_PARTITION));
                     configs.put("max.message.bytes", String.valueOf(256 * 1024));
                 }
-                if (t.name().equals(Topics.CONFIG) || t.name().equals(Topics.CONFIG_HISTORY)) {
+                if (t.name().equals(Topics.CONFIG) || t.name().equals(Topics.CONFIG_HISTORY)
+                        || t.name().equals(Topics.ALERT_CONTEXTS)) {
                     configs.put("max.message.bytes", String.valueOf(ConfigTopic.MAX_DOCUMENT_BYTES));
                 }
                 if (t.name().equals(Topics.CONFIG_HISTORY)) {
