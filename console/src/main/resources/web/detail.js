@@ -8,6 +8,8 @@ import { takeOutOfService } from './operations.js';
 import { t } from './i18n.js';
 
 let current = null, timer = null, pending = null, period = 'around';
+// the alarm's record (its neighbours' readings), fetched at most every 30 s
+let report = { id: null, at: 0, data: null };
 
 // The chart's period: around the alert (10 minutes before it to its end), or the last hours or days.
 const PERIODS = { around: null, '1h': 3600e3, '6h': 6 * 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3 };
@@ -62,6 +64,15 @@ async function render() {
     chart = periods + note + (rr.ok ? lineChart(rr.data.readings, { limits, unit: a.unit, marks, long: to - from > 86400e3 })
       : `<p class="error">${esc(rr.data && rr.data.error)}</p>`);
   }
+  if (report.id !== id || Date.now() - report.at > 30000) {
+    const rep = await get(`/api/alerts/${encodeURIComponent(id)}/report`);
+    if (id !== current) return;
+    report = { id, at: Date.now(), data: rep.ok ? rep.data : null };
+  }
+  const others = report.data ? report.data.context.points.filter(p => p.relation !== 'alarm' && p.readings.length) : [];
+  const neighbours = others.length ? `<h3>${t('detail.neighbours')}</h3><div class="neighbours" id="detail-neighbours">${others.map(p =>
+    `<div class="neighbour"><b>${esc(p.pointId)}</b> <small>${esc(p.name)} · ${t('page.relation.' + p.relation)}</small>
+      ${lineChart(p.readings, { limits: [], unit: p.unit, marks: [{ t: raised, label: what('RAISED'), cls: 'RAISED' }] })}</div>`).join('')}</div>` : '';
   el('detail').innerHTML = `
     <div class="detail-head ${a.level} ${a.state}">
       <span class="badge ${a.level}">${t('level.' + a.level)}</span> <b class="state-${a.state}" id="detail-state">${t('state.' + a.state)}</b>
@@ -86,6 +97,7 @@ async function render() {
       : `<p class="muted">${t('detail.no-rationale')}</p>`}
     <h3>${t('detail.readings')}</h3>
     ${chart}
+    ${neighbours}
     <h3>${t('detail.timeline')}</h3>
     <ol class="timeline">${timeline.map(e => `
       <li class="ev ${e.type}"><span class="num">${time(e.detectedAt)}</span> <b>${what(e.type)}</b>

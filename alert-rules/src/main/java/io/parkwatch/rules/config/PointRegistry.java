@@ -59,6 +59,14 @@ public final class PointRegistry {
         return modes == null ? isShutDown(p) : ModeLookup.SHUT_DOWN.equals(modes.modeOf(p, at));
     }
 
+    /** The operating mode of the point's plant or unit at that time (without modes: what the points file says). */
+    public String modeOf(Point p, long at) {
+        if (modes != null) {
+            return modes.modeOf(p, at);
+        }
+        return isShutDown(p) ? ModeLookup.SHUT_DOWN : ModeLookup.RUNNING;
+    }
+
     /** True when the point's plant, or its tank or unit, is marked shut down in the points file. */
     public boolean isShutDown(Point p) {
         Enterprise e = enterprises.get(p.enterpriseId());

@@ -12,4 +12,9 @@ public interface Rule {
     default boolean appliesTo(Point p) {
         return selector().matches(p);
     }
+
+    /** The operating modes this rule names for its own evaluation (e.g. limits per mode), checked against the park's. */
+    default java.util.Set<String> modesNamed() {
+        return java.util.Set.of();
+    }
 }

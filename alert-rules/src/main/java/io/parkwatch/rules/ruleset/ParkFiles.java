@@ -3,6 +3,13 @@ package io.parkwatch.rules.ruleset;
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.config.ConfigError;
+import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.model.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.maintenance.MaintenanceFile;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
@@ -36,10 +43,31 @@ public final class ParkFiles {
     public static RuleEngine engine(Text points, Text rules, Text maintenance, Text operations) {
         RuleEngine e = engine(points, rules, maintenance);
         if (operations == null || operations.text() == null || operations.text().isBlank()) {
+            knownModes(rules.label(), e.rules(), PlantOperations.NONE);
             return e;
         }
         PlantOperations ops = OperationsFile.parse(YamlSource.parse(operations.label(), operations.text()),
                 e.registry());
+        knownModes(rules.label(), e.rules(), ops);
         return new RuleEngine(e.registry(), e.rules(), e.maintenance(), ops);
+    }
+
+    /** Every mode a rule names is one the park has (a misspelt mode would silently never apply). */
+    static void knownModes(String file, RuleSet rules, PlantOperations ops) {
+        List<ConfigError> errors = new ArrayList<>();
+        for (Rule r : rules.rules()) {
+            Set<String> named = new TreeSet<>(rules.suppressedInModes(r.id()));
+            named.addAll(r.modesNamed());
+            for (String m : named) {
+                if (!ops.modes().contains(m)) {
+                    errors.add(new ConfigError(file, 0, 0, "rules[" + r.id() + "]", "unknown operating mode '" + m
+                            + "' (known: " + String.join(", ", new TreeSet<>(ops.modes()))
+                            + "; a park adds its own under 'modes' in the operations file)"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
     }
 }

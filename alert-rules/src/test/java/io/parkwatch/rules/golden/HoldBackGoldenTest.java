@@ -99,4 +99,38 @@ class HoldBackGoldenTest {
         assertThat(h.updates).extracting(u -> u.event().pointId(), u -> u.event().type())
                 .containsExactly(tuple("TT", AlertEventType.RAISED));
     }
+
+    @Test
+    void tighterLimitsDuringStartUpAndTheRulesOwnOnceRunning() {
+        String rules = """
+                rules:
+                  - id: reactor
+                    type: threshold
+                    match: { points: [TT] }
+                    high: { alarm: 85 }
+                    in-modes:
+                      start-up: { high: { warn: 70, alarm: 75 } }
+                """;
+        String ops = """
+                changes:
+                  - { subject: R-1, mode: start-up, at: "1970-01-01T00:00:00Z", by: duty }
+                  - { subject: R-1, mode: running, at: "%s" }
+                """.formatted(T10);
+        Harness h = new Harness(rules, MaintenanceSchedule.NONE, ops);
+        h.feed("TT", 0, 60, s -> 78);             // start-up: above its alarm limit of 75
+        h.feed("TT", 12 * MIN, 60, s -> 78);      // running: below 85, the alarm recovers
+        h.feed("TT", 14 * MIN, 60, s -> 88);      // and 88 is an alarm under the rule's own limit
+        assertThat(h.updates).extracting(u -> u.event().type(), u -> u.event().level(), u -> u.event().limit())
+                .containsExactly(tuple(AlertEventType.RAISED, Level.ALARM, 75.0),
+                        tuple(AlertEventType.RECOVERED, Level.ALARM, 85.0), // below the limit in force now
+                        tuple(AlertEventType.RAISED, Level.ALARM, 85.0));
+    }
+
+    @Test
+    void aModeTheParkDoesNotHaveIsRefusedWithTheRule() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.parkwatch.rules.ruleset.ParkFiles.engine(
+                new io.parkwatch.rules.ruleset.ParkFiles.Text("points.yaml", Harness.POINTS),
+                new io.parkwatch.rules.ruleset.ParkFiles.Text("rules.yaml", LOW_FLOW_STYLE.replace("start-up", "startup")),
+                null, null)).hasMessageContaining("rules[reactor-hot]: unknown operating mode 'startup'");
+    }
 }
