@@ -37,7 +37,8 @@ public record Alert(
         String ruleVersion) implements AlertBuilder.With {
 
     public Alert {
-        if (heldBack == null && heldBackBy != null) {
+        state = state == null ? null : state.current();
+        if (heldBack == null && (heldBackBy != null || state == AlertState.MASKED)) {
             heldBack = HoldBack.MASKED; // written by an earlier version: only permits held alarms back
         }
     }

@@ -1,7 +1,5 @@
 package io.parkwatch.rules.model;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
-
 /**
  * Where an alert stands. A recovered alert stays on the board (latched) until it is dealt with. The last four
  * are an active alarm held back from annunciation ({@link HoldBack}): shown and recorded, not announced.
@@ -14,15 +12,25 @@ public enum AlertState {
     RECOVERED,
     /** dealt with */
     CLOSED,
-    /** active, but masked by a maintenance permit (屏蔽); written SUPPRESSED by earlier versions */
-    @JsonAlias("SUPPRESSED")
+    /** active, but masked by a maintenance permit (屏蔽) */
     MASKED,
     /** active, but shelved by an operator for a limited time, with a reason */
     SHELVED,
     /** active, but its instrument is out of service */
     OUT_OF_SERVICE,
     /** active, but the plant's operating mode makes it meaningless (suppressed by design) */
-    SUPPRESSED_BY_MODE;
+    SUPPRESSED_BY_MODE,
+    /**
+     * MASKED as earlier versions wrote it: kept only so that their records and checkpoints still read (Flink restores
+     * an enum by its names); an alert never carries it ({@link Alert} reads it as MASKED).
+     */
+    @Deprecated
+    SUPPRESSED;
+
+    /** The same state under today's name. */
+    public AlertState current() {
+        return this == SUPPRESSED ? MASKED : this;
+    }
 
     /** Whether this is an active alarm that is not announced. */
     public boolean heldBack() {

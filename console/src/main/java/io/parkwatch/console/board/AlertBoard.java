@@ -29,7 +29,7 @@ public final class AlertBoard {
             case ACTIVE -> 0;
             case RECOVERED -> answered ? 4 : 1;
             case ACKNOWLEDGED -> 2;
-            case MASKED, SHELVED, OUT_OF_SERVICE, SUPPRESSED_BY_MODE -> 3;
+            case MASKED, SHELVED, OUT_OF_SERVICE, SUPPRESSED_BY_MODE, SUPPRESSED -> 3;
             case CLOSED -> 5;
         };
     }

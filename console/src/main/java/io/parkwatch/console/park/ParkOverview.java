@@ -104,7 +104,7 @@ public record ParkOverview(long at, List<EnterpriseView> enterprises) {
         return switch (a.state()) {
             case ACTIVE, ACKNOWLEDGED -> a.level().name();
             case RECOVERED -> "RECOVERED";
-            case MASKED, SHELVED, OUT_OF_SERVICE, SUPPRESSED_BY_MODE -> a.state().name();
+            case MASKED, SHELVED, OUT_OF_SERVICE, SUPPRESSED_BY_MODE, SUPPRESSED -> a.state().current().name();
             case CLOSED -> "NORMAL";
         };
     }
