@@ -1,5 +1,6 @@
 package io.parkwatch.cli;
 
+import org.apache.commons.io.FileUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -133,15 +134,6 @@ class ListeningSocketsIT {
     }
 
     static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path src : all.toList()) {
-                Path dst = to.resolve(from.relativize(src).toString());
-                if (Files.isDirectory(src)) {
-                    Files.createDirectories(dst);
-                } else {
-                    Files.copy(src, dst);
-                }
-            }
-        }
+        FileUtils.copyDirectory(from.toFile(), to.toFile());
     }
 }

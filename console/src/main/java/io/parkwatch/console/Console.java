@@ -108,7 +108,7 @@ public final class Console implements AutoCloseable {
                 config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory)
                 .with(operations.routes())
                 .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
-                .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions));
+                .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));
         server = new ConsoleServer(config, board, history, api, login, sessions,
                 () -> configuration.registry().park().timeZone()).start();
         parts.add(server);

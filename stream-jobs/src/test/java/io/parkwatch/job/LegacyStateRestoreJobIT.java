@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -68,17 +68,71 @@ class LegacyStateRestoreJobIT {
         }
     }
 
-    static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
+    /**
+     * A park upgrading from before alarm management: a checkpoint of the previous version holds a critical gas
+     * alert and an alert masked by a permit, in the state it called SUPPRESSED; both finish on their own ids.
+     */
+    @Test
+    void openAndMaskedAlertsOfTheVersionBeforeAlarmManagementRecoverAfterTheUpgrade() throws Exception {
+        Path fixture = Path.of("src/test/resources/state-before-alarm-management");
+        Path checkpoint = copy(fixture.resolve("chk"), dir.resolve("old-chk"));
+        List<String> ids = Files.readAllLines(fixture.resolve("alert-ids.txt"));
+        String maintenance = """
+                windows:
+                  - permit: WP-FIXTURE-1
+                    points: [HX-T101-LT]
+                    from: 2026-11-23T00:00:00+08:00
+                    to: 2026-11-30T00:00:00+08:00
+                    reason: level gauge calibration
+                """;
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+                TopicRecorder events = CheckpointRestoreJobIT.recorder(kafka);
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+                        new ByteArraySerializer())) {
+            double[] gas = {2, 8, 27, 31, 38, 52, 58, 61, 63, 57, 40, 24, 21, 12, 5};
+            double[] level = {80, 84, 91, 92, 92, 93, 93, 93, 93, 90, 85, 80, 75, 70, 70};
+            for (int i = 0; i < gas.length; i++) { // what the old version took, then the rest
+                send(producer, "HX-T101-GT1", T0 + i * 1000L, gas[i]);
+                send(producer, "HX-T101-LT", T0 + i * 1000L, level[i]);
+            }
+            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                    .consumerGroup("restore-test")
+                    .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
+                            Files.readString(Path.of("../config/rules.yaml")), maintenance))
+                    .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
+                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
+            try (LocalJobRunner upgraded = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"), checkpoint)) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(thresholdEvents(events))
+                        .filteredOn(e -> e.type() == AlertEventType.RECOVERED).hasSize(2));
+                List<AlertEvent> e = thresholdEvents(events);
+                // both recover on the alerts the old version had open; nothing is raised anew
+                assertThat(e).extracting(AlertEvent::type, AlertEvent::alertId).containsExactlyInAnyOrder(
+                        tuple(AlertEventType.RECOVERED, ids.get(0)), tuple(AlertEventType.RECOVERED, ids.get(1)));
             }
         }
+    }
+
+    /** The events of the two threshold alarms of the fixture, once each. */
+    static List<AlertEvent> thresholdEvents(TopicRecorder r) {
+        Map<String, AlertEvent> byId = new java.util.LinkedHashMap<>();
+        r.records().forEach(rec -> {
+            AlertEvent e = io.parkwatch.rules.wire.WireJson.alertEvent(rec.value());
+            if (e.ruleId().equals("combustible-gas") || e.ruleId().equals("atmospheric-tank-level")) {
+                byId.putIfAbsent(e.eventId(), e);
+            }
+        });
+        return List.copyOf(byId.values());
+    }
+
+    static void send(KafkaProducer<String, byte[]> p, String point, long t, double v) throws Exception {
+        p.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.parkwatch.rules.wire.Topics.READINGS, point,
+                io.parkwatch.rules.wire.ReadingJson.write(new io.parkwatch.rules.model.Reading(point, "ent-huaxin", t, v,
+                        io.parkwatch.rules.model.Quality.N, t)))).get();
+    }
+
+    static Path copy(Path from, Path to) throws Exception {
+        FileUtils.copyDirectory(from.toFile(), to.toFile());
         return to;
     }
 }

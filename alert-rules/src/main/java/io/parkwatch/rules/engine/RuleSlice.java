@@ -5,6 +5,12 @@ package io.parkwatch.rules.engine;
  * {@link RuleKind#newSlice()}: a kind's state lives in its package, or is one of the shapes several kinds share
  * ({@link LimitSlice}, {@link WindowSlice}). Public fields and a no-argument constructor in every subclass, so a
  * stream processor keeps a point's slices in one typed map state as POJOs, subclasses included.
+ *
+ * <p><b>Stored layout.</b> Flink has these subclasses unregistered: it restores them, and everything they hold
+ * ({@link LimitState}, {@link io.parkwatch.rules.model.Alert}), with the fields their classes have now, not the ones
+ * they were written with. A field added to or removed from any of them makes checkpoints and savepoints of earlier
+ * versions unreadable; a kind that needs more keeps a new class. {@code LegacyStateRestoreJobIT} restores
+ * checkpoints of earlier versions to hold that.
  */
 public class RuleSlice {
 

@@ -60,7 +60,8 @@ public final class Lifecycle {
         st.nextEscalationAt = 0; // a shelved alarm does not escalate
         for (AlertUpdate d : detected) {
             boolean ours = st.current != null && d.alert() == st.current;
-            out.add(new AlertUpdate(d.event().heldBack(HoldBack.SHELVED, st.shelveReason), d.alert()));
+            out.add(new AlertUpdate(d.event().heldBack(HoldBack.SHELVED, st.shelveReason).withUntil(st.shelvedUntil),
+                    d.alert()));
             if (ours) {
                 st.current = withShelf(st, st.current);
                 out.set(out.size() - 1, new AlertUpdate(out.get(out.size() - 1).event(), st.current));
@@ -95,6 +96,7 @@ public final class Lifecycle {
                 st.condition = AlertState.ACTIVE;
                 AlertEvent ev = remap(e, st.current.alertId(), AlertEventType.REPEATED, e.message()
                         + " (again within the hold-off: occurrence " + count + ")");
+                st.heldBack = u.alert().heldBack();
                 st.current = merged(st.current, u.alert(), ev, next);
                 schedule(st, plan, now);
                 out.add(new AlertUpdate(ev, st.current));
@@ -105,6 +107,7 @@ public final class Lifecycle {
             }
             st.detectionAlertId = e.alertId();
             st.condition = AlertState.ACTIVE;
+            st.heldBack = u.alert().heldBack();
             Alert.Handling h = Alert.Handling.NEW.withNotified(first(plan, u.alert()));
             // an alert held back by the detection (a permit, out of service, the mode) stays visibly so
             st.current = u.alert().with(h, u.alert().heldBack() != null ? u.alert().heldBack().state()
@@ -122,6 +125,7 @@ public final class Lifecycle {
             st.condition = AlertState.RECOVERED;
             st.recoveredAt = e.eventTime();
         }
+        st.heldBack = u.alert().heldBack();
         st.current = merged(st.current, u.alert(), ev, st.current.handlingOrNew());
         if (e.type() == AlertEventType.LEVEL_CHANGED && st.nextEscalationAt > 0) {
             st.nextEscalationAt = Math.min(st.nextEscalationAt, now + plan.delay(st.current).toMillis());
@@ -161,6 +165,7 @@ public final class Lifecycle {
                     Message.of("event.unshelved.by-hand", c.user()));
         }
         AlertState condition = isCurrent ? st.condition : AlertState.RECOVERED;
+        boolean shelved = isCurrent && st.shelved();
         boolean noNote = c.note() == null || c.note().isBlank();
         Alert.Handling next;
         AlertEventType type;
@@ -208,10 +213,10 @@ public final class Lifecycle {
             default -> throw new IllegalArgumentException(c.type().toString());
         }
         AlertEvent ev = handlingEvent(a, type, "cmd|" + c.commandId(), c.issuedAt(), now, c.user(), c.note(), text);
-        if (a.handlingOrNew().shelved()) {
-            ev = ev.heldBack(HoldBack.SHELVED, a.handlingOrNew().shelveReason()); // the people's acts, not announced
+        if (shelved) {
+            ev = ev.heldBack(HoldBack.SHELVED, st.shelveReason); // the people's acts on it, not announced
         }
-        Alert updated = a.with(next, condition);
+        Alert updated = a.with(next, isCurrent ? held(st) : condition, shelved);
         updated = withLast(updated, ev);
         if (isCurrent) {
             st.current = updated;
@@ -321,7 +326,7 @@ public final class Lifecycle {
         if (st.current == null) {
             return List.of();
         }
-        Alert.Handling h = st.current.handlingOrNew().unshelved();
+        Alert.Handling h = st.current.handlingOrNew();
         boolean active = st.condition == AlertState.ACTIVE && !h.closed();
         if (by != null) {
             if (!h.acknowledged() && !h.closed()) {
@@ -330,8 +335,7 @@ public final class Lifecycle {
         } else if (active) {
             h = h.unacknowledged().withEscalationStage(0).withNotified(first(plan, st.current));
         }
-        Alert a = st.current.with(h, st.condition == AlertState.RECOVERED ? AlertState.RECOVERED
-                : st.current.heldBack() != null ? st.current.heldBack().state() : AlertState.ACTIVE);
+        Alert a = st.current.with(h, held(st));
         AlertEvent ev = handlingEvent(a, AlertEventType.UNSHELVED, idSeed, at, now, actor,
                 by == null ? null : by.note(), text);
         st.current = withLast(a, ev);
@@ -341,12 +345,21 @@ public final class Lifecycle {
         return List.of(new AlertUpdate(ev, st.current));
     }
 
-    /** The alert with the key's shelving shown in its handling (and its state). */
+    /** The alert in the state its alarm's shelving gives it (SHELVED unless closed or recovered). */
     private static Alert withShelf(LifecycleState st, Alert a) {
-        Alert.Handling h = a.handlingOrNew().withShelvedBy(st.shelvedBy).withShelvedAt(st.shelvedAt)
-                .withShelvedUntil(st.shelvedUntil).withShelveReason(st.shelveReason);
-        AlertState condition = st.condition == AlertState.RECOVERED ? AlertState.RECOVERED : AlertState.ACTIVE;
-        return a.with(h, condition);
+        return a.with(a.handlingOrNew(), held(st), st.shelved());
+    }
+
+    /** The condition of the current excursion as the detection holds it: recovered, held back, or active. */
+    private static AlertState held(LifecycleState st) {
+        if (st.condition == AlertState.RECOVERED) {
+            return AlertState.RECOVERED;
+        }
+        if (st.heldBack != null) {
+            return st.heldBack.state();
+        }
+        // state of an earlier version: only a permit held alarms back, and the alert showed it
+        return st.current != null && st.current.state() == AlertState.MASKED ? AlertState.MASKED : AlertState.ACTIVE;
     }
 
     /** The detection's view of the alert (level, values) with the people's handling kept. */
@@ -356,7 +369,7 @@ public final class Lifecycle {
                 .state(detected.state()).updatedAt(ev.eventTime()).lastValue(detected.lastValue())
                 .peakValue(Math.max(current.peakValue(), detected.peakValue())).lastSeq(ev.seq())
                 .lastEventId(ev.eventId()).lastEventType(ev.type()).message(ev.message()).text(ev.text())
-                .heldBack(detected.heldBack()).heldBackBy(detected.heldBackBy()).handling(h));
+                .suppressedBy(detected.heldBackBy()).handling(h));
         AlertState condition = detected.state() == AlertState.RECOVERED ? AlertState.RECOVERED
                 : detected.heldBack() != null ? detected.heldBack().state() : AlertState.ACTIVE;
         return base.with(h, condition);

@@ -2,6 +2,7 @@ package io.parkwatch.rules.lifecycle;
 
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertState;
+import io.parkwatch.rules.model.HoldBack;
 import io.parkwatch.rules.model.Level;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class LifecycleState {
     public String shelveReason;
     /** The alarm's level when it was shelved: a rise above it unshelves. */
     public Level shelvedLevel;
+    /** Why the detection holds the current excursion back (a permit, out of service, the mode), or null. */
+    public HoldBack heldBack;
 
     public LifecycleState() {
     }

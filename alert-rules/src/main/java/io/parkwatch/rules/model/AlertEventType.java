@@ -1,6 +1,9 @@
 package io.parkwatch.rules.model;
 
-/** What happened to an alert. Issue-specific life-cycle steps (acknowledge, close) extend this list. */
+/**
+ * What happened to an alert. Values are only ever appended: rule state stores them by ordinal
+ * ({@link io.parkwatch.rules.engine.OpenAlert}).
+ */
 public enum AlertEventType {
     RAISED,
     LEVEL_CHANGED,
@@ -14,10 +17,10 @@ public enum AlertEventType {
     COMMENTED,
     /** 消警: dealt with, with a disposal note */
     CLOSED,
+    /** an operator command that could not be applied, with the reason */
+    COMMAND_REFUSED,
     /** an operator shelved the alarm for a limited time, with a reason (ISA-18.2) */
     SHELVED,
     /** shelving ended: by hand (returns acknowledged), at expiry or by a rise in level (returns unacknowledged) */
-    UNSHELVED,
-    /** an operator command that could not be applied, with the reason */
-    COMMAND_REFUSED
+    UNSHELVED
 }

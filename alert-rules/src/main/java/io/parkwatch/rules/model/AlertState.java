@@ -1,8 +1,10 @@
 package io.parkwatch.rules.model;
 
 /**
- * Where an alert stands. A recovered alert stays on the board (latched) until it is dealt with. The last four
- * are an active alarm held back from annunciation ({@link HoldBack}): shown and recorded, not announced.
+ * Where an alert stands. A recovered alert stays on the board (latched) until it is dealt with. MASKED and the three
+ * after it are an active alarm held back from annunciation ({@link HoldBack}): shown and recorded, not announced.
+ * Rule state stores these by ordinal ({@link io.parkwatch.rules.engine.OpenAlert}): values are only appended, and
+ * MASKED holds the place SUPPRESSED had.
  */
 public enum AlertState {
     ACTIVE,

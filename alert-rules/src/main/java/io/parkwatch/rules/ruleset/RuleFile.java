@@ -52,8 +52,12 @@ public final class RuleFile {
     private static final Set<String> MATCH = Set.of("all", "kind", "enterprise", "points", "tank", "zone");
     private static final Set<String> COMMON = Set.of("id", "type", "description", "match", "rationale",
             "suppressed-in-modes", "rationale-for-points");
-    /** What documents a rule or says when it is held back, not how it evaluates: editing them keeps its state. */
-    private static final Set<String> NOT_EVALUATION = Set.of("description", "rationale", "suppressed-in-modes",
+    /**
+     * What documents a rule or says when it is held back, not how it evaluates: editing them keeps its state. (The
+     * description stays in the fingerprint: leaving it out would change every rule's version, and reset the state of
+     * every rule of a park, on the upgrade that brought this.)
+     */
+    private static final Set<String> NOT_EVALUATION = Set.of("rationale", "suppressed-in-modes",
             "rationale-for-points");
     private static final Set<String> RATIONALE = Set.of("cause", "consequence", "action", "response-time", "priority",
             "class");
@@ -102,7 +106,7 @@ public final class RuleFile {
             }
             rules.add(rule);
             // the rule as written is its version: an edited rule starts afresh, an untouched one keeps its state
-            // (its description, rationalization and modes are not how it evaluates)
+            // (its rationalization and modes are not how it evaluates)
             versions.put(rule.id(), r.fingerprintWithout(NOT_EVALUATION));
             Set<String> modes = new LinkedHashSet<>(r.get("suppressed-in-modes").texts(problems));
             if (!modes.isEmpty()) {

@@ -88,7 +88,7 @@ public final class RuleSet {
             return u;
         }
         String v = versionTag(u.event().ruleId());
-        return new AlertUpdate(u.event().withRuleVersion(v), u.alert() == null ? null : u.alert().withRuleVersion(v));
+        return new AlertUpdate(u.event().withRuleVersion(v), u.alert());
     }
 
     public List<Rule> rules() {

@@ -84,7 +84,7 @@ class ShelvingTest {
         assertThat(shelved.until()).isEqualTo(1000 + 30 * MIN);
         assertThat(shelved.announced()).isFalse();
         assertThat(st.current.state()).isEqualTo(AlertState.SHELVED);
-        assertThat(st.current.handling().shelvedUntil()).isEqualTo(1000 + 30 * MIN);
+        assertThat(st.shelvedUntil).isEqualTo(1000 + 30 * MIN);
         assertThat(st.nextEscalationAt).isZero();
         assertThat(st.nextDue()).isEqualTo(1000 + 30 * MIN);
         assertThat(Lifecycle.onEscalationDue(st, PLAN, 10 * MIN)).isEmpty(); // no escalation while shelved
@@ -113,7 +113,7 @@ class ShelvingTest {
         assertThat(english(back)).contains("expired");
         assertThat(st.current.state()).isEqualTo(AlertState.ACTIVE); // unacknowledged again
         assertThat(st.current.handling().acknowledged()).isFalse();
-        assertThat(st.current.handling().shelved()).isFalse();
+        assertThat(st.shelved()).isFalse();
         assertThat(st.nextEscalationAt).isEqualTo(1000 + 30 * MIN + 5 * MIN); // its escalation starts over
     }
 

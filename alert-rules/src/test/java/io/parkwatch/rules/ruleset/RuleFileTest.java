@@ -124,7 +124,7 @@ class RuleFileTest {
                     high: { alarm: 25, critical: 50 }%s
                 """;
         RuleSet plain = RuleFile.parse(YamlSource.parse("a.yaml", rule.formatted("")), null);
-        RuleSet documented = RuleFile.parse(YamlSource.parse("b.yaml", rule.formatted("\n    description: 可燃气体"
+        RuleSet documented = RuleFile.parse(YamlSource.parse("b.yaml", rule.formatted(""
                 + "\n    rationale: { cause: 泄漏, consequence: 爆炸, action: 切断, response-time: 5m, priority: high }"
                 + "\n    suppressed-in-modes: [turnaround]")), null);
         RuleSet moved = RuleFile.parse(YamlSource.parse("c.yaml", rule.formatted("").replace("alarm: 25", "alarm: 20")),

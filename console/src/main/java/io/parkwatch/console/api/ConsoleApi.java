@@ -159,14 +159,14 @@ public final class ConsoleApi {
     private Object alerts(ApiCall c) {
         Predicate<Alert> visible = a -> c.user().sees(a.enterpriseId());
         Catalogue language = reader(c);
-        return board.list(visible.and(AlertFilter.of(c.query()))).stream().map(a -> AlertView.of(a, language)).toList();
+        return board.list(visible.and(AlertFilter.of(c.query()))).stream().map(a -> AlertView.of(a, language, history)).toList();
     }
 
     private Object alert(ApiCall c) {
         Alert a = visibleAlert(c);
         Catalogue language = reader(c);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("alert", AlertView.of(a, language));
+        out.put("alert", AlertView.of(a, language, history));
         out.put("timeline", history.timeline(a.alertId()).stream().map(e -> AlertView.readable(e, language)).toList());
         out.putAll(explain.apply(a));
         return out;
@@ -200,7 +200,7 @@ public final class ConsoleApi {
         Point p = visiblePoint(c);
         CommandBody body = body(c);
         List<Alert> open = board.list(a -> a.pointId().equals(p.id()) && a.state() != AlertState.CLOSED
-                && !a.handlingOrNew().shelved());
+                && history.shelving(a.key()).isEmpty());
         if (open.isEmpty()) {
             throw new ApiException(409, Message.of("api.point-nothing-to-shelve", p.id()));
         }

@@ -59,8 +59,8 @@ public final class ReportApi {
         Catalogue language = c.catalogue().inZone(configuration.registry().park().timeZone());
         List<AlertEvent> timeline = history.timeline(a.alertId());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("alert", AlertView.of(a, language));
-        out.putAll(AlertExplanation.of(a, configuration.get().rules(), versions));
+        out.put("alert", AlertView.of(a, language, history));
+        out.putAll(AlertExplanation.of(a, configuration.get().rules(), versions, history));
         out.put("timeline", timeline.stream().map(e -> AlertView.readable(e, language)).toList());
         AlarmContext context = contexts.get(a.alertId()).orElseGet(() -> fromRecent(a, timeline));
         out.put("context", context);

@@ -1,5 +1,6 @@
 package io.parkwatch.console.board;
 
+import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.console.history.RuleVersions;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.Rationale;
@@ -18,20 +19,21 @@ public final class AlertExplanation {
     private AlertExplanation() {
     }
 
-    public static Map<String, Object> of(Alert a, RuleSet rules, RuleVersions versions) {
+    public static Map<String, Object> of(Alert a, RuleSet rules, RuleVersions versions, AlertHistory history) {
+        String ruleVersion = history.ruleVersion(a.alertId());
         Map<String, Object> out = new LinkedHashMap<>();
         Rationale r = rules.rationale(a.ruleId(), a.pointId()).orElse(null);
         out.put("rationale", r);
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("tag", a.ruleVersion());
-        versions.of(a.ruleId(), a.ruleVersion()).ifPresent(x -> {
+        v.put("tag", ruleVersion);
+        versions.of(a.ruleId(), ruleVersion).ifPresent(x -> {
             v.put("version", x.version());
             v.put("appliedAt", Instant.ofEpochMilli(x.appliedAt()).toString());
             v.put("appliedBy", x.appliedBy());
             v.put("reason", x.reason());
             v.put("source", x.source());
         });
-        out.put("ruleVersion", a.ruleVersion() == null ? null : v);
+        out.put("ruleVersion", ruleVersion == null ? null : v);
         return out;
     }
 }

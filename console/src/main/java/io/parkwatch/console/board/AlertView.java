@@ -1,5 +1,6 @@
 package io.parkwatch.console.board;
 
+import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.rules.lifecycle.Contact;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
@@ -23,6 +24,17 @@ public record AlertView(String id, String point, String enterprise, String rule,
         String shelveReason) {
 
     public static AlertView of(Alert a, Catalogue language) {
+        return of(a, language, (AlertEvent) null);
+    }
+
+    /** With the shelving of its alarm, as the alert events tell it (the alert itself does not carry it). */
+    public static AlertView of(Alert a, Catalogue language, AlertHistory history) {
+        return of(a, language, a.state() == io.parkwatch.rules.model.AlertState.CLOSED ? null
+                : history.shelving(a.key()).orElse(null));
+    }
+
+    /** @param shelved the SHELVED event in force for its alarm, or null */
+    public static AlertView of(Alert a, Catalogue language, AlertEvent shelved) {
         Alert.Handling h = a.handlingOrNew();
         return AlertViewBuilder.builder().id(a.alertId()).point(a.pointId()).enterprise(a.enterpriseId())
                 .rule(a.ruleId()).level(a.level().name()).state(a.state().name())
@@ -35,9 +47,9 @@ public record AlertView(String id, String point, String enterprise, String rule,
                 .acknowledgedBy(h.acknowledgedBy())
                 .acknowledgedAt(h.acknowledged() ? Instant.ofEpochMilli(h.acknowledgedAt()).toString() : null)
                 .closedBy(h.closedBy()).closeNote(h.closeNote()).repeatCount(h.repeatCount()).notified(Contact.localized(h.notified(), language))
-                .shelvedBy(h.shelvedBy())
-                .shelvedUntil(h.shelved() ? Instant.ofEpochMilli(h.shelvedUntil()).toString() : null)
-                .shelveReason(h.shelveReason())
+                .shelvedBy(shelved == null ? null : shelved.actor())
+                .shelvedUntil(shelved == null ? null : Instant.ofEpochMilli(shelved.until()).toString())
+                .shelveReason(shelved == null ? null : shelved.note())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package io.parkwatch.console.history;
 
 import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -25,6 +26,8 @@ public final class AlertHistory {
     private final int maxEvents;
     private final Map<String, List<AlertEvent>> byAlert = new LinkedHashMap<>();
     private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+    /** The latest shelve or unshelve of each alarm (rule, subject, direction): shelving belongs to the alarm. */
+    private final Map<String, AlertEvent> shelving = new java.util.HashMap<>();
     private int size;
 
     public AlertHistory(int maxEvents) {
@@ -40,6 +43,10 @@ public final class AlertHistory {
             }
             events.add(e);
             size++;
+            if (e.type() == AlertEventType.SHELVED || e.type() == AlertEventType.UNSHELVED) {
+                shelving.merge(io.parkwatch.rules.model.Alert.key(e.ruleId(), e.pointId(), e.direction()), e,
+                        (had, now) -> TIMELINE.compare(now, had) >= 0 ? now : had);
+            }
             evict();
         }
         listeners.forEach(l -> l.accept(e));
@@ -71,6 +78,21 @@ public final class AlertHistory {
         }
         out.sort(Comparator.comparingLong(AlertEvent::eventTime).thenComparingInt(AlertEvent::seq));
         return out;
+    }
+
+    /**
+     * The shelving in force for an alarm (its rule, subject and direction): its SHELVED event (who, why, until), if
+     * the latest shelve or unshelve of the alarm is a shelve.
+     */
+    public synchronized java.util.Optional<AlertEvent> shelving(String alertKey) {
+        AlertEvent e = shelving.get(alertKey);
+        return e != null && e.type() == AlertEventType.SHELVED ? java.util.Optional.of(e) : java.util.Optional.empty();
+    }
+
+    /** The version of its rule an alert was raised under (from its first event that says), or null. */
+    public synchronized String ruleVersion(String alertId) {
+        return byAlert.getOrDefault(alertId, List.of()).stream().filter(e -> e.ruleVersion() != null)
+                .min(TIMELINE).map(AlertEvent::ruleVersion).orElse(null);
     }
 
     public synchronized int size() {

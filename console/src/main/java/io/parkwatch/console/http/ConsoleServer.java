@@ -59,7 +59,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.api = api;
         this.login = login;
         this.sessions = sessions;
-        this.feed = new LiveFeed(board, sessions, parkZone);
+        this.feed = new LiveFeed(board, history, sessions, parkZone);
     }
 
     public ConsoleServer start() throws InterruptedException {

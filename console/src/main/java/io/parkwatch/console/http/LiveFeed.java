@@ -1,6 +1,7 @@
 package io.parkwatch.console.http;
 
 import io.netty.channel.Channel;
+import io.parkwatch.console.history.AlertHistory;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -34,12 +35,14 @@ final class LiveFeed {
     static final int SESSION_ENDED = 4401;
 
     private final AlertBoard board;
+    private final AlertHistory history;
     private final SessionStore sessions;
     private final ChannelGroup clients = new DefaultChannelGroup("board-clients", GlobalEventExecutor.INSTANCE);
 
     private final Supplier<ZoneId> parkZone;
 
-    LiveFeed(AlertBoard board, SessionStore sessions, Supplier<ZoneId> parkZone) {
+    LiveFeed(AlertBoard board, AlertHistory history, SessionStore sessions, Supplier<ZoneId> parkZone) {
+        this.history = history;
         this.parkZone = parkZone;
         this.board = board;
         this.sessions = sessions;
@@ -50,13 +53,13 @@ final class LiveFeed {
         // join first, then snapshot: a change in between is sent twice, never missed (the page keys by id)
         clients.add(ch);
         Catalogue language = language(ch);
-        var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(a -> AlertView.of(a, language))
+        var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(a -> AlertView.of(a, language, history))
                 .toList();
         ch.writeAndFlush(new TextWebSocketFrame(WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot))));
     }
 
     void alertChanged(Alert a) {
-        send(a.enterpriseId(), language -> WireJson.writeString(Map.of("type", "alert", "alert", AlertView.of(a, language))));
+        send(a.enterpriseId(), language -> WireJson.writeString(Map.of("type", "alert", "alert", AlertView.of(a, language, history))));
     }
 
     void eventArrived(AlertEvent e) {
