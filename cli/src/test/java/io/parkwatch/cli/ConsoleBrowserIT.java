@@ -104,6 +104,24 @@ class ConsoleBrowserIT {
                             .findElements(By.cssSelector("button.act-ack")).isEmpty());
                     shot(browser, "board-acknowledged.png");
 
+                    // shelved from its row for 15 minutes with a reason: shown as shelved, by whom and until when ...
+                    clickInGasRow(browser, "button.act-shelve");
+                    ui().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("note-dialog")).isDisplayed());
+                    assertThat(browser.findElement(By.id("note-minutes-label")).isDisplayed()).isTrue();
+                    browser.findElement(By.cssSelector("#note-minutes option[value='15']")).click();
+                    browser.findElement(By.id("note-text")).sendKeys("仪表班正在核实探测器");
+                    browser.findElement(By.id("note-ok")).click();
+                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasState(browser).startsWith("已搁置"));
+                    assertThat(gasState(browser)).contains("duty 搁置至");
+                    assertThat(browser.findElement(By.id("n-shelved")).getText()).isEqualTo("1");
+                    assertThat(englishWords(browser, allowed)).as("English words on a shelved row").isEmpty();
+                    shot(browser, "board-shelved.png");
+                    // ... and unshelved by hand: acknowledged again, as it was
+                    clickInGasRow(browser, "button.act-unshelve");
+                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasState(browser).startsWith("已叫应")
+                            || gasState(browser).startsWith("已恢复"));
+                    assertThat(browser.findElement(By.id("n-shelved")).getText()).isEqualTo("0");
+
                     // recovered once the gas is gone; then closed with a disposal note
                     ui().atMost(Duration.ofSeconds(40)).until(() -> gasState(browser).startsWith("已恢复"));
                     String alertId = ui().atMost(Duration.ofSeconds(5)).until(

@@ -121,7 +121,18 @@ class ScenarioLibraryIT {
             io.parkwatch.console.ConsoleClient.Response page = duty.get("/api/alerts/" + alertId + "/report?format=html");
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>报警报告：HX-T101-GT1</h1>", "确认泄漏点", "<polyline", "同一储罐或装置");
-            System.out.println("report of " + alertId + ": " + page.body().length() + " characters of HTML");
+            com.fasterxml.jackson.databind.JsonNode report = duty.json("/api/alerts/" + alertId + "/report");
+            StringBuilder summary = new StringBuilder("report of " + alertId + " (" + page.body().length()
+                    + " characters of HTML):\n  alert: " + report.path("alert").path("message").asText()
+                    + "\n  rationale: " + report.path("rationale") + "\n  rule version: " + report.path("ruleVersion")
+                    + "\n  timeline: " + report.path("timeline").findValuesAsText("type") + "\n  context:");
+            for (com.fasterxml.jackson.databind.JsonNode p : report.path("context").path("points")) {
+                com.fasterxml.jackson.databind.JsonNode r = p.path("readings");
+                summary.append("\n    ").append(p.path("pointId").asText()).append(" (").append(p.path("relation").asText())
+                        .append("): ").append(r.size()).append(" readings")
+                        .append(r.size() > 0 ? ", first " + r.get(0).path("v") + ", last " + r.get(r.size() - 1).path("v") : "");
+            }
+            System.out.println(summary);
         }
     }
 }

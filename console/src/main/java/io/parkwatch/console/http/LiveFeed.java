@@ -65,6 +65,11 @@ final class LiveFeed {
     void eventArrived(AlertEvent e) {
         send(e.enterpriseId(), language -> WireJson.writeString(Map.of("type", "event", "event",
                 AlertView.readable(e, language))));
+        if (e.type() == io.parkwatch.rules.model.AlertEventType.SHELVED
+                || e.type() == io.parkwatch.rules.model.AlertEventType.UNSHELVED) {
+            // the shelving shows on the alert's row from its events: the row again, now that this one is known
+            board.get(e.alertId()).ifPresent(this::alertChanged);
+        }
     }
 
     /** Sends to every session that may see the enterprise, in its reader's language (each rendered once). */
