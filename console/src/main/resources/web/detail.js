@@ -16,6 +16,10 @@ const PERIODS = { around: null, '1h': 3600e3, '6h': 6 * 3600e3, '24h': 86400e3, 
 
 const what = type => t('event.' + type);
 
+// events ParkWatch causes itself, named for people
+const SYSTEM_ACTORS = { escalation: 'detail.by-escalation', reminder: 'detail.by-reminder', roster: 'detail.by-roster',
+  shelving: 'detail.by-shelving' };
+
 // the rationalization's fields, in the order an operator reads them
 const RATIONALE = { action: 'detail.action', responseTime: 'detail.response-time', consequence: 'detail.consequence',
   cause: 'detail.cause', priority: 'detail.priority', alarmClass: 'detail.class' };
@@ -101,7 +105,7 @@ async function render() {
     <h3>${t('detail.timeline')}</h3>
     <ol class="timeline">${timeline.map(e => `
       <li class="ev ${e.type}"><span class="num">${time(e.detectedAt)}</span> <b>${what(e.type)}</b>
-        ${e.actor ? ` ${t('detail.by', `<b>${esc(e.actor === 'escalation' ? t('detail.by-escalation') : e.actor)}</b>`)}` : ''} ${e.level ? `<span class="badge small ${e.level}">${t('level.' + e.level)}</span>` : ''}
+        ${e.actor ? ` ${t('detail.by', `<b>${esc(SYSTEM_ACTORS[e.actor] ? t(SYSTEM_ACTORS[e.actor]) : e.actor)}</b>`)}` : ''} ${e.level ? `<span class="badge small ${e.level}">${t('level.' + e.level)}</span>` : ''}
         <div>${esc(e.message)}${e.note && e.type !== 'COMMAND_REFUSED' ? `<br><i>${esc(e.note)}</i>` : ''}</div></li>`).join('')}
     </ol>`;
 }

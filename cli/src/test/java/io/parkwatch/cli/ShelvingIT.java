@@ -71,7 +71,7 @@ class ShelvingIT {
         hooks.start();
         Path contacts = tmp.resolve("contacts.yaml");
         Files.writeString(contacts, Files.readString(ROOT.resolve("config/contacts.yaml"))
-                .replace("after: 5m ", "after: 3s ").replace("after-critical: 2m", "after-critical: 2s"));
+                .replaceAll("(\\d+)m([ ,}\\n])", "$1s$2")); // every tier's minutes as seconds
         String hookBase = "http://127.0.0.1:" + hooks.getAddress().getPort();
         Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
                 .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)

@@ -65,7 +65,7 @@ class StandaloneEndToEndIT {
         dutyRoom.start();
         Path contacts = tmp.resolve("contacts.yaml");
         Files.writeString(contacts, Files.readString(ROOT.resolve("config/contacts.yaml"))
-                .replace("after: 5m ", "after: 2s ").replace("after-critical: 2m", "after-critical: 1s"));
+                .replaceAll("(\\d+)m([ ,}\\n])", "$1s$2")); // every tier's minutes as seconds
         try (EmbeddedQuestDb questdb = new EmbeddedQuestDb(tmp.resolve("questdb")).start()) {
             Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
                     .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)

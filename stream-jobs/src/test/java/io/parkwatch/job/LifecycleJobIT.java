@@ -129,10 +129,54 @@ class LifecycleJobIT {
         }
     }
 
+    /** The chain of responsibility as the demo file writes it, its minutes as seconds: tiers, reminders, persons. */
+    @Test
+    void tiersRemindAndEscalateInOrderNamingTheirPeople() throws Exception {
+        String contacts = Files.readString(Path.of("../config/contacts.yaml")).replaceAll("(\\d+)m([ ,}\\n])", "$1s$2");
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+                TopicRecorder events = recorder(kafka);
+                KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            JobSettings settings = settings(kafka, contacts);
+            try (LocalJobRunner job = LocalJobRunner.start(settings, 1, null)) {
+                long t0 = System.currentTimeMillis() - 600_000;
+                send(producer, t0, 0, new double[] {3, 27, 28, 30, 31}); // level 1 at the benzene tank's detector
+                // the control room is reminded every 2 s, then after 5 s the operational person is called, then
+                // the technical one, each named as data
+                await().atMost(Duration.ofSeconds(60)).until(() -> of(events, AlertEventType.ESCALATED).size() >= 2);
+                List<AlertEvent> calls = all(events).stream().filter(e -> e.type() == AlertEventType.REMINDED
+                        || e.type() == AlertEventType.ESCALATED).toList();
+                assertThat(calls).extracting(AlertEvent::type, e -> e.recipients().get(0).personId(),
+                        e -> e.recipients().get(0).tier()).startsWith(
+                                org.assertj.core.groups.Tuple.tuple(AlertEventType.REMINDED, "hx-control", "control-room"),
+                                org.assertj.core.groups.Tuple.tuple(AlertEventType.REMINDED, "hx-control", "control-room"))
+                        .contains(org.assertj.core.groups.Tuple.tuple(AlertEventType.ESCALATED, "hx-zhang", "operational"),
+                                org.assertj.core.groups.Tuple.tuple(AlertEventType.ESCALATED, "hx-li", "technical"));
+                AlertEvent toOperational = of(events, AlertEventType.ESCALATED).get(0);
+                assertThat(toOperational.recipients().get(0).phone()).isEqualTo("+86 138 0000 0101");
+                assertThat(toOperational.recipients().get(0).channels()).containsExactly("sms", "voice");
+                AlertEvent raised = of(events, AlertEventType.RAISED).get(0);
+                assertThat(toOperational.eventTime() - raised.detectedAt()).isBetween(4_000L, 9_000L);
+
+                command(producer, raised, AlertCommand.Type.ACKNOWLEDGE, "张伟", null);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !of(events, AlertEventType.ACKNOWLEDGED).isEmpty());
+                int calledBefore = (int) all(events).stream().filter(e -> e.type() == AlertEventType.REMINDED
+                        || e.type() == AlertEventType.ESCALATED).count();
+                // answered: no reminder, no escalation any more (the next would have come within 5 s)
+                await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(9)).until(() -> all(events).stream()
+                        .filter(e -> e.type() == AlertEventType.REMINDED || e.type() == AlertEventType.ESCALATED)
+                        .count() == calledBefore);
+            }
+        }
+    }
+
     JobSettings settings(EmbeddedKafka kafka) throws Exception {
+        return settings(kafka, CONTACTS);
+    }
+
+    JobSettings settings(EmbeddedKafka kafka, String contacts) throws Exception {
         return JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
                 .consumerGroup("lifecycle-" + UUID.randomUUID())
-                .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")), null, CONTACTS))
+                .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")), null, contacts))
                 .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
                 .idleness(Duration.ofSeconds(10)).writeReadings(false).holdOff(Duration.ofMinutes(1)).build();
     }

@@ -35,6 +35,15 @@ public record Contact(String role, String name, String phone) {
         return phone == null ? "" : ", " + phone;
     }
 
+    /** The name part of a stored contact text ({@link #toString()}), or "-" for none. */
+    public static String localizedName(String stored) {
+        if (stored == null) {
+            return "-";
+        }
+        int paren = stored.indexOf(" (");
+        return paren < 0 ? stored : stored.substring(0, paren);
+    }
+
     /** A stored contact text ({@link #toString()}) with its role in the reader's language. */
     public static String localized(String stored, Catalogue language) {
         if (stored == null) {

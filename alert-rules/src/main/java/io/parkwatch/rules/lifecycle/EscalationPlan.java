@@ -1,55 +1,107 @@
 package io.parkwatch.rules.lifecycle;
 
+import io.parkwatch.rules.config.Park;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.Level;
-import io.parkwatch.rules.model.PointKind;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Who is told about an unanswered alert, in what order, and how long each waits: the three
- * responsible persons (包保责任人: operational, technical, principal) of the major hazard source or,
- * if the point belongs to none, of the enterprise; then the park duty officer; then the authority.
+ * The chain of responsibility for unanswered alarms: tiers in order (the enterprise's control room, the three
+ * responsible persons (包保责任人) of the major hazard source or of the enterprise, the park's duty officer, the county
+ * emergency bureau, or whatever a park defines), each reaching a person, the person on duty in a roster, or one of
+ * the alert's responsible persons, with its own time to acknowledge and its own reminders.
  *
- * @param after         wait before each next stage
- * @param afterCritical shorter wait for level-2 (critical) alerts and toxic gas
+ * @param tiers         in order
+ * @param people        everyone who can be called, by id
+ * @param rosters       by id
+ * @param responsible   per enterprise, its responsible persons by role (operational, technical, principal,
+ *                      control-room): person ids
+ * @param hazardSources major hazard sources with their own responsible persons
+ * @param zone          the park's clock, for rosters
  */
-public record EscalationPlan(Map<String, List<Contact>> enterprises, List<HazardSource> hazardSources,
-        Contact dutyOfficer, Contact authority, Duration after, Duration afterCritical) {
+public record EscalationPlan(List<Tier> tiers, Map<String, Person> people, Map<String, Roster> rosters,
+        Map<String, Map<String, String>> responsible, List<HazardSource> hazardSources, ZoneId zone) {
 
-    public static final EscalationPlan NONE = new EscalationPlan(Map.of(), List.of(), null, null, Duration.ofMinutes(5),
-            Duration.ofMinutes(2));
+    public static final EscalationPlan NONE = new EscalationPlan(List.of(), Map.of(), Map.of(), Map.of(), List.of(),
+            Park.CHINA);
 
-    /** A major hazard source (重大危险源) with its own three responsible persons. */
-    public record HazardSource(String id, String name, String enterpriseId, List<String> tanks, List<Contact> persons) {
+    /** A major hazard source (重大危险源) with its own responsible persons (role to person id). */
+    public record HazardSource(String id, String name, String enterpriseId, List<String> tanks,
+            Map<String, String> responsible) {
     }
 
-    /** The chain for this alert, first to notify first. */
-    public List<Contact> chain(Alert a) {
-        List<Contact> chain = new ArrayList<>();
-        List<Contact> persons = null;
-        for (HazardSource h : hazardSources) {
-            if (h.enterpriseId().equals(a.enterpriseId()) && a.tank() != null && h.tanks().contains(a.tank())) {
-                persons = h.persons();
+    /** The tier that holds an alert and the person it reaches now. */
+    public record Step(int index, Tier tier, Person person) {
+
+        /** As events and alerts keep it: "name (tier, phone)". */
+        public Contact contact() {
+            return new Contact(tier.name(), person.name(), person.phone());
+        }
+    }
+
+    /**
+     * The first tier from {@code index} on that reaches someone for this alert at that moment (a roster with nobody
+     * on shift, or an enterprise without that responsible person, is passed over).
+     */
+    public Optional<Step> from(Alert a, int index, long at) {
+        for (int i = Math.max(0, index); i < tiers.size(); i++) {
+            Optional<Person> p = whom(a, tiers.get(i), at);
+            if (p.isPresent()) {
+                return Optional.of(new Step(i, tiers.get(i), p.get()));
             }
         }
-        if (persons == null) {
-            persons = enterprises.getOrDefault(a.enterpriseId(), List.of());
-        }
-        chain.addAll(persons);
-        if (dutyOfficer != null) {
-            chain.add(dutyOfficer);
-        }
-        if (authority != null) {
-            chain.add(authority);
-        }
-        return chain;
+        return Optional.empty();
     }
 
-    /** How long an unanswered alert waits before the next stage. */
-    public Duration delay(Alert a) {
-        return a.level() == Level.CRITICAL || a.kind() == PointKind.GAS_TOXIC ? afterCritical : after;
+    /** How long the tier has to acknowledge this alert before the next is called. */
+    public Duration within(Alert a, int index) {
+        return index < 0 || index >= tiers.size() ? Duration.ofMinutes(5) : tiers.get(index).within(a.level(), a.kind());
+    }
+
+    /** How often the tier is reminded of this alert while it is unanswered, or null. */
+    public Duration remindEvery(Alert a, int index) {
+        return index < 0 || index >= tiers.size() ? null : tiers.get(index).remindEvery(a.level());
+    }
+
+    /** When the person a roster tier reaches may change next (a shift begins or ends), or 0 for a fixed person. */
+    public long nextShiftChange(int index, long at) {
+        if (index < 0 || index >= tiers.size() || !(tiers.get(index).reach() instanceof Tier.Reach.OnDuty d)) {
+            return 0;
+        }
+        Roster r = rosters.get(d.rosterId());
+        return r == null ? 0 : r.nextChange(Instant.ofEpochMilli(at).atZone(zone)).toInstant().toEpochMilli();
+    }
+
+    private Optional<Person> whom(Alert a, Tier t, long at) {
+        String personId = null;
+        if (t.reach() instanceof Tier.Reach.Person p) {
+            personId = p.personId();
+        } else if (t.reach() instanceof Tier.Reach.OnDuty d && rosters.containsKey(d.rosterId())) {
+            personId = rosters.get(d.rosterId()).onDuty(Instant.ofEpochMilli(at).atZone(zone)).orElse(null);
+        } else if (t.reach() instanceof Tier.Reach.Responsible r) {
+            personId = responsibleFor(a, r.role());
+        }
+        return Optional.ofNullable(personId == null ? null : people.get(personId));
+    }
+
+    /** The alert's major hazard source's person in that role, else its enterprise's. */
+    private String responsibleFor(Alert a, String role) {
+        for (HazardSource h : hazardSources) {
+            if (h.enterpriseId().equals(a.enterpriseId()) && a.tank() != null && h.tanks().contains(a.tank())
+                    && h.responsible().containsKey(role)) {
+                return h.responsible().get(role);
+            }
+        }
+        return responsible.getOrDefault(a.enterpriseId(), Map.of()).get(role);
+    }
+
+    /** The default time to acknowledge: level-2 alarms and toxic gas faster (contacts files before tiers). */
+    static Map<Level, Duration> within(Duration after, Duration afterCritical) {
+        return Map.of(Level.WARN, after, Level.ALARM, after, Level.CRITICAL, afterCritical);
     }
 }

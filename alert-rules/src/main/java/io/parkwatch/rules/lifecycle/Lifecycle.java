@@ -10,7 +10,10 @@ import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertState;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.HoldBack;
+import io.parkwatch.rules.model.Recipient;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -91,7 +94,7 @@ public final class Lifecycle {
                 Alert.Handling h = st.current.handlingOrNew();
                 int count = h.repeatCount() + 1;
                 // a new excursion must be answered again, and its escalation starts over
-                Alert.Handling next = Alert.Handling.NEW.withRepeatCount(count).withNotified(first(plan, st.current));
+                Alert.Handling next = atFirstTier(Alert.Handling.NEW.withRepeatCount(count), plan, st.current, now);
                 st.detectionAlertId = e.alertId();
                 st.condition = AlertState.ACTIVE;
                 AlertEvent ev = remap(e, st.current.alertId(), AlertEventType.REPEATED, e.message()
@@ -108,7 +111,7 @@ public final class Lifecycle {
             st.detectionAlertId = e.alertId();
             st.condition = AlertState.ACTIVE;
             st.heldBack = u.alert().heldBack();
-            Alert.Handling h = Alert.Handling.NEW.withNotified(first(plan, u.alert()));
+            Alert.Handling h = atFirstTier(Alert.Handling.NEW, plan, u.alert(), now);
             // an alert held back by the detection (a permit, out of service, the mode) stays visibly so
             st.current = u.alert().with(h, u.alert().heldBack() != null ? u.alert().heldBack().state()
                     : AlertState.ACTIVE);
@@ -128,7 +131,8 @@ public final class Lifecycle {
         st.heldBack = u.alert().heldBack();
         st.current = merged(st.current, u.alert(), ev, st.current.handlingOrNew());
         if (e.type() == AlertEventType.LEVEL_CHANGED && st.nextEscalationAt > 0) {
-            st.nextEscalationAt = Math.min(st.nextEscalationAt, now + plan.delay(st.current).toMillis());
+            st.nextEscalationAt = Math.min(st.nextEscalationAt,
+                    now + plan.within(st.current, st.current.handlingOrNew().escalationStage()).toMillis());
         }
         out.add(new AlertUpdate(ev, st.current));
         return out;
@@ -221,7 +225,9 @@ public final class Lifecycle {
         if (isCurrent) {
             st.current = updated;
             if (next.acknowledged() || next.closed()) {
-                st.nextEscalationAt = 0; // answered: the chain stops
+                st.nextEscalationAt = 0; // answered: the chain stops, and so do reminders and hand-overs
+                st.nextReminderAt = 0;
+                st.nextHandOverAt = 0;
             }
         } else if (next.closed()) {
             st.earlier.remove(a.alertId());
@@ -239,7 +245,79 @@ public final class Lifecycle {
                     Message.of("event.unshelved.expired", st.shelvedBy, Message.time(st.shelvedAt))));
         }
         out.addAll(onEscalationDue(st, plan, now));
+        out.addAll(onReminderDue(st, plan, now));
+        out.addAll(onShiftChange(st, plan, now));
         return out;
+    }
+
+    /** Whether the current alert is open, unanswered and announced: what reminders and hand-overs are for. */
+    private static boolean unanswered(LifecycleState st) {
+        if (st.current == null) {
+            return false;
+        }
+        Alert.Handling h = st.current.handlingOrNew();
+        return !h.acknowledged() && !h.closed() && !st.shelved() && !st.current.state().heldBack();
+    }
+
+    /** The reminder timer: the tier that holds the unanswered alarm is called again. */
+    public static List<AlertUpdate> onReminderDue(LifecycleState st, EscalationPlan plan, long now) {
+        if (st.nextReminderAt == 0 || now < st.nextReminderAt) {
+            return List.of();
+        }
+        long due = st.nextReminderAt;
+        if (!unanswered(st)) {
+            st.nextReminderAt = 0;
+            return List.of();
+        }
+        Alert a = st.current;
+        int stage = a.handlingOrNew().escalationStage();
+        Optional<EscalationPlan.Step> s = plan.from(a, stage, now).filter(x -> x.index() == stage);
+        Duration every = plan.remindEvery(a, stage);
+        st.nextReminderAt = every == null ? 0 : now + every.toMillis();
+        if (s.isEmpty()) {
+            return List.of();
+        }
+        Contact who = s.get().contact();
+        AlertEvent ev = handlingEvent(a, AlertEventType.REMINDED, "remind|" + a.handlingOrNew().repeatCount() + "|"
+                + stage + "|" + due, now, now, "reminder", who.toString(),
+                Message.of("event.reminded", who.name(), who.roleTerm(), who.phoneSuffix()))
+                .withRecipients(List.of(recipient(s.get())));
+        st.current = withLast(a, ev);
+        return List.of(new AlertUpdate(ev, st.current));
+    }
+
+    /**
+     * The shift-change timer: when the tier holding the unanswered alarm is a roster and the person on duty has
+     * changed, the new one holds it now (an audited hand-over, and they are called).
+     */
+    public static List<AlertUpdate> onShiftChange(LifecycleState st, EscalationPlan plan, long now) {
+        if (st.nextHandOverAt == 0 || now < st.nextHandOverAt) {
+            return List.of();
+        }
+        if (!unanswered(st)) {
+            st.nextHandOverAt = 0;
+            return List.of();
+        }
+        Alert a = st.current;
+        Alert.Handling h = a.handlingOrNew();
+        int stage = h.escalationStage();
+        st.nextHandOverAt = plan.nextShiftChange(stage, now);
+        Optional<EscalationPlan.Step> s = plan.from(a, stage, now).filter(x -> x.index() == stage);
+        if (s.isEmpty() || s.get().contact().toString().equals(h.notified())) {
+            return List.of();
+        }
+        Contact who = s.get().contact();
+        AlertEvent ev = handlingEvent(a, AlertEventType.HANDED_OVER, "handover|" + h.repeatCount() + "|" + stage + "|"
+                + now, now, now, "roster", who.toString(), Message.of("event.handed-over", Contact.localizedName(
+                        h.notified()), who.name(), who.roleTerm(), who.phoneSuffix()))
+                .withRecipients(List.of(recipient(s.get())));
+        st.current = withLast(a.with(h.withNotified(who.toString()), held(st), st.shelved()), ev);
+        return List.of(new AlertUpdate(ev, st.current));
+    }
+
+    private static Recipient recipient(EscalationPlan.Step s) {
+        return new Recipient(s.person().id(), s.person().name(), s.person().phone(), s.tier().id(), s.tier().name(),
+                s.tier().channels());
     }
 
     /** The escalation timer: the next person in the chain, if the alert is still unanswered. */
@@ -249,28 +327,39 @@ public final class Lifecycle {
         }
         Alert a = st.current;
         Alert.Handling h = a.handlingOrNew();
-        List<Contact> chain = plan.chain(a);
-        int stage = h.escalationStage() + 1;
-        if (h.acknowledged() || h.closed() || stage >= chain.size()) {
+        Optional<EscalationPlan.Step> next = plan.from(a, h.escalationStage() + 1, now);
+        if (h.acknowledged() || h.closed() || next.isEmpty()) {
             st.nextEscalationAt = 0;
             return List.of();
         }
-        Contact who = chain.get(stage);
-        Alert.Handling next = h.withEscalationStage(stage).withNotified(who.toString());
-        AlertEvent ev = handlingEvent(a, AlertEventType.ESCALATED, "esc|" + h.repeatCount() + "|" + stage, now, now,
-                "escalation", who.toString(), Message.of("event.escalated", who.name(), who.roleTerm(), who.phoneSuffix()));
-        st.current = withLast(a.with(next, st.condition), ev);
-        st.nextEscalationAt = stage + 1 < chain.size() ? now + plan.delay(a).toMillis() : 0;
+        EscalationPlan.Step s = next.get();
+        Contact who = s.contact();
+        AlertEvent ev = handlingEvent(a, AlertEventType.ESCALATED, "esc|" + h.repeatCount() + "|" + s.index(), now, now,
+                "escalation", who.toString(), Message.of("event.escalated", who.name(), who.roleTerm(), who.phoneSuffix()))
+                .withRecipients(List.of(recipient(s)));
+        st.current = withLast(a.with(h.withEscalationStage(s.index()).withNotified(who.toString()), held(st),
+                st.shelved()), ev);
+        schedule(st, plan, now);
         return List.of(new AlertUpdate(ev, st.current));
     }
 
+    /**
+     * The timers of the tier that holds the current alert: the next tier after its time to acknowledge, its
+     * reminders, and, for a roster, its next shift change.
+     */
     private static void schedule(LifecycleState st, EscalationPlan plan, long now) {
-        st.nextEscalationAt = plan.chain(st.current).size() > 1 ? now + plan.delay(st.current).toMillis() : 0;
+        int stage = st.current.handlingOrNew().escalationStage();
+        st.nextEscalationAt = stage + 1 < plan.tiers().size() ? now + plan.within(st.current, stage).toMillis() : 0;
+        Duration every = plan.remindEvery(st.current, stage);
+        st.nextReminderAt = every == null ? 0 : now + every.toMillis();
+        st.nextHandOverAt = plan.nextShiftChange(stage, now);
     }
 
-    private static String first(EscalationPlan plan, Alert a) {
-        List<Contact> chain = plan.chain(a);
-        return chain.isEmpty() ? null : chain.get(0).toString();
+    /** The handling of an alert that starts (or starts over) at the first tier that reaches someone now. */
+    private static Alert.Handling atFirstTier(Alert.Handling h, EscalationPlan plan, Alert a, long now) {
+        Optional<EscalationPlan.Step> s = plan.from(a, 0, now);
+        return h.withEscalationStage(s.map(EscalationPlan.Step::index).orElse(0))
+                .withNotified(s.map(x -> x.contact().toString()).orElse(null));
     }
 
     private static Alert.Handling closed(Alert.Handling h, AlertCommand c) {
@@ -333,7 +422,7 @@ public final class Lifecycle {
                 h = h.withAcknowledgedBy(by.user()).withAcknowledgedAt(by.issuedAt());
             }
         } else if (active) {
-            h = h.unacknowledged().withEscalationStage(0).withNotified(first(plan, st.current));
+            h = atFirstTier(h.unacknowledged(), plan, st.current, now);
         }
         Alert a = st.current.with(h, held(st));
         AlertEvent ev = handlingEvent(a, AlertEventType.UNSHELVED, idSeed, at, now, actor,

@@ -24,6 +24,10 @@ public final class LifecycleState {
     public long recoveredAt;
     /** Wall-clock time of the next escalation step, 0 for none. */
     public long nextEscalationAt;
+    /** Wall-clock time the tier holding the unanswered alarm is reminded next, 0 for none. */
+    public long nextReminderAt;
+    /** Wall-clock time a roster's shift may change hands while the alarm is unanswered, 0 for none. */
+    public long nextHandOverAt;
     /** Earlier alerts of this key, not yet closed, by id. */
     public Map<String, Alert> earlier = new HashMap<>();
     /** Who shelved this key's alarm (a new occurrence stays shelved), or null when it is not shelved. */
@@ -46,10 +50,17 @@ public final class LifecycleState {
         return shelvedBy != null;
     }
 
-    /** The next wall-clock time something is due (an escalation step, the end of a shelving), 0 for none. */
+    /**
+     * The next wall-clock time something is due (an escalation step, the end of a shelving, a reminder, a shift
+     * change), 0 for none.
+     */
     public long nextDue() {
-        long esc = nextEscalationAt;
-        long shelf = shelved() ? shelvedUntil : 0;
-        return esc == 0 ? shelf : shelf == 0 ? esc : Math.min(esc, shelf);
+        long due = 0;
+        for (long t : new long[] {nextEscalationAt, shelved() ? shelvedUntil : 0, nextReminderAt, nextHandOverAt}) {
+            if (t > 0 && (due == 0 || t < due)) {
+                due = t;
+            }
+        }
+        return due;
     }
 }

@@ -40,6 +40,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param until         until when (a shelving's expiry, an instrument's expected return), epoch ms, else 0
  * @param ruleVersion   the version of the rule the alert was raised under (a fingerprint of how it evaluates; the
  *                      configuration history says when and by whom it was applied), or null
+ * @param recipients    whom an escalation, a reminder or a hand-over calls (person, tier, channels), else empty
  */
 @RecordBuilder
 public record AlertEvent(
@@ -70,9 +71,11 @@ public record AlertEvent(
         String actor,
         String note,
         long until,
-        String ruleVersion) implements AlertEventBuilder.With {
+        String ruleVersion,
+        java.util.List<Recipient> recipients) implements AlertEventBuilder.With {
 
     public AlertEvent {
+        recipients = recipients == null ? java.util.List.of() : java.util.List.copyOf(recipients);
         if (heldBack == null && heldBackBy != null) {
             heldBack = HoldBack.MASKED; // an event of an earlier version: only permits held alarms back
         }

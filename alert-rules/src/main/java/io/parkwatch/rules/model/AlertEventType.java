@@ -22,5 +22,9 @@ public enum AlertEventType {
     /** an operator shelved the alarm for a limited time, with a reason (ISA-18.2) */
     SHELVED,
     /** shelving ended: by hand (returns acknowledged), at expiry or by a rise in level (returns unacknowledged) */
-    UNSHELVED
+    UNSHELVED,
+    /** still unanswered: the tier that holds it is called again */
+    REMINDED,
+    /** a shift changed while it was unanswered: the roster's new person on duty holds it now */
+    HANDED_OVER
 }

@@ -2,6 +2,9 @@ package io.parkwatch.console.notify;
 
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.Recipient;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import io.parkwatch.rules.wire.WireJson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Text messages or voice calls through an SMS provider's HTTP API, to the person an unanswered alert
- * has just been escalated to: {@code {"to":..,"text":..,"kind":"sms|voice","idempotencyKey":..}}.
+ * Text messages or voice calls through an SMS provider's HTTP API, to the person an unanswered alert has just been
+ * escalated to, reminded of or handed over to: {@code {"to":..,"text":..,"kind":"sms|voice","personId":..,
+ * "idempotencyKey":..}}. The person and the phone are the event's recipient (a tier that names its channels is
+ * reached only by those); events of earlier versions name them only in the note, where the phone is read from.
  */
 public final class SmsChannel implements Channel {
 
@@ -42,13 +47,23 @@ public final class SmsChannel implements Channel {
         return name;
     }
 
-    /** Escalations to someone with a phone number. */
+    /** Calls to a person (escalated to, reminded, handed over to) with a phone number, by a channel that reaches them. */
     @Override
     public boolean accepts(AlertEvent e) {
-        return e.type() == AlertEventType.ESCALATED && phone(e) != null;
+        boolean call = e.type() == AlertEventType.ESCALATED || e.type() == AlertEventType.REMINDED
+                || e.type() == AlertEventType.HANDED_OVER;
+        return call && recipient(e).map(r -> r.reachedBy(voice ? "voice" : "sms")).orElse(true) && phone(e) != null;
+    }
+
+    private static Optional<Recipient> recipient(AlertEvent e) {
+        return e.recipients().stream().filter(r -> r.phone() != null).findFirst();
     }
 
     static String phone(AlertEvent e) {
+        Optional<Recipient> r = recipient(e);
+        if (r.isPresent()) {
+            return r.get().phone();
+        }
         if (e.note() == null) {
             return null;
         }
@@ -58,8 +73,13 @@ public final class SmsChannel implements Channel {
 
     @Override
     public void deliver(AlertEvent e) throws Exception {
-        byte[] body = WireJson.write(Map.of("to", phone(e), "text", text.sms(e), "kind", voice ? "voice" : "sms",
-                "idempotencyKey", e.eventId()));
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("to", phone(e));
+        message.put("text", text.sms(e));
+        message.put("kind", voice ? "voice" : "sms");
+        recipient(e).ifPresent(r -> message.put("personId", r.personId()));
+        message.put("idempotencyKey", e.eventId());
+        byte[] body = WireJson.write(message);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Idempotency-Key", e.eventId())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
