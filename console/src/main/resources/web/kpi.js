@@ -2,7 +2,7 @@
 import { el, esc, time } from './util.js';
 import { get } from './api.js';
 import { enterpriseName } from './store.js';
-import { t, localInput, fromLocalInput } from './i18n.js';
+import { t, localInput, fromLocalInput, language } from './i18n.js';
 
 const rating = p => `<span class="rating ${p.perHour > 12 ? 'bad' : p.perHour > 6 ? 'mid' : 'good'}">${t(p.perHour > 12 ? 'kpi.rating.over' : p.perHour > 6 ? 'kpi.rating.manageable' : 'kpi.rating.acceptable')}</span>`;
 const position = p => p.enterprise ? t('kpi.position.enterprise', esc(enterpriseName(p.enterprise))) : t('kpi.position.park');
@@ -51,7 +51,19 @@ export async function showKpi() {
     <h3>${t('kpi.held-back')} <small class="muted">${t('kpi.held-back-help')}</small></h3>
     <p id="kpi-held-back">${t('kpi.shelves', k.heldBack.shelves, k.heldBack.shelvedHours, k.heldBack.longestShelvedHours)}</p>
     ${table([t('kpi.col.held-back'), t('kpi.col.count')], Object.entries(k.heldBack.raisedHeldBack).map(([why, n]) => [t('state.' + why), n]))}
-    <h3>${t('ops.oos')}</h3><div id="kpi-oos"></div>`;
+    <h3>${t('ops.oos')}</h3><div id="kpi-oos"></div>
+    <h3>${t('kpi.response')} <small class="muted">${t('kpi.response-help')}</small>
+      <a href="/api/kpi/response?from=${from}&to=${to}&format=csv&lang=${language()}" download="response.csv">${t('kpi.csv')}</a></h3>
+    <div id="kpi-response"></div>`;
+  const resp = await get(`/api/kpi/response?from=${from}&to=${to}`);
+  if (resp.ok) {
+    const row = (who, x) => [who, x.level ? t('level.' + x.level) : '–', esc(x.tierName || '–'), x.reached, x.inTime,
+      `${x.inTimePercent}%`, x.medianSeconds ?? '–', x.p90Seconds ?? '–', x.escalated, x.unanswered];
+    el('kpi-response').innerHTML = table([t('kpi.col.enterprise'), t('kpi.col.level'), t('kpi.col.tier'), t('kpi.col.reached'),
+      t('kpi.col.in-time'), t('kpi.col.in-time-share'), t('kpi.col.median-s'), t('kpi.col.p90-s'), t('kpi.col.escalated'),
+      t('kpi.col.unanswered')], [...resp.data.rows.map(x => row(esc(enterpriseName(x.enterprise)), x)),
+      row(`<b>${t('kpi.park-total')}</b>`, resp.data.park)]);
+  }
   const ops = await get('/api/operations');
   if (ops.ok) el('kpi-oos').innerHTML = table([t('ops.point'), t('ops.reason'), t('ops.since'), t('ops.age'), t('ops.expected')],
     ops.data.outOfService.map(o => [esc(o.point), esc(o.reason), time(o.since), t('ops.hours', o.ageHours),

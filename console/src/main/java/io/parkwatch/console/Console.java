@@ -93,6 +93,8 @@ public final class Console implements AutoCloseable {
         KafkaProducer<String, byte[]> contextOut = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ConfigTopic.MAX_DOCUMENT_BYTES,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.CLIENT_ID_CONFIG, "parkwatch-console-contexts"), new StringSerializer(),
                 new ByteArraySerializer());
         parts.add((AutoCloseable) () -> contextOut.close(Duration.ofSeconds(5)));

@@ -264,6 +264,21 @@ class ConsoleAccessIT {
         JsonNode kpi = a.json("/api/kpi?from=" + (t0 - 1000) + "&to=" + (t0 + 3_600_000));
         assertThat(kpi.get("positions").findValuesAsText("position")).containsExactly("ent-a control room");
         assertThat(kpi.get("topTen").findValuesAsText("enterprise")).containsOnly("ent-a");
+        // response figures (叫应率): B's alarm that called B's control room counts for B only
+        AlertEvent called = raised("b7", "B-GT1", "ent-b", Level.ALARM, t0 + 1_000).withRecipients(List.of(
+                new io.parkwatch.rules.model.Recipient("b-control", "B 中控室", "1", "control-room", "企业中控室",
+                        List.of()))).withUntil(t0 + 301_000);
+        publish(called, Alert.raisedBy(called));
+        ConsoleClient b = loggedIn("op-b", "b-pw");
+        String period = "?from=" + (t0 - 1000) + "&to=" + (t0 + 3_600_000);
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.json("/api/kpi/response" + period).get("park")
+                .get("reached").asInt() == 1);
+        assertThat(b.json("/api/kpi/response" + period).get("rows").findValuesAsText("tierName")).containsExactly("企业中控室");
+        assertThat(a.json("/api/kpi/response" + period).get("park").get("reached").asInt()).isZero();
+        ConsoleClient.Response csv = b.get("/api/kpi/response" + period + "&format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFF企业,级别,层级,通知到").contains("ent-b,ALARM,企业中控室,1,0,0.0,,,0,1",
+                "园区合计,,,1,0,0.0,,,0,1");
 
         // Live: B's new alert goes to B's operator, never to A's, though A's board is open the whole time.
         try (BoardSocketClient boardA = a.board(); BoardSocketClient boardB = loggedIn("op-b", "b-pw").board()) {

@@ -102,7 +102,7 @@ public final class Lifecycle {
                 st.heldBack = u.alert().heldBack();
                 st.current = merged(st.current, u.alert(), ev, next);
                 schedule(st, plan, now);
-                out.add(new AlertUpdate(ev, st.current));
+                out.add(new AlertUpdate(called(ev, plan, st.current, now), st.current));
                 return out;
             }
             if (st.current != null && !st.current.handlingOrNew().closed()) {
@@ -116,7 +116,7 @@ public final class Lifecycle {
             st.current = u.alert().with(h, u.alert().heldBack() != null ? u.alert().heldBack().state()
                     : AlertState.ACTIVE);
             schedule(st, plan, now);
-            out.add(new AlertUpdate(e, st.current));
+            out.add(new AlertUpdate(called(e, plan, st.current, now), st.current));
             return out;
         }
         if (st.current == null || !e.alertId().equals(st.detectionAlertId)) {
@@ -336,7 +336,7 @@ public final class Lifecycle {
         Contact who = s.contact();
         AlertEvent ev = handlingEvent(a, AlertEventType.ESCALATED, "esc|" + h.repeatCount() + "|" + s.index(), now, now,
                 "escalation", who.toString(), Message.of("event.escalated", who.name(), who.roleTerm(), who.phoneSuffix()))
-                .withRecipients(List.of(recipient(s)));
+                .withRecipients(List.of(recipient(s))).withUntil(now + plan.within(a, s.index()).toMillis());
         st.current = withLast(a.with(h.withEscalationStage(s.index()).withNotified(who.toString()), held(st),
                 st.shelved()), ev);
         schedule(st, plan, now);
@@ -353,6 +353,17 @@ public final class Lifecycle {
         Duration every = plan.remindEvery(st.current, stage);
         st.nextReminderAt = every == null ? 0 : now + every.toMillis();
         st.nextHandOverAt = plan.nextShiftChange(stage, now);
+    }
+
+    /**
+     * An event that calls the tier holding the alert (a raise, a repeat): with whom it reaches and by when it must
+     * acknowledge, for the people's channels and the response figures.
+     */
+    private static AlertEvent called(AlertEvent ev, EscalationPlan plan, Alert a, long now) {
+        int stage = a.handlingOrNew().escalationStage();
+        return plan.from(a, stage, now).filter(s -> s.index() == stage)
+                .map(s -> ev.withRecipients(List.of(recipient(s))).withUntil(now + plan.within(a, stage).toMillis()))
+                .orElse(ev);
     }
 
     /** The handling of an alert that starts (or starts over) at the first tier that reaches someone now. */

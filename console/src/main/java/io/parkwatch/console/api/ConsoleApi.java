@@ -9,6 +9,8 @@ import io.parkwatch.rules.text.Catalogue;
 import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.console.history.CommandOutcomes;
 import io.parkwatch.console.kpi.AlarmPerformance;
+import io.parkwatch.console.kpi.ResponseFigures;
+import io.parkwatch.console.kpi.ResponseFiguresCsv;
 import io.parkwatch.console.park.ParkOverview;
 import io.parkwatch.console.park.RecentReadings;
 import io.parkwatch.rules.config.Enterprise;
@@ -120,7 +122,8 @@ public final class ConsoleApi {
                 new Route("GET", "/api/points/{id}/readings", this::pointReadings),
                 new Route("GET", "/api/site-plan", sync(c -> sitePlan.visibleTo(c.user()))),
                 new Route("GET", "/api/overview", sync(this::overview)),
-                new Route("GET", "/api/kpi", sync(this::kpi)));
+                new Route("GET", "/api/kpi", sync(this::kpi)),
+                new Route("GET", "/api/kpi/response", sync(this::response)));
     }
 
     /** The reader's sentences, with times on the park's clock. */
@@ -350,6 +353,26 @@ public final class ConsoleApi {
 
     private Object overview(ApiCall c) {
         return ParkOverview.of(registry.get(), board.list(a -> true), readings, c.user(), clock.millis());
+    }
+
+    /** How fast and how fully alarms were answered (叫应率); {@code ?format=csv} for a spreadsheet. */
+    private Object response(ApiCall c) {
+        long now = clock.millis();
+        long to = c.time("to", now);
+        long from = c.time("from", to - Duration.ofDays(1).toMillis());
+        if (to <= from) {
+            throw ApiException.badRequest("api.to-before-from");
+        }
+        if (to - from > Duration.ofDays(92).toMillis()) {
+            throw ApiException.badRequest("api.period-too-long", 92);
+        }
+        ConsoleUser u = c.user();
+        ResponseFigures.Report r = ResponseFigures.compute(history.between(Long.MIN_VALUE, Long.MAX_VALUE,
+                e -> u.sees(e.enterpriseId())), from, to);
+        if ("csv".equals(c.query().getOrDefault("format", List.of("json")).get(0))) {
+            return new Reply.Csv(ResponseFiguresCsv.write(r, reader(c)));
+        }
+        return r;
     }
 
     private Object kpi(ApiCall c) {

@@ -7,6 +7,10 @@ public record Reply(int status, Object body) {
     public record Html(String page) {
     }
 
+    /** A body that is CSV text, for a spreadsheet. */
+    public record Csv(String text) {
+    }
+
     public static Reply ok(Object body) {
         return new Reply(200, body);
     }

@@ -164,12 +164,12 @@ public final class ContextRecorder implements AutoCloseable {
             o.collectedUntil = to;
             if (o.endsAt != 0 && now >= o.endsAt) {
                 open.remove(o.alertId);
-                write(o, true);
+                write(o);
             }
         }
     }
 
-    private void write(Open o, boolean complete) {
+    private void write(Open o) {
         PointRegistry r = registry.get();
         List<AlarmContext.PointReadings> points = new ArrayList<>();
         o.relation.forEach((id, rel) -> {
@@ -177,7 +177,7 @@ public final class ContextRecorder implements AutoCloseable {
             points.add(new AlarmContext.PointReadings(id, p == null ? id : p.displayName(), p == null ? null : p.unit(),
                     rel, o.truncated.getOrDefault(id, false), List.copyOf(o.samples.getOrDefault(id, List.of()))));
         });
-        AlarmContext c = new AlarmContext(o.alertId, o.from, o.collectedUntil, complete, points);
+        AlarmContext c = new AlarmContext(o.alertId, o.from, o.collectedUntil, true, points);
         sink.write(c).whenComplete((v, t) -> {
             if (t != null) {
                 LOG.error("alarm context of {} could not be written: {}", o.alertId, t.toString());
@@ -190,11 +190,13 @@ public final class ContextRecorder implements AutoCloseable {
         return open.size();
     }
 
-    /** Stops following; what was gathered so far is written as incomplete records. */
+    /**
+     * Stops following. Nothing is written for the alarms still open: a console that starts again follows them anew
+     * from its recent readings (they reach an hour back) as it reads their raises again.
+     */
     @Override
     public void close() {
         timer.shutdownNow();
-        open.values().forEach(o -> write(o, false));
         open.clear();
     }
 }

@@ -77,6 +77,12 @@ final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.Authentica
     }
 
     private static void write(ChannelHandlerContext ctx, FullHttpRequest req, Reply reply, Throwable t, ApiCall call) {
+        if (t == null && reply.body() instanceof Reply.Csv csv) {
+            // a byte-order mark: spreadsheets then read the Chinese as UTF-8
+            Responses.send(ctx, req, HttpResponseStatus.valueOf(reply.status()), "text/csv; charset=utf-8",
+                    Responses.utf8("\uFEFF" + csv.text()));
+            return;
+        }
         if (t == null && reply.body() instanceof Reply.Html html) {
             Responses.send(ctx, req, HttpResponseStatus.valueOf(reply.status()), "text/html; charset=utf-8",
                     Responses.utf8(html.page()));

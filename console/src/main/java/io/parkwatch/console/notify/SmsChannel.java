@@ -51,7 +51,9 @@ public final class SmsChannel implements Channel {
     @Override
     public boolean accepts(AlertEvent e) {
         boolean call = e.type() == AlertEventType.ESCALATED || e.type() == AlertEventType.REMINDED
-                || e.type() == AlertEventType.HANDED_OVER;
+                || e.type() == AlertEventType.HANDED_OVER
+                // a raise or a repeat calls the first tier, when it names whom (earlier events did not)
+                || ((e.type() == AlertEventType.RAISED || e.type() == AlertEventType.REPEATED) && !e.recipients().isEmpty());
         return call && recipient(e).map(r -> r.reachedBy(voice ? "voice" : "sms")).orElse(true) && phone(e) != null;
     }
 
