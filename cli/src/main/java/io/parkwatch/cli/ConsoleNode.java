@@ -47,9 +47,14 @@ final class ConsoleNode implements AutoCloseable {
                     .sitePlan(planFile == null ? SitePlan.NONE : SitePlanFile.load(planFile, registry))
                     .history(history(s))
                     .contextBefore(s.duration("console.context-before"))
-                    .contextAfter(s.duration("console.context-after")));
+                    .contextAfter(s.duration("console.context-after"))
+                    .links(LinkSecret.signer(s, base)));
             io.parkwatch.console.notify.Rationales rationales = new io.parkwatch.console.notify.Rationales();
-            return new Setup(config, NotifierChannels.from(s, registry.park(), rationales), s,
+            String publicUrl = s.text("console.public-url", "http://localhost:8080").replaceAll("/+$", "");
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links = e -> publicUrl + "/m/"
+                    + config.links().sign(e.alertId(), io.parkwatch.rules.model.Alert.key(e.ruleId(), e.pointId(),
+                            e.direction()), e.recipients().get(0).personId());
+            return new Setup(config, NotifierChannels.from(s, registry.park(), rationales, links), s,
                     DemoCredentials.consoleUsers(config.users().values()), rationales);
         }
 

@@ -23,13 +23,14 @@ final class NotifierChannels {
     }
 
     static List<Channel> from(Settings s, Park park) throws Exception {
-        return from(s, park, new io.parkwatch.console.notify.Rationales());
+        return from(s, park, new io.parkwatch.console.notify.Rationales(), e -> null);
     }
 
     /** With the alarms' rationalization, for what notifications tell people to do. */
-    static List<Channel> from(Settings s, Park park, io.parkwatch.console.notify.Rationales rationales) throws Exception {
+    static List<Channel> from(Settings s, Park park, io.parkwatch.console.notify.Rationales rationales,
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links) throws Exception {
         List<Channel> out = new ArrayList<>();
-        NotificationText text = new NotificationText(language(s), park.timeZone(), rationales);
+        NotificationText text = new NotificationText(language(s), park.timeZone(), rationales).withLinks(links);
         int i = 0;
         for (JsonNode w : s.node("notifier.webhooks")) {
             String name = w.path("name").asText("webhook-" + i);

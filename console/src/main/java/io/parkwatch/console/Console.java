@@ -112,7 +112,11 @@ public final class Console implements AutoCloseable {
                 .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
                 .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));
         server = new ConsoleServer(config, board, history, api, login, sessions,
-                () -> configuration.registry().park().timeZone()).start();
+                () -> configuration.registry().park().timeZone());
+        if (config.links() != null) {
+            server.mobileLinks(config.links(), readings, commands, clock);
+        }
+        server.start();
         parts.add(server);
     }
 

@@ -23,12 +23,13 @@ import java.util.Map;
  * @param history           where readings older than the recent buffer are read (InfluxDB), or null
  * @param contextBefore     an alarm's context starts this long before it was raised
  * @param contextAfter      and ends this long after it recovered (or was closed)
+ * @param links             signs and checks the links people get to acknowledge from a phone, or null for none
  */
 @RecordBuilder
 public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUser> users, Duration sessionIdle,
         Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile,
         SitePlan sitePlan, java.nio.file.Path sitePlanDir, HistorySource history, Duration contextBefore,
-        Duration contextAfter) implements ConsoleConfigBuilder.With {
+        Duration contextAfter, io.parkwatch.console.links.LinkSigner links) implements ConsoleConfigBuilder.With {
 
     public static ConsoleConfig of(String bindHost, int httpPort, Map<String, ConsoleUser> users) {
         return ConsoleConfigBuilder.builder().bindHost(bindHost).httpPort(httpPort).users(users)

@@ -10,7 +10,7 @@ import io.soabase.recordbuilder.core.RecordBuilder;
  * @param alertId    the alert
  * @param alertKey   the alert's key ({@link Alert#key()}), which routes the command to the alert's state
  * @param user       who
- * @param role       PARK_OFFICER or ENTERPRISE_OPERATOR
+ * @param role       PARK_OFFICER, ENTERPRISE_OPERATOR or PERSON
  * @param enterpriseId the user's enterprise (operators act only on their own enterprise's alerts)
  * @param note       disposal note (close), reason (force close, shelve), or comment text
  * @param issuedAt   when, epoch ms
@@ -22,7 +22,11 @@ public record AlertCommand(String commandId, Type type, String alertId, String a
 
     public enum Type { ACKNOWLEDGE, COMMENT, CLOSE, FORCE_CLOSE, SHELVE, UNSHELVE }
 
-    public enum Role { PARK_OFFICER, ENTERPRISE_OPERATOR }
+    /**
+     * Who gives the command: a console user of the park or of an enterprise, or a PERSON of the contacts file the
+     * alert has reached, through a signed link (they may acknowledge and comment, never force a close).
+     */
+    public enum Role { PARK_OFFICER, ENTERPRISE_OPERATOR, PERSON }
 
     public AlertCommand(String commandId, Type type, String alertId, String alertKey, String user, Role role,
             String enterpriseId, String note, long issuedAt) {

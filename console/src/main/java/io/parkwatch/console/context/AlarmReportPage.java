@@ -92,7 +92,7 @@ public final class AlarmReportPage {
     }
 
     /** A plain polyline of the readings, with the moment the alarm was raised marked. */
-    static String chart(List<RecentReadings.Sample> s, long from, long to, long raisedAt) {
+    public static String chart(List<RecentReadings.Sample> s, long from, long to, long raisedAt) {
         int w = 640;
         int ht = 120;
         if (s.isEmpty() || to <= from) {
@@ -122,7 +122,7 @@ public final class AlarmReportPage {
         return String.format(Locale.ROOT, "%.2f", v);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -34,6 +34,7 @@ public final class ConsoleServer implements AutoCloseable {
 
     private final ConsoleConfig config;
     private final AlertBoard board;
+    private final java.util.function.Supplier<java.time.ZoneId> parkZone;
     private final AlertHistory history;
     private final ConsoleApi api;
     private final Login login;
@@ -60,6 +61,17 @@ public final class ConsoleServer implements AutoCloseable {
         this.login = login;
         this.sessions = sessions;
         this.feed = new LiveFeed(board, history, sessions, parkZone);
+        this.parkZone = parkZone;
+    }
+
+    private MobileLinkHandler mobileLinks;
+
+    /** Serves the pages of signed links ({@code /m/...}) people get in their notifications. */
+    public ConsoleServer mobileLinks(io.parkwatch.console.links.LinkSigner signer,
+            io.parkwatch.console.park.RecentReadings readings, io.parkwatch.console.api.CommandSender commands,
+            java.time.Clock clock) {
+        this.mobileLinks = new MobileLinkHandler(signer, board, history, readings, commands, parkZone, clock);
+        return this;
     }
 
     public ConsoleServer start() throws InterruptedException {
@@ -80,6 +92,8 @@ public final class ConsoleServer implements AutoCloseable {
                                 .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
                                 .addLast(logins)
                                 .addLast(gate)
+                                .addLast(mobileLinks == null ? new io.netty.channel.ChannelInboundHandlerAdapter()
+                                        : mobileLinks)
                                 .addLast(router) // before the WebSocket handlers: they take HTTP messages only
                                 // "/ws?lang=.." too: the page asks for its language in the query
                                 .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()

@@ -21,6 +21,7 @@ public final class NotificationText {
     public static final NotificationText DEFAULT = new NotificationText(Catalogue.chinese(), Park.CHINA);
 
     private final Rationales rationales;
+    private java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links = e -> null;
     private final Catalogue language;
     private final ZoneId zone;
     private final DateTimeFormatter time;
@@ -91,6 +92,16 @@ public final class NotificationText {
         return WireJson.write(Map.of("msgtype", "markdown", "markdown", Map.of("content", markdown(e))));
     }
 
+    /**
+     * The same text, with a personal link in messages to a person (SMS): {@code links} gives the link for an event's
+     * first recipient, or null.
+     */
+    public NotificationText withLinks(java.util.function.Function<AlertEvent, String> links) {
+        NotificationText t = new NotificationText(language, zone, rationales);
+        t.links = links;
+        return t;
+    }
+
     String sms(AlertEvent e) {
         String when = time.format(Instant.ofEpochMilli(e.eventTime()));
         String id = e.alertId().substring(0, Math.min(8, e.alertId().length()));
@@ -98,7 +109,12 @@ public final class NotificationText {
                 .filter(a -> a != null).map(a -> language.text("notify.sms-action", a)).orElse("") : "";
         return (e.level() == null ? language.text("notify.sms-no-level", sentence(e), when, id)
                 : language.text("notify.sms", Message.term("level." + e.level().name().toLowerCase()), sentence(e),
-                        when, id)) + action;
+                        when, id)) + action + link(e);
+    }
+
+    private String link(AlertEvent e) {
+        String url = e.recipients().isEmpty() ? null : links.apply(e);
+        return url == null ? "" : language.text("notify.sms-link", url);
     }
 
     private static String nz(String s) {

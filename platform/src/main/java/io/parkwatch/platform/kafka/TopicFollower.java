@@ -73,8 +73,10 @@ public final class TopicFollower implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> parts = partitions();
+            if (parts.isEmpty()) {
+                return; // closed before the topic came
+            }
             consumer.assign(parts);
             seekToStart(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
@@ -101,6 +103,32 @@ public final class TopicFollower implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * The topic's partitions, waiting while it does not exist yet (a part started before {@code parkwatch init}
+     * made a topic of its version): a follower that gave up would leave its part blind for good.
+     */
+    private List<TopicPartition> partitions() {
+        boolean told = false;
+        while (running) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (!parts.isEmpty()) {
+                return parts;
+            }
+            if (!told) {
+                LOG.warn("{}: no such topic yet; waiting for it", topic);
+                told = true;
+            }
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+        }
+        return List.of();
     }
 
     private void seekToStart(List<TopicPartition> parts) {

@@ -1,0 +1,31 @@
+package io.parkwatch.console.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkwatch.console.TestEvents;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.model.Recipient;
+import io.parkwatch.rules.text.Catalogue;
+import io.parkwatch.rules.text.Message;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NotificationTextTest {
+
+    @Test
+    void aMessageToAPersonCarriesTheirOwnLinkAndAGroupMessageNone() {
+        NotificationText text = new NotificationText(Catalogue.chinese(), ZoneId.of("Asia/Shanghai"))
+                .withLinks(e -> "https://park.example/m/" + e.recipients().get(0).personId() + "-token");
+        AlertEvent raised = TestEvents.raised("a1", "GT1", "ent-a", Level.ALARM, 1_800_000_000_000L)
+                .withText(Message.of("event.escalated", "张伟", "操作负责人", ", 138"));
+        AlertEvent toZhang = TestEvents.handled(raised, "e1", AlertEventType.ESCALATED, "escalation", null,
+                1_800_000_060_000L).withRecipients(List.of(new Recipient("zhang", "张伟", "138", "operational",
+                        "操作负责人", List.of("sms"))));
+        assertThat(text.sms(toZhang)).endsWith("。处置链接：https://park.example/m/zhang-token");
+        assertThat(text.sms(raised)).doesNotContain("处置链接"); // nobody named: no personal link
+        assertThat(text.markdown(toZhang)).doesNotContain("/m/"); // a group robot's message: no one's own link
+    }
+}
