@@ -56,7 +56,8 @@ final class ConfigSeed {
             ConfigDocument doc = topic.get(f.getKey());
             if (doc == null && f.getValue() != null) {
                 doc = new ConfigDocument(f.getKey(), f.getValue().text(), f.getValue().label(), System.currentTimeMillis(),
-                        System.getProperty("user.name"), "first start: seeded from " + f.getValue().label());
+                        System.getProperty("user.name"), io.parkwatch.rules.text.Catalogue.of(ParkWatchCli.helpLanguage(
+                                System.getenv())).text("config.seeded"));
                 ConfigTopic.publish(bootstrap, doc);
                 LOG.info("{}: seeded {} from {}", Topics.CONFIG, f.getKey(), f.getValue().label());
             } else if (doc != null) {

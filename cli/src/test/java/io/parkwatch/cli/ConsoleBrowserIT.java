@@ -297,9 +297,11 @@ class ConsoleBrowserIT {
 
     static Set<String> codes(ParkWatchStandalone park) throws Exception {
         // the products' names (ParkWatch, the InfluxDB the chart may name), the standards the performance page cites
-        // by their designations, the language switch's own name, and the command and file the demo-password banner
-        // names
-        StringBuilder all = new StringBuilder("ParkWatch InfluxDB ISA-18.2 EEMUA English ./parkwatch hash-password README ");
+        // by their designations, the language switch's own name, the command and file the demo-password banner
+        // names, and the format of the response figures' export (CSV)
+        StringBuilder all = new StringBuilder("ParkWatch InfluxDB ISA-18.2 EEMUA English ./parkwatch hash-password README CSV ");
+        // who applied the configuration the rule version names (the operating-system user that started the demo)
+        all.append(System.getProperty("user.name")).append(' ');
         for (io.parkwatch.rules.model.Point p : park.points().points()) {
             all.append(' ').append(p.id()).append(' ').append(p.enterpriseId()).append(' ').append(p.tank())
                     .append(' ').append(p.zone()).append(' ').append(p.unit());
