@@ -38,6 +38,26 @@ final class ModeCommand {
             description = "Kafka of a distributed ParkWatch (default: the standalone's)")
     String kafka;
 
+    /** The points and operations in force on the config topic, and where it is. */
+    private record InForce(String bootstrap, PointRegistry registry, PlantOperations operations) {
+    }
+
+    /** What is in force, or null (said on the error stream) when ParkWatch has never run. */
+    private InForce inForce() {
+        String bootstrap = kafka != null ? kafka : ConfigFiles.bootstrap(config.settings());
+        Map<String, ConfigDocument> docs = ConfigTopic.latest(bootstrap);
+        ConfigDocument points = docs.get(ConfigDocument.POINTS);
+        if (points == null) {
+            spec.commandLine().getErr().println("No point registry in force on " + bootstrap
+                    + ": start ParkWatch once first.");
+            return null;
+        }
+        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse(points.source(), points.yaml()));
+        ConfigDocument current = docs.get(ConfigDocument.OPERATIONS);
+        return new InForce(bootstrap, registry, current == null ? PlantOperations.NONE.with(registry)
+                : OperationsFile.parse(YamlSource.parse("operations (in force)", current.yaml()), registry));
+    }
+
     @Command(name = "set", description = "Set the mode of an enterprise, tank or unit from now on.")
     int set(@Parameters(paramLabel = "SUBJECT", description = "an enterprise id, or a tank or unit") String subject,
             @Parameters(paramLabel = "MODE") String mode,
@@ -45,21 +65,16 @@ final class ModeCommand {
             throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String bootstrap = kafka != null ? kafka : ConfigFiles.bootstrap(config.settings());
-        Map<String, ConfigDocument> inForce = ConfigTopic.latest(bootstrap);
-        ConfigDocument points = inForce.get(ConfigDocument.POINTS);
-        if (points == null) {
-            err.println("No point registry in force on " + bootstrap + ": start ParkWatch once first.");
+        InForce in = inForce();
+        if (in == null) {
             return 2;
         }
-        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse(points.source(), points.yaml()));
+        PointRegistry registry = in.registry();
+        PlantOperations ops = in.operations();
         if (!OperationsFile.subjects(registry).contains(subject)) {
             err.println("Refused: '" + subject + "' is neither an enterprise id nor a tank or unit of the points.");
             return 1;
         }
-        ConfigDocument current = inForce.get(ConfigDocument.OPERATIONS);
-        PlantOperations ops = current == null ? PlantOperations.NONE.with(registry)
-                : OperationsFile.parse(YamlSource.parse("operations (in force)", current.yaml()), registry);
         if (!ops.modes().contains(mode)) {
             err.println("Refused: unknown mode '" + mode + "' (known: " + String.join(", ", new TreeSet<>(ops.modes()))
                     + ")");
@@ -70,7 +85,7 @@ final class ModeCommand {
         String yaml = OperationsFile.write(ops.withChange(new ModeChange(subject, mode, now, user, reason)),
                 registry.park().timeZone());
         OperationsFile.parse(YamlSource.parse("operations.yaml", yaml), registry);
-        ConfigTopic.publish(bootstrap, new ConfigDocument(ConfigDocument.OPERATIONS, yaml, "parkwatch mode set", now,
+        ConfigTopic.publish(in.bootstrap(), new ConfigDocument(ConfigDocument.OPERATIONS, yaml, "parkwatch mode set", now,
                 user, "mode of " + subject + " set to " + mode + ": " + reason));
         out.println("Mode of " + subject + " is " + mode + " from " + Instant.ofEpochMilli(now)
                 + " until the next change; the running job takes it within seconds.");
@@ -79,17 +94,12 @@ final class ModeCommand {
 
     @Command(name = "show", description = "The mode of every enterprise, and of units with a change in force.")
     int show() throws Exception {
-        String bootstrap = kafka != null ? kafka : ConfigFiles.bootstrap(config.settings());
-        Map<String, ConfigDocument> inForce = ConfigTopic.latest(bootstrap);
-        ConfigDocument points = inForce.get(ConfigDocument.POINTS);
-        if (points == null) {
-            spec.commandLine().getErr().println("No point registry in force on " + bootstrap + ".");
+        InForce in = inForce();
+        if (in == null) {
             return 2;
         }
-        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse(points.source(), points.yaml()));
-        ConfigDocument current = inForce.get(ConfigDocument.OPERATIONS);
-        PlantOperations ops = current == null ? PlantOperations.NONE.with(registry)
-                : OperationsFile.parse(YamlSource.parse("operations (in force)", current.yaml()), registry);
+        PointRegistry registry = in.registry();
+        PlantOperations ops = in.operations();
         long now = System.currentTimeMillis();
         PrintWriter out = spec.commandLine().getOut();
         for (var e : registry.enterprises()) {

@@ -71,13 +71,7 @@ class PlantOperationsIT {
                 """);
         // (the on-delay gives the job the seconds it takes to read a new operations or rules document from the config
         // topic: whether an alarm is held back is decided when it is raised, under the documents in force then)
-        Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
-                .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
-                .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0)
-                .with("gateway.metrics-port", 0).with("console.metrics-port", 0)
-                .with("console.bind", "127.0.0.1").with("console.http-port", 0)
-                .with("job.checkpoint-dir", tmp.resolve("checkpoints")).with("job.checkpoint-interval", "2s")
-                .with("influxdb.url", "").with("files.rules", rules.toString());
+        Settings settings = LocalPark.settings(tmp).with("files.rules", rules.toString());
         Map<String, AtomicReference<Double>> values = Map.of(GAS, new AtomicReference<>(3.0), REACTOR,
                 new AtomicReference<>(80.0));
         ScheduledExecutorService devices = Executors.newSingleThreadScheduledExecutor();

@@ -73,13 +73,7 @@ class ShelvingIT {
         Files.writeString(contacts, Files.readString(ROOT.resolve("config/contacts.yaml"))
                 .replaceAll("(\\d+)m([ ,}\\n])", "$1s$2")); // every tier's minutes as seconds
         String hookBase = "http://127.0.0.1:" + hooks.getAddress().getPort();
-        Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
-                .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
-                .with("gateway.bind", "127.0.0.1").with("gateway.mqtt-port", 0).with("gateway.hj212.port", 0)
-                .with("gateway.metrics-port", 0).with("console.metrics-port", 0)
-                .with("console.bind", "127.0.0.1").with("console.http-port", 0)
-                .with("job.checkpoint-dir", tmp.resolve("checkpoints")).with("job.checkpoint-interval", "2s")
-                .with("influxdb.url", "").with("files.contacts", contacts.toString())
+        Settings settings = LocalPark.settings(tmp).with("files.contacts", contacts.toString())
                 .withValue("notifier.webhooks", List.of(
                         Map.of("name", "group", "url", hookBase + "/dingtalk", "format", "dingtalk"),
                         Map.of("name", "feed", "url", hookBase + "/feed", "format", "json")));

@@ -357,27 +357,22 @@ public final class ConsoleApi {
 
     /** How fast and how fully alarms were answered (叫应率); {@code ?format=csv} for a spreadsheet. */
     private Object response(ApiCall c) {
-        long now = clock.millis();
-        long to = c.time("to", now);
-        long from = c.time("from", to - Duration.ofDays(1).toMillis());
-        if (to <= from) {
-            throw ApiException.badRequest("api.to-before-from");
-        }
-        if (to - from > Duration.ofDays(92).toMillis()) {
-            throw ApiException.badRequest("api.period-too-long", 92);
-        }
+        Period p = period(c);
         ConsoleUser u = c.user();
-        ResponseFigures.Report r = ResponseFigures.compute(history.between(Long.MIN_VALUE, Long.MAX_VALUE,
-                e -> u.sees(e.enterpriseId())), from, to);
+        ResponseFigures.Report r = ResponseFigures.compute(history.between(Long.MIN_VALUE, p.to(),
+                e -> u.sees(e.enterpriseId())), p.from(), p.to());
         if ("csv".equals(c.query().getOrDefault("format", List.of("json")).get(0))) {
             return new Reply.Csv(ResponseFiguresCsv.write(r, reader(c)));
         }
         return r;
     }
 
-    private Object kpi(ApiCall c) {
-        long now = clock.millis();
-        long to = c.time("to", now);
+    /** The period of a figures page: {@code from} and {@code to}, the last day by default, at most 92 days. */
+    private record Period(long from, long to) {
+    }
+
+    private Period period(ApiCall c) {
+        long to = c.time("to", clock.millis());
         long from = c.time("from", to - Duration.ofDays(1).toMillis());
         if (to <= from) {
             throw ApiException.badRequest("api.to-before-from");
@@ -385,6 +380,13 @@ public final class ConsoleApi {
         if (to - from > Duration.ofDays(92).toMillis()) {
             throw ApiException.badRequest("api.period-too-long", 92);
         }
+        return new Period(from, to);
+    }
+
+    private Object kpi(ApiCall c) {
+        Period p = period(c);
+        long from = p.from();
+        long to = p.to();
         ConsoleUser u = c.user();
         List<String> enterprises = registry.get().enterprises().stream().map(Enterprise::id).filter(u::sees).toList();
         List<AlertEvent> events = history.between(Long.MIN_VALUE, to, e -> u.sees(e.enterpriseId()));
