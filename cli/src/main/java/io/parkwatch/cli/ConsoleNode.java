@@ -48,14 +48,32 @@ final class ConsoleNode implements AutoCloseable {
                     .history(history(s))
                     .contextBefore(s.duration("console.context-before"))
                     .contextAfter(s.duration("console.context-after"))
-                    .links(LinkSecret.signer(s, base)));
+                    .links(LinkSecret.signer(s, base))
+                    .callbackToken(callbackToken(s)));
             io.parkwatch.console.notify.Rationales rationales = new io.parkwatch.console.notify.Rationales();
             String publicUrl = s.text("console.public-url", "http://localhost:8080").replaceAll("/+$", "");
             java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links = e -> publicUrl + "/m/"
                     + config.links().sign(e.alertId(), io.parkwatch.rules.model.Alert.key(e.ruleId(), e.pointId(),
                             e.direction()), e.recipients().get(0).personId());
-            return new Setup(config, NotifierChannels.from(s, registry.park(), rationales, links), s,
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> replyCodes = e -> config.links()
+                    .replyCode(e.alertId());
+            return new Setup(config, NotifierChannels.from(s, registry.park(), rationales, links, replyCodes,
+                    config.voiceCalls()), s,
                     DemoCredentials.consoleUsers(config.users().values()), rationales);
+        }
+
+        /** {@code notifier.callback-token}: "" for no callbacks; otherwise long enough not to be guessed. */
+        static String callbackToken(Settings s) {
+            String token = s.text("notifier.callback-token", "");
+            if (token.isEmpty()) {
+                return null;
+            }
+            if (token.length() < 24 || !token.matches("[A-Za-z0-9_-]+")) {
+                throw new io.parkwatch.rules.config.ConfigException(new io.parkwatch.rules.config.ConfigError(
+                        "parkwatch.yaml", 0, 0, "notifier.callback-token",
+                        "needs at least 24 letters, digits, '-' or '_' (it is the secret part of the callback address)"));
+            }
+            return token;
         }
 
         /** Where charts read beyond the console's buffer: console.history, else the influxdb section; or none. */

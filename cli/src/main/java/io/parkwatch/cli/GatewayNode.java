@@ -26,7 +26,7 @@ final class GatewayNode implements AutoCloseable {
     record Setup(GatewayConfig config, DeviceRegistry devices, Map<String, Hj212Logger> loggers) {
 
         static Setup of(Settings s, Path base, PointRegistry registry) {
-            return new Setup(GatewaySettings.config(s, base), DeviceRegistryFile.load(base.resolve(s.text("files.devices")),
+            return new Setup(GatewaySettings.config(s, base, registry.park().timeZone()), DeviceRegistryFile.load(base.resolve(s.text("files.devices")),
                     registry), GatewaySettings.loggers(s, base, registry));
         }
 

@@ -16,7 +16,7 @@ final class GatewaySettings {
     private GatewaySettings() {
     }
 
-    static GatewayConfig config(Settings s, Path base) {
+    static GatewayConfig config(Settings s, Path base, ZoneId parkZone) {
         GatewayConfig c = new GatewayConfig(s.text("gateway.bind"), s.integer("gateway.mqtt-port"),
                 s.integer("gateway.max-payload-bytes"), s.duration("gateway.future-skew"),
                 s.duration("gateway.connect-timeout"), s.duration("gateway.delivery-timeout"))
@@ -31,7 +31,7 @@ final class GatewaySettings {
         if (s.integer("gateway.hj212.port") >= 0) {
             c = c.withHj212(new Hj212Endpoint.Settings(s.text("gateway.bind"), s.integer("gateway.hj212.port"),
                     s.integer("gateway.hj212.max-segment"), s.duration("gateway.hj212.idle"),
-                    ZoneId.of(s.text("gateway.hj212.zone")), s.duration("gateway.hj212.split-max-age"),
+                    hj212Zone(s, parkZone), s.duration("gateway.hj212.split-max-age"),
                     s.integer("gateway.max-connections-per-address")));
         }
         if (!s.text("gateway.bridge.url").isEmpty()) {
@@ -40,6 +40,15 @@ final class GatewaySettings {
                     blankToNull(s.text("gateway.bridge.group")), s.text("gateway.bridge.topic")));
         }
         return c;
+    }
+
+    /**
+     * The clock HJ 212 loggers write DataTime in: the park's time zone (points.yaml {@code park: time-zone}), the one
+     * rosters, reports and pages use, unless {@code gateway.hj212.zone} names another (loggers set to another clock).
+     */
+    static ZoneId hj212Zone(Settings s, ZoneId parkZone) {
+        String zone = s.text("gateway.hj212.zone");
+        return zone.isBlank() ? parkZone : ZoneId.of(zone);
     }
 
     static Map<String, Hj212Logger> loggers(Settings s, Path base, PointRegistry points) {

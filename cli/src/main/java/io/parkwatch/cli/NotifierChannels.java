@@ -5,7 +5,13 @@ import io.parkwatch.console.notify.Channel;
 import io.parkwatch.console.notify.MqttAlertsChannel;
 import io.parkwatch.console.notify.NotificationText;
 import io.parkwatch.console.notify.SmsChannel;
+import io.parkwatch.console.notify.VoiceCalls;
 import io.parkwatch.console.notify.WebhookChannel;
+import io.parkwatch.console.notify.tencent.TencentCloudApi;
+import io.parkwatch.console.notify.tencent.TencentSmsChannel;
+import io.parkwatch.console.notify.tencent.TencentVoiceChannel;
+import java.net.URI;
+import java.time.Clock;
 import io.parkwatch.rules.config.ConfigError;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.config.Park;
@@ -23,14 +29,17 @@ final class NotifierChannels {
     }
 
     static List<Channel> from(Settings s, Park park) throws Exception {
-        return from(s, park, new io.parkwatch.console.notify.Rationales(), e -> null);
+        return from(s, park, new io.parkwatch.console.notify.Rationales(), e -> null, e -> null, new VoiceCalls());
     }
 
     /** With the alarms' rationalization, for what notifications tell people to do. */
     static List<Channel> from(Settings s, Park park, io.parkwatch.console.notify.Rationales rationales,
-            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links) throws Exception {
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links,
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> replyCodes, VoiceCalls calls)
+            throws Exception {
         List<Channel> out = new ArrayList<>();
-        NotificationText text = new NotificationText(language(s), park.timeZone(), rationales).withLinks(links);
+        NotificationText text = new NotificationText(language(s), park.timeZone(), rationales)
+                .withLinks(links, replyCodes);
         int i = 0;
         for (JsonNode w : s.node("notifier.webhooks")) {
             String name = w.path("name").asText("webhook-" + i);
@@ -55,13 +64,54 @@ final class NotifierChannels {
             out.add(new MqttAlertsChannel(s.text("notifier.mqtt-url"), s.text("notifier.mqtt-username"),
                     s.text("notifier.mqtt-password")));
         }
-        if (!s.text("notifier.sms-url").isEmpty()) {
-            out.add(new SmsChannel("sms", s.text("notifier.sms-url"), false, text));
+        boolean tencentSms = !s.text("notifier.tencent.sms-app-id", "").isEmpty();
+        boolean tencentVoice = !s.text("notifier.tencent.voice-app-id", "").isEmpty();
+        if (tencentSms) {
+            out.add(new TencentSmsChannel(tencent(s, "sms"), new TencentSmsChannel.Template(
+                    s.text("notifier.tencent.sms-app-id"), s.text("notifier.tencent.sms-sign"),
+                    required(s, "notifier.tencent.sms-template"), templateParams(s)), text));
+        } else if (!s.text("notifier.sms-url").isEmpty()) {
+            out.add(new SmsChannel("sms", s.text("notifier.sms-url"), false, text, calls));
         }
-        if (!s.text("notifier.voice-url").isEmpty()) {
-            out.add(new SmsChannel("voice", s.text("notifier.voice-url"), true, text));
+        if (tencentVoice) {
+            out.add(new TencentVoiceChannel(tencent(s, "vms"), new TencentVoiceChannel.Template(
+                    s.text("notifier.tencent.voice-app-id"), required(s, "notifier.tencent.voice-template"),
+                    s.integer("notifier.tencent.voice-play-times")), text, calls));
+        } else if (!s.text("notifier.voice-url").isEmpty()) {
+            out.add(new SmsChannel("voice", s.text("notifier.voice-url"), true, text, calls));
         }
         return out;
+    }
+
+    /** Tencent Cloud's SMS ("sms") or voice ("vms") API with the park's credentials. */
+    private static TencentCloudApi tencent(Settings s, String service) {
+        String endpoint = s.text("notifier.tencent." + service + "-endpoint");
+        return new TencentCloudApi(URI.create(endpoint), service, service.equals("sms") ? "2021-01-11" : "2020-09-02",
+                s.text("notifier.tencent.region"), required(s, "notifier.tencent.secret-id"),
+                required(s, "notifier.tencent.secret-key"), Clock.systemUTC());
+    }
+
+    private static List<String> templateParams(Settings s) {
+        List<String> params = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : s.node("notifier.tencent.sms-template-params")) {
+            if (!NotificationText.PARTS.contains(n.asText())) {
+                throw new ConfigException(new ConfigError("parkwatch.yaml", 0, 0,
+                        "notifier.tencent.sms-template-params[" + i + "]", "unknown part '" + n.asText()
+                                + "' (expected one of " + NotificationText.PARTS + ")"));
+            }
+            params.add(n.asText());
+            i++;
+        }
+        return params;
+    }
+
+    private static String required(Settings s, String key) {
+        String v = s.text(key, "");
+        if (v.isBlank()) {
+            throw new ConfigException(new ConfigError("parkwatch.yaml", 0, 0, key, "is required"));
+        }
+        return v;
     }
 
     /** {@code notifier.language}: zh-CN (the default) or en. */

@@ -90,7 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         });
         return new io.parkwatch.simulator.Hj212Uplink(host, port, loggers,
-                java.time.ZoneId.of(s.text("gateway.hj212.zone")));
+                GatewaySettings.hj212Zone(s, park.park().timeZone()));
     }
 
     static List<DeviceLogin> logins(Settings s) {

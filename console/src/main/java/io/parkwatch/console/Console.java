@@ -115,6 +115,10 @@ public final class Console implements AutoCloseable {
                 () -> configuration.registry().park().timeZone());
         if (config.links() != null) {
             server.mobileLinks(config.links(), readings, commands, clock);
+            if (config.callbackToken() != null) {
+                server.callbacks(config.callbackToken(), new io.parkwatch.console.links.PhoneAnswers(board, history,
+                        commands, config.links(), config.voiceCalls(), io.parkwatch.rules.text.Catalogue.chinese(), clock));
+            }
         }
         server.start();
         parts.add(server);

@@ -24,17 +24,22 @@ import java.util.Map;
  * @param contextBefore     an alarm's context starts this long before it was raised
  * @param contextAfter      and ends this long after it recovered (or was closed)
  * @param links             signs and checks the links people get to acknowledge from a phone, or null for none
+ * @param callbackToken     the secret part of the addresses SMS and voice providers call back (answers by SMS
+ *                          reply and key press), or null: no callbacks taken
+ * @param voiceCalls        the voice calls the notifier placed (a key press answers the call's alert)
  */
 @RecordBuilder
 public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUser> users, Duration sessionIdle,
         Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile,
         SitePlan sitePlan, java.nio.file.Path sitePlanDir, HistorySource history, Duration contextBefore,
-        Duration contextAfter, io.parkwatch.console.links.LinkSigner links) implements ConsoleConfigBuilder.With {
+        Duration contextAfter, io.parkwatch.console.links.LinkSigner links, String callbackToken,
+        io.parkwatch.console.notify.VoiceCalls voiceCalls) implements ConsoleConfigBuilder.With {
 
     public static ConsoleConfig of(String bindHost, int httpPort, Map<String, ConsoleUser> users) {
         return ConsoleConfigBuilder.builder().bindHost(bindHost).httpPort(httpPort).users(users)
                 .sessionIdle(Duration.ofMinutes(30)).sessionMaxAge(Duration.ofHours(12)).readingsPerPoint(3600)
                 .maxHistoryEvents(500_000).sitePlan(SitePlan.NONE).contextBefore(Duration.ofMinutes(10))
-                .contextAfter(Duration.ofMinutes(10)).build();
+                .contextAfter(Duration.ofMinutes(10))
+                .voiceCalls(new io.parkwatch.console.notify.VoiceCalls()).build();
     }
 }

@@ -74,6 +74,14 @@ public final class ConsoleServer implements AutoCloseable {
         return this;
     }
 
+    private ProviderCallbackHandler callbacks;
+
+    /** Takes SMS and voice providers' callbacks ({@code /callbacks/TOKEN/...}): answers by SMS reply and key press. */
+    public ConsoleServer callbacks(String token, io.parkwatch.console.links.PhoneAnswers answers) {
+        this.callbacks = new ProviderCallbackHandler(token, answers);
+        return this;
+    }
+
     public ConsoleServer start() throws InterruptedException {
         StaticContentHandler statics = new StaticContentHandler();
         LoginHandler logins = new LoginHandler(login, sessions);
@@ -92,6 +100,8 @@ public final class ConsoleServer implements AutoCloseable {
                                 .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
                                 .addLast(logins)
                                 .addLast(gate)
+                                .addLast(callbacks == null ? new io.netty.channel.ChannelInboundHandlerAdapter()
+                                        : callbacks)
                                 .addLast(mobileLinks == null ? new io.netty.channel.ChannelInboundHandlerAdapter()
                                         : mobileLinks)
                                 .addLast(router) // before the WebSocket handlers: they take HTTP messages only

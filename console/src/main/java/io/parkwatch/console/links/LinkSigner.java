@@ -89,11 +89,22 @@ public final class LinkSigner {
         return link;
     }
 
+    /**
+     * The six digits that answer this alert by SMS reply: derived from the alert id with the server secret, so a
+     * console finds the alert a reply names without keeping anything, and nobody guesses the code of an alert they
+     * were not sent (a reply is taken only from a number the alert has called).
+     */
+    public String replyCode(String alertId) {
+        byte[] m = mac("reply-code:" + alertId);
+        int n = ((m[0] & 0x7f) << 24) | ((m[1] & 0xff) << 16) | ((m[2] & 0xff) << 8) | (m[3] & 0xff);
+        return String.format("%06d", n % 1_000_000);
+    }
+
     private byte[] mac(String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

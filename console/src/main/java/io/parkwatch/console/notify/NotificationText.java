@@ -21,7 +21,8 @@ public final class NotificationText {
     public static final NotificationText DEFAULT = new NotificationText(Catalogue.chinese(), Park.CHINA);
 
     private final Rationales rationales;
-    private java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links = e -> null;
+    private java.util.function.Function<AlertEvent, String> links = e -> null;
+    private java.util.function.Function<AlertEvent, String> replyCodes = e -> null;
     private final Catalogue language;
     private final ZoneId zone;
     private final DateTimeFormatter time;
@@ -93,27 +94,72 @@ public final class NotificationText {
     }
 
     /**
-     * The same text, with a personal link in messages to a person (SMS): {@code links} gives the link for an event's
-     * first recipient, or null.
+     * The same text, with what lets a person answer from their phone in messages to them (SMS, voice): {@code links}
+     * gives the signed link for an event's first recipient, {@code replyCodes} the code that answers the alert by
+     * SMS reply; either gives null for none.
      */
-    public NotificationText withLinks(java.util.function.Function<AlertEvent, String> links) {
+    public NotificationText withLinks(java.util.function.Function<AlertEvent, String> links,
+            java.util.function.Function<AlertEvent, String> replyCodes) {
         NotificationText t = new NotificationText(language, zone, rationales);
         t.links = links;
+        t.replyCodes = replyCodes;
         return t;
     }
 
+    /** The whole SMS: what happened, what to do, how to answer (reply code) and the link to the alert's page. */
     String sms(AlertEvent e) {
+        String code = replyCode(e);
+        return summary(e) + (code == null ? "" : language.text("notify.sms-reply", code)) + link(e);
+    }
+
+    /** What happened and what to do, without the ways to answer (a provider's template may place those itself). */
+    String summary(AlertEvent e) {
         String when = time.format(Instant.ofEpochMilli(e.eventTime()));
         String id = e.alertId().substring(0, Math.min(8, e.alertId().length()));
         String action = callsForAction(e) ? rationales.of(e.ruleId(), e.pointId()).map(r -> r.action())
                 .filter(a -> a != null).map(a -> language.text("notify.sms-action", a)).orElse("") : "";
         return (e.level() == null ? language.text("notify.sms-no-level", sentence(e), when, id)
                 : language.text("notify.sms", Message.term("level." + e.level().name().toLowerCase()), sentence(e),
-                        when, id)) + action + link(e);
+                        when, id)) + action;
+    }
+
+    /** What a voice call says: the level and what happened, and which key answers it. */
+    public String voice(AlertEvent e) {
+        return e.level() == null ? language.text("notify.voice-no-level", sentence(e))
+                : language.text("notify.voice", Message.term("level." + e.level().name().toLowerCase()), sentence(e));
+    }
+
+    /** The parts of a message a provider's template may take: text, reply-code, link, level, point, alert. */
+    public static final java.util.List<String> PARTS = java.util.List.of("text", "reply-code", "link", "level", "point",
+            "alert");
+
+    /** One part of the message for a provider's template placeholder; "" where the event has none. */
+    public String part(String name, AlertEvent e) {
+        String v = switch (name) {
+            case "text" -> summary(e);
+            case "reply-code" -> replyCode(e);
+            case "link" -> personalLink(e);
+            case "level" -> e.level() == null ? null
+                    : language.text("notify.level", Message.term("level." + e.level().name().toLowerCase()));
+            case "point" -> e.pointId();
+            case "alert" -> e.alertId();
+            default -> throw new IllegalArgumentException("unknown message part " + name + " (expected one of " + PARTS + ")");
+        };
+        return v == null ? "" : v;
+    }
+
+    /** The code that acknowledges this event's alert by SMS reply, or null. */
+    String replyCode(AlertEvent e) {
+        return e.recipients().isEmpty() ? null : replyCodes.apply(e);
+    }
+
+    /** The signed link for the person this event calls, or null. */
+    String personalLink(AlertEvent e) {
+        return e.recipients().isEmpty() ? null : links.apply(e);
     }
 
     private String link(AlertEvent e) {
-        String url = e.recipients().isEmpty() ? null : links.apply(e);
+        String url = personalLink(e);
         return url == null ? "" : language.text("notify.sms-link", url);
     }
 

@@ -18,14 +18,21 @@ class NotificationTextTest {
     @Test
     void aMessageToAPersonCarriesTheirOwnLinkAndAGroupMessageNone() {
         NotificationText text = new NotificationText(Catalogue.chinese(), ZoneId.of("Asia/Shanghai"))
-                .withLinks(e -> "https://park.example/m/" + e.recipients().get(0).personId() + "-token");
+                .withLinks(e -> "https://park.example/m/" + e.recipients().get(0).personId() + "-token", e -> "042917");
         AlertEvent raised = TestEvents.raised("a1", "GT1", "ent-a", Level.ALARM, 1_800_000_000_000L)
                 .withText(Message.of("event.escalated", "张伟", "操作负责人", ", 138"));
         AlertEvent toZhang = TestEvents.handled(raised, "e1", AlertEventType.ESCALATED, "escalation", null,
                 1_800_000_060_000L).withRecipients(List.of(new Recipient("zhang", "张伟", "138", "operational",
                         "操作负责人", List.of("sms"))));
-        assertThat(text.sms(toZhang)).endsWith("。处置链接：https://park.example/m/zhang-token");
-        assertThat(text.sms(raised)).doesNotContain("处置链接"); // nobody named: no personal link
+        assertThat(text.sms(toZhang)).endsWith("。回复 042917 叫应。处置链接：https://park.example/m/zhang-token");
+        assertThat(text.sms(raised)).doesNotContain("处置链接").doesNotContain("回复"); // nobody named: no way to answer
+        // a provider's template takes the parts in the order the park's template has them
+        assertThat(text.part("reply-code", toZhang)).isEqualTo("042917");
+        assertThat(text.part("link", toZhang)).isEqualTo("https://park.example/m/zhang-token");
+        assertThat(text.part("level", toZhang)).isEqualTo("一级报警");
+        assertThat(text.part("text", toZhang)).startsWith("【ParkWatch】一级报警").doesNotContain("回复");
+        assertThat(text.part("link", raised)).isEmpty();
+        assertThat(text.voice(toZhang)).startsWith("ParkWatch 一级报警：").endsWith("确认收到请按 1。");
         assertThat(text.markdown(toZhang)).doesNotContain("/m/"); // a group robot's message: no one's own link
     }
 }
