@@ -57,8 +57,16 @@ final class ConsoleNode implements AutoCloseable {
                             e.direction()), e.recipients().get(0).personId());
             java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> replyCodes = e -> config.links()
                     .replyCode(e.alertId());
-            return new Setup(config, NotifierChannels.from(s, registry.park(), rationales, links, replyCodes,
-                    config.voiceCalls()), s,
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> groupLinks = e -> publicUrl + "/m/"
+                    + config.links().sign(e.alertId(), io.parkwatch.rules.model.Alert.key(e.ruleId(), e.pointId(),
+                            e.direction()), io.parkwatch.console.links.LinkSigner.GROUP);
+            List<Channel> channels = NotifierChannels.from(s, registry.park(), rationales, links, replyCodes, groupLinks,
+                    config.voiceCalls());
+            // the SMS channel also sends the one-time codes of group chats' "who answers" pages
+            ConsoleConfig withCodes = config.withCodeSender(channels.stream().filter(c -> c.name().equals("sms"))
+                    .filter(c -> c instanceof io.parkwatch.console.notify.TextSender)
+                    .map(c -> (io.parkwatch.console.notify.TextSender) c).findFirst().orElse(null));
+            return new Setup(withCodes, channels, s,
                     DemoCredentials.consoleUsers(config.users().values()), rationales);
         }
 

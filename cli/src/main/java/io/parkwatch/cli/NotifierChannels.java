@@ -29,17 +29,19 @@ final class NotifierChannels {
     }
 
     static List<Channel> from(Settings s, Park park) throws Exception {
-        return from(s, park, new io.parkwatch.console.notify.Rationales(), e -> null, e -> null, new VoiceCalls());
+        return from(s, park, new io.parkwatch.console.notify.Rationales(), e -> null, e -> null, e -> null,
+                new VoiceCalls());
     }
 
     /** With the alarms' rationalization, for what notifications tell people to do. */
     static List<Channel> from(Settings s, Park park, io.parkwatch.console.notify.Rationales rationales,
             java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links,
-            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> replyCodes, VoiceCalls calls)
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> replyCodes,
+            java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> groupLinks, VoiceCalls calls)
             throws Exception {
         List<Channel> out = new ArrayList<>();
         NotificationText text = new NotificationText(language(s), park.timeZone(), rationales)
-                .withLinks(links, replyCodes);
+                .withLinks(links, replyCodes).withGroupLinks(groupLinks);
         int i = 0;
         for (JsonNode w : s.node("notifier.webhooks")) {
             String name = w.path("name").asText("webhook-" + i);
@@ -69,7 +71,8 @@ final class NotifierChannels {
         if (tencentSms) {
             out.add(new TencentSmsChannel(tencent(s, "sms"), new TencentSmsChannel.Template(
                     s.text("notifier.tencent.sms-app-id"), s.text("notifier.tencent.sms-sign"),
-                    required(s, "notifier.tencent.sms-template"), templateParams(s)), text));
+                    required(s, "notifier.tencent.sms-template"), templateParams(s),
+                    s.text("notifier.tencent.sms-code-template", "")), text));
         } else if (!s.text("notifier.sms-url").isEmpty()) {
             out.add(new SmsChannel("sms", s.text("notifier.sms-url"), false, text, calls));
         }

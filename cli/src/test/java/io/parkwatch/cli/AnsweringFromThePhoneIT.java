@@ -14,6 +14,9 @@ import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.net.http.HttpResponse;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +55,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * their SMS on a phone-sized page in headless Chromium, closed by the duty officer. At Donghai the control room
  * answers by SMS reply with the alert's code; at Xinyuan by pressing 1 on the call. Replies from numbers the alert
  * never called, wrong codes, other keys and callbacks to a wrong address acknowledge nothing; a callback delivered
- * twice acts once. The incident's timeline and the run's response figures are written to
+ * twice acts once. At Huaxin's tank T-102 the DingTalk group's link asks who answers: the control room chooses
+ * itself, gets a one-time code by SMS and acknowledges with it. The incident's timeline and the run's response figures are written to
  * {@code target/incident-timeline.txt}.
  */
 class AnsweringFromThePhoneIT {
@@ -61,6 +66,7 @@ class AnsweringFromThePhoneIT {
     static final String HUAXIN = "HX-T101-GT1";
     static final String DONGHAI = "DH-V201-GT1";
     static final String XINYUAN = "XY-R301-GT1";
+    static final String HUAXIN_T102 = "HX-T102-GT1";
     static final String GAS = "combustible-gas";
 
     @TempDir
@@ -71,12 +77,26 @@ class AnsweringFromThePhoneIT {
         ConsoleBrowserIT.requireChromium();
         Path contacts = tmp.resolve("contacts.yaml");
         Files.writeString(contacts, CONTACTS);
-        Map<String, Double> values = new ConcurrentHashMap<>(Map.of(HUAXIN, 3.0, DONGHAI, 2.0, XINYUAN, 2.0));
+        Map<String, Double> values = new ConcurrentHashMap<>(Map.of(HUAXIN, 3.0, DONGHAI, 2.0, XINYUAN, 2.0,
+                HUAXIN_T102, 2.0));
         ScheduledExecutorService detectors = Executors.newSingleThreadScheduledExecutor();
+        // the enterprise's DingTalk group: its robot's messages
+        List<String> group = new CopyOnWriteArrayList<>();
+        HttpServer dingTalk = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        dingTalk.createContext("/robot/send", x -> {
+            group.add(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, ok.length);
+            x.getResponseBody().write(ok);
+            x.close();
+        });
+        dingTalk.start();
         try (TencentCloudStandIn tencent = new TencentCloudStandIn();
                 ParkWatchStandalone park = ParkWatchStandalone.start(tencent.configure(LocalPark.settings(tmp)
                         .with("files.contacts", contacts.toString()).with("notifier.callback-token", TOKEN)
-                        .with("console.public-url", "https://park.example")), ROOT);
+                        .with("console.public-url", "https://park.example")
+                        .withValue("notifier.webhooks", List.of(Map.of("name", "huaxin-group", "format", "dingtalk",
+                                "url", "http://127.0.0.1:" + dingTalk.getAddress().getPort() + "/robot/send")))), ROOT);
                 TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS);
                 KafkaProducer<String, byte[]> readings = new KafkaProducer<>(Map.of("bootstrap.servers",
                         park.kafkaBootstrap()), new StringSerializer(), new ByteArraySerializer())) {
@@ -190,6 +210,41 @@ class AnsweringFromThePhoneIT {
                         && all.stream().filter(e -> e.type() == AlertEventType.ACKNOWLEDGED)
                                 .map(AlertEvent::eventId).distinct().count() == 3;
             });
+
+            // ---- Huaxin T-102: the group chat's link asks who answers; a one-time code on that person's phone
+            values.put(HUAXIN_T102, 30.0);
+            AlertEvent t102 = await().atMost(Duration.ofSeconds(60)).until(() -> of(events, HUAXIN_T102).stream()
+                    .filter(e -> e.type() == AlertEventType.RAISED).findFirst(), Optional::isPresent).get();
+            String groupLink = await().atMost(Duration.ofSeconds(30)).until(() -> group.stream()
+                    .filter(m -> m.contains(t102.alertId())).map(AnsweringFromThePhoneIT::link).flatMap(Optional::stream)
+                    .findFirst(), Optional::isPresent).get();
+            String page = "http://127.0.0.1:" + park.consolePort() + groupLink.substring("https://park.example".length());
+            HttpResponse<String> who = tencent.get(page);
+            assertThat(who.statusCode()).isEqualTo(200);
+            assertThat(who.body()).contains("谁来叫应", "data-person=\"hx-control\"", "华信中控室", "/#/alert/" + t102.alertId());
+            // someone the alert never reached cannot be chosen
+            assertThat(tencent.form(page, Map.of("step", "code", "person", "xy-xu")).statusCode()).isEqualTo(403);
+            HttpResponse<String> sentCode = tencent.form(page, Map.of("step", "code", "person", "hx-control"));
+            assertThat(sentCode.statusCode()).as(sentCode.body()).isEqualTo(200);
+            assertThat(sentCode.body()).contains("验证码已发送至");
+            TencentCloudStandIn.Sent codeSms = tencent.sent.stream().filter(x -> x.template().equals("2001002"))
+                    .findFirst().orElseThrow();
+            assertThat(codeSms.phone()).isEqualTo("+8657180000100");
+            String otp = codeSms.params().get(0);
+            String wrongOtp = otp.equals("000000") ? "000001" : "000000";
+            HttpResponse<String> wrong = tencent.form(page, Map.of("step", "ack", "person", "hx-control", "code", wrongOtp));
+            assertThat(wrong.statusCode()).isEqualTo(403);
+            assertThat(wrong.body()).contains("验证码不正确");
+            HttpResponse<String> done = tencent.form(page, Map.of("step", "ack", "person", "hx-control", "code", otp,
+                    "comment", "中控室已确认，外操前往 T-102"));
+            assertThat(done.body()).contains("已叫应");
+            AlertEvent t102Ack = await().atMost(Duration.ofSeconds(15)).until(() -> of(events, HUAXIN_T102).stream()
+                    .filter(e -> e.type() == AlertEventType.ACKNOWLEDGED).findFirst(), Optional::isPresent).get();
+            assertThat(t102Ack.actor()).isEqualTo("华信中控室 (hx-control)");
+            assertThat(t102Ack.note()).isEqualTo("中控室已确认，外操前往 T-102");
+            // the code is used up
+            assertThat(tencent.form(page, Map.of("step", "ack", "person", "hx-control", "code", otp)).statusCode())
+                    .isIn(403, 410);
             assertThat(tencent.refused.get()).as("requests Tencent would have refused").isZero();
 
             // ---- the incident ends: the gas falls back, the duty officer closes it (消警)
@@ -207,7 +262,15 @@ class AnsweringFromThePhoneIT {
             writeTimeline(of(events, HUAXIN), figures);
         } finally {
             detectors.shutdownNow();
+            dingTalk.stop(0);
         }
+    }
+
+    /** The "who answers" link in a group robot's markdown. */
+    static Optional<String> link(String markdown) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((https://park\\.example/m/[^)\\\\]+)\\)")
+                .matcher(markdown);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** Headless Chromium as a phone: a 390 x 844 screen at three device pixels per CSS pixel, touch, a phone's agent. */

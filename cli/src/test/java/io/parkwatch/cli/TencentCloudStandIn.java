@@ -33,7 +33,8 @@ final class TencentCloudStandIn implements AutoCloseable {
     static final String VOICE_APP = "1400654321";
 
     /** One message or call the park asked for (the event it was about travels as the session context). */
-    record Sent(String action, String phone, List<String> params, String callId, String eventId, long at) {
+    record Sent(String action, String phone, String template, List<String> params, String callId, String eventId,
+            long at) {
     }
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
@@ -56,7 +57,8 @@ final class TencentCloudStandIn implements AutoCloseable {
         return s.with("notifier.tencent.secret-id", SECRET_ID).with("notifier.tencent.secret-key", SECRET_KEY)
                 .with("notifier.tencent.sms-endpoint", endpoint()).with("notifier.tencent.vms-endpoint", endpoint())
                 .with("notifier.tencent.sms-app-id", SMS_APP).with("notifier.tencent.sms-sign", "化工园区")
-                .with("notifier.tencent.sms-template", "2001001").with("notifier.tencent.voice-app-id", VOICE_APP)
+                .with("notifier.tencent.sms-template", "2001001").with("notifier.tencent.sms-code-template", "2001002")
+                .with("notifier.tencent.voice-app-id", VOICE_APP)
                 .with("notifier.tencent.voice-template", "3001001");
     }
 
@@ -76,13 +78,13 @@ final class TencentCloudStandIn implements AutoCloseable {
         req.path("TemplateParamSet").forEach(p -> params.add(p.asText()));
         if (action.equals("SendSms")) {
             String phone = req.path("PhoneNumberSet").get(0).asText();
-            sent.add(new Sent(action, phone, params, null, req.path("SessionContext").asText(), System.currentTimeMillis()));
+            sent.add(new Sent(action, phone, req.path("TemplateId").asText(), params, null, req.path("SessionContext").asText(), System.currentTimeMillis()));
             answer(x, Map.of("Response", Map.of("SendStatusSet", List.of(Map.of("SerialNo", UUID.randomUUID().toString(),
                     "PhoneNumber", phone, "Fee", 1, "SessionContext", req.path("SessionContext").asText(),
                     "Code", "Ok", "Message", "send success", "IsoCode", "CN")), "RequestId", UUID.randomUUID().toString())));
         } else {
             String callId = UUID.randomUUID().toString().replace("-", "");
-            sent.add(new Sent(action, req.path("CalledNumber").asText(), params, callId, req.path("SessionContext").asText(),
+            sent.add(new Sent(action, req.path("CalledNumber").asText(), req.path("TemplateId").asText(), params, callId, req.path("SessionContext").asText(),
                     System.currentTimeMillis()));
             answer(x, Map.of("Response", Map.of("SendStatus", Map.of("CallId", callId, "SessionContext",
                     req.path("SessionContext").asText()), "RequestId", UUID.randomUUID().toString())));
@@ -132,6 +134,21 @@ final class TencentCloudStandIn implements AutoCloseable {
         return post(callbackBase + "/tencent/voice", Map.of("voicekey_callback", Map.of("call_from", "",
                 "callid", call.callId(), "keypress", key, "mobile", call.phone().replaceFirst("^\\+86", ""),
                 "nationcode", "86")));
+    }
+
+    /** A page as a phone's browser asks for it. */
+    HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** A form sent from such a page. */
+    HttpResponse<String> form(String url, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> post(String url, Object json) throws Exception {

@@ -114,7 +114,7 @@ public final class Console implements AutoCloseable {
         server = new ConsoleServer(config, board, history, api, login, sessions,
                 () -> configuration.registry().park().timeZone());
         if (config.links() != null) {
-            server.mobileLinks(config.links(), readings, commands, clock);
+            server.mobileLinks(config.links(), readings, commands, clock, config.codeSender());
             if (config.callbackToken() != null) {
                 server.callbacks(config.callbackToken(), new io.parkwatch.console.links.PhoneAnswers(board, history,
                         commands, config.links(), config.voiceCalls(), io.parkwatch.rules.text.Catalogue.chinese(), clock));

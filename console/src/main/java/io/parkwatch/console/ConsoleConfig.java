@@ -27,13 +27,15 @@ import java.util.Map;
  * @param callbackToken     the secret part of the addresses SMS and voice providers call back (answers by SMS
  *                          reply and key press), or null: no callbacks taken
  * @param voiceCalls        the voice calls the notifier placed (a key press answers the call's alert)
+ * @param codeSender        sends one-time codes to who says they answer a group chat's link (the SMS channel), or
+ *                          null: those pages offer the console only
  */
 @RecordBuilder
 public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUser> users, Duration sessionIdle,
         Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile,
         SitePlan sitePlan, java.nio.file.Path sitePlanDir, HistorySource history, Duration contextBefore,
         Duration contextAfter, io.parkwatch.console.links.LinkSigner links, String callbackToken,
-        io.parkwatch.console.notify.VoiceCalls voiceCalls) implements ConsoleConfigBuilder.With {
+        io.parkwatch.console.notify.VoiceCalls voiceCalls, io.parkwatch.console.notify.TextSender codeSender) implements ConsoleConfigBuilder.With {
 
     public static ConsoleConfig of(String bindHost, int httpPort, Map<String, ConsoleUser> users) {
         return ConsoleConfigBuilder.builder().bindHost(bindHost).httpPort(httpPort).users(users)

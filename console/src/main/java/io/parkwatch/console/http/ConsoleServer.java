@@ -69,8 +69,9 @@ public final class ConsoleServer implements AutoCloseable {
     /** Serves the pages of signed links ({@code /m/...}) people get in their notifications. */
     public ConsoleServer mobileLinks(io.parkwatch.console.links.LinkSigner signer,
             io.parkwatch.console.park.RecentReadings readings, io.parkwatch.console.api.CommandSender commands,
-            java.time.Clock clock) {
-        this.mobileLinks = new MobileLinkHandler(signer, board, history, readings, commands, parkZone, clock);
+            java.time.Clock clock, io.parkwatch.console.notify.TextSender codeSender) {
+        this.mobileLinks = new MobileLinkHandler(signer, board, history, readings, commands, parkZone, clock,
+                codeSender);
         return this;
     }
 
@@ -132,6 +133,9 @@ public final class ConsoleServer implements AutoCloseable {
         }
         feed.close();
         login.close();
+        if (mobileLinks != null) {
+            mobileLinks.close();
+        }
         workers.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         LOG.info("console stopped");

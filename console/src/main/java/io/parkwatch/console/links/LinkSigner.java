@@ -49,6 +49,9 @@ public final class LinkSigner {
         this.clock = clock;
     }
 
+    /** The "person" of a link sent to a group chat: whoever opens it says who they are (no contacts id has a '*'). */
+    public static final String GROUP = "*group";
+
     /** A link for this person to this alert, valid from now for the configured time. */
     public String sign(String alertId, String alertKey, String personId) {
         AlertLink link = new AlertLink(alertId, alertKey, personId, clock.instant().plus(validFor).getEpochSecond());

@@ -19,6 +19,73 @@ public final class MobilePage {
 
     public static String alert(Alert a, String message, List<RecentReadings.Sample> readings, List<String> called,
             String personName, String token, Catalogue words) {
+        StringBuilder h = summary(a, message, readings, called, words);
+        Alert.Handling handling = a.handlingOrNew();
+        if (handling.acknowledged()) {
+            acknowledgedBy(h, handling, words);
+        } else {
+            h.append("<form method=\"post\" action=\"/m/").append(esc(token)).append("\"><label>")
+                    .append(esc(words.text("mobile.comment"))).append("<textarea name=\"comment\" maxlength=\"2000\" rows=\"3\">"
+                    + "</textarea></label><button type=\"submit\" id=\"ack\">")
+                    .append(esc(words.text("mobile.acknowledge", personName))).append("</button></form>");
+        }
+        return h.append("</body></html>").toString();
+    }
+
+    /** One of the people the alert reached, as the group page lists them. */
+    public record Person(String id, String name, String tierName) {
+    }
+
+    /**
+     * The page of a group chat's link: the alert, then who is answering: each person the alert reached asks for a
+     * one-time code on their own phone; or the console.
+     */
+    public static String group(Alert a, String message, List<RecentReadings.Sample> readings, List<Person> reached,
+            String token, Catalogue words) {
+        StringBuilder h = summary(a, message, readings, List.of(), words);
+        Alert.Handling handling = a.handlingOrNew();
+        if (handling.acknowledged()) {
+            acknowledgedBy(h, handling, words);
+        } else {
+            h.append("<h2>").append(esc(words.text(reached.isEmpty() ? "mobile.no-one" : "mobile.who-answers")))
+                    .append("</h2>");
+            for (Person p : reached) {
+                h.append("<form method=\"post\" action=\"/m/").append(esc(token)).append("\">")
+                        .append("<input type=\"hidden\" name=\"step\" value=\"code\"><input type=\"hidden\" name=\"person\" value=\"")
+                        .append(esc(p.id())).append("\"><button type=\"submit\" class=\"who\" data-person=\"").append(esc(p.id()))
+                        .append("\">").append(esc(words.text("mobile.i-am", p.name(), p.tierName()))).append("</button></form>");
+            }
+        }
+        h.append("<p><a href=\"/#/alert/").append(esc(a.alertId())).append("\">").append(esc(words.text("mobile.console")))
+                .append("</a></p>");
+        return h.append("</body></html>").toString();
+    }
+
+    /** After a code was sent: the code, a comment, and the button that acknowledges in the chosen person's name. */
+    public static String codeForm(Alert a, Person p, String maskedPhone, String token, String problem, Catalogue words) {
+        StringBuilder h = head(words.text("mobile.title", a.pointId()));
+        h.append("<h1>").append(esc(a.pointId())).append("</h1>");
+        if (problem != null) {
+            h.append("<p class=\"bad\">").append(esc(problem)).append("</p>");
+        }
+        h.append("<p class=\"ok\">").append(esc(words.text("mobile.code-sent", maskedPhone))).append("</p>")
+                .append("<form method=\"post\" action=\"/m/").append(esc(token)).append("\">")
+                .append("<input type=\"hidden\" name=\"step\" value=\"ack\"><input type=\"hidden\" name=\"person\" value=\"")
+                .append(esc(p.id())).append("\"><label>").append(esc(words.text("mobile.code")))
+                .append("<input name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\"></label><label>")
+                .append(esc(words.text("mobile.comment"))).append("<textarea name=\"comment\" maxlength=\"2000\" rows=\"3\">"
+                        + "</textarea></label><button type=\"submit\" id=\"ack\">")
+                .append(esc(words.text("mobile.acknowledge", p.name()))).append("</button></form>");
+        return h.append("</body></html>").toString();
+    }
+
+    private static void acknowledgedBy(StringBuilder h, Alert.Handling handling, Catalogue words) {
+        h.append("<p class=\"ok\">").append(esc(words.text("mobile.already-acknowledged", handling.acknowledgedBy(),
+                words.word(Message.time(handling.acknowledgedAt()))))).append("</p>");
+    }
+
+    private static StringBuilder summary(Alert a, String message, List<RecentReadings.Sample> readings,
+            List<String> called, Catalogue words) {
         StringBuilder h = head(words.text("mobile.title", a.pointId()));
         h.append("<h1>").append(esc(words.word(Message.term("level." + a.level().label())))).append(" · ")
                 .append(esc(a.pointId())).append("</h1><p class=\"msg\">").append(esc(message)).append("</p>");
@@ -33,17 +100,7 @@ public final class MobilePage {
             h.append("<p class=\"muted\">").append(esc(words.text("mobile.called", String.join("、", called))))
                     .append("</p>");
         }
-        Alert.Handling handling = a.handlingOrNew();
-        if (handling.acknowledged()) {
-            h.append("<p class=\"ok\">").append(esc(words.text("mobile.already-acknowledged", handling.acknowledgedBy(),
-                    words.word(Message.time(handling.acknowledgedAt()))))).append("</p>");
-        } else {
-            h.append("<form method=\"post\" action=\"/m/").append(esc(token)).append("\"><label>")
-                    .append(esc(words.text("mobile.comment"))).append("<textarea name=\"comment\" maxlength=\"2000\" rows=\"3\">"
-                    + "</textarea></label><button type=\"submit\" id=\"ack\">")
-                    .append(esc(words.text("mobile.acknowledge", personName))).append("</button></form>");
-        }
-        return h.append("</body></html>").toString();
+        return h;
     }
 
     /** A result (acknowledged) or a refusal, with the reason. */
@@ -61,7 +118,8 @@ public final class MobilePage {
                         + ".msg{font-size:17px}.muted{color:#666}.ok{color:#1b5e20;font-weight:600}"
                         + ".bad{color:#b71c1c;font-weight:600}textarea{width:100%;font-size:16px;margin:6px 0}"
                         + "button{width:100%;padding:14px;font-size:18px;background:#c62828;color:#fff;border:0;"
-                        + "border-radius:6px}svg{border:1px solid #ddd}</style></head><body>");
+                        + "border-radius:6px}button.who{background:#1565c0;margin:6px 0}input{width:100%;font-size:20px;"
+                        + "letter-spacing:4px;margin:6px 0}h2{font-size:17px}svg{border:1px solid #ddd}</style></head><body>");
     }
 
     private static String fmt(double v) {

@@ -23,6 +23,7 @@ public final class NotificationText {
     private final Rationales rationales;
     private java.util.function.Function<AlertEvent, String> links = e -> null;
     private java.util.function.Function<AlertEvent, String> replyCodes = e -> null;
+    private java.util.function.Function<AlertEvent, String> groupLinks = e -> null;
     private final Catalogue language;
     private final ZoneId zone;
     private final DateTimeFormatter time;
@@ -63,7 +64,12 @@ public final class NotificationText {
                 + language.text("notify.line.rule", nz(e.ruleId())) + "\n"
                 + language.text("notify.line.time", time.format(Instant.ofEpochMilli(e.eventTime())), zone.getId())
                 + "\n" + language.text("notify.line.alert", e.alertId(), e.eventId()) + "\n"
-                + rationaleLines(e);
+                + rationaleLines(e) + groupLink(e);
+    }
+
+    private String groupLink(AlertEvent e) {
+        String url = callsForAction(e) ? groupLinks.apply(e) : null;
+        return url == null ? "" : language.text("notify.line.who-answers", url) + "\n";
     }
 
     /** What to do, in how long, and what happens otherwise: for the events that call for action. */
@@ -100,9 +106,27 @@ public final class NotificationText {
      */
     public NotificationText withLinks(java.util.function.Function<AlertEvent, String> links,
             java.util.function.Function<AlertEvent, String> replyCodes) {
+        NotificationText t = copy();
+        t.links = links;
+        t.replyCodes = replyCodes;
+        return t;
+    }
+
+    /**
+     * The same text, with a link in group robots' messages that call for action: a group is not a person, so the
+     * link asks who is answering ({@code groupLinks} gives it, or null).
+     */
+    public NotificationText withGroupLinks(java.util.function.Function<AlertEvent, String> groupLinks) {
+        NotificationText t = copy();
+        t.groupLinks = groupLinks;
+        return t;
+    }
+
+    private NotificationText copy() {
         NotificationText t = new NotificationText(language, zone, rationales);
         t.links = links;
         t.replyCodes = replyCodes;
+        t.groupLinks = groupLinks;
         return t;
     }
 

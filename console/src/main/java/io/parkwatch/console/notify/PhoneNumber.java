@@ -12,26 +12,31 @@ public final class PhoneNumber {
     private PhoneNumber() {
     }
 
-    /** The number with spaces, dashes and brackets dropped and its country code: "+86..." ; null stays null. */
+    /**
+     * The number with spaces, dashes and brackets dropped and its country code ("+86..."), without China's trunk
+     * prefix ("+86 0571 ..." is "+86571..."); null stays null.
+     */
     public static String normalize(String written) {
         if (written == null) {
             return null;
         }
         String digits = written.replaceAll("[^0-9+]", "");
+        String e164;
         if (digits.startsWith("+")) {
-            return "+" + digits.substring(1).replace("+", "");
+            e164 = "+" + digits.substring(1).replace("+", "");
+        } else if (digits.startsWith("00")) {
+            e164 = "+" + digits.substring(2);
+        } else {
+            e164 = "+" + DEFAULT_COUNTRY + digits;
         }
-        if (digits.startsWith("00")) {
-            return "+" + digits.substring(2);
-        }
-        return "+" + DEFAULT_COUNTRY + digits;
+        return e164.startsWith("+860") ? "+86" + e164.substring(4) : e164;
     }
 
     /** A provider's "nationcode" and "mobile" as one number. */
     public static String of(String countryCode, String mobile) {
         String cc = countryCode == null || countryCode.isBlank() ? DEFAULT_COUNTRY : countryCode.replaceAll("\\D", "");
         String m = mobile == null ? "" : mobile.replaceAll("[^0-9+]", "");
-        return m.startsWith("+") ? normalize(m) : "+" + cc + m;
+        return normalize(m.startsWith("+") ? m : "+" + cc + m);
     }
 
     /** For logs and pages: the last four digits only. */

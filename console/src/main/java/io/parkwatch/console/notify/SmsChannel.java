@@ -18,7 +18,7 @@ import java.util.Map;
  * of earlier versions name them only in the note, where the phone is read from. A voice provider that answers with
  * {@code {"callId":..}} can report key presses for that call (see {@code docs/console-api.md}).
  */
-public final class SmsChannel implements Channel {
+public final class SmsChannel implements Channel, TextSender {
 
     private final String name;
     private final NotificationText text;
@@ -70,6 +70,22 @@ public final class SmsChannel implements Channel {
         }
         if (voice) {
             calls.placed(callId(r.body()), e);
+        }
+    }
+
+    /** A one-time code, in the same form: {@code {"to","text","kind":"code","code"}}. */
+    @Override
+    public void sendCode(String phone, String code, String message) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("to", phone);
+        m.put("text", message);
+        m.put("kind", "code");
+        m.put("code", code);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        WireJson.write(m))).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(name + ": HTTP " + r.statusCode());
         }
     }
 

@@ -35,4 +35,16 @@ class NotificationTextTest {
         assertThat(text.voice(toZhang)).startsWith("ParkWatch 一级报警：").endsWith("确认收到请按 1。");
         assertThat(text.markdown(toZhang)).doesNotContain("/m/"); // a group robot's message: no one's own link
     }
+
+    @Test
+    void aGroupRobotsMessageThatCallsForActionAsksWhoAnswers() {
+        NotificationText text = new NotificationText(Catalogue.chinese(), ZoneId.of("Asia/Shanghai"))
+                .withGroupLinks(e -> "https://park.example/m/group-" + e.alertId());
+        AlertEvent raised = TestEvents.raised("a1", "GT1", "ent-a", Level.ALARM, 1_800_000_000_000L);
+        assertThat(text.markdown(raised)).contains("[谁来叫应？确认身份后叫应](https://park.example/m/group-a1)");
+        AlertEvent acked = TestEvents.handled(raised, "e2", AlertEventType.ACKNOWLEDGED, "duty", null,
+                1_800_000_060_000L);
+        assertThat(text.markdown(acked)).doesNotContain("谁来叫应");
+        assertThat(text.sms(raised)).doesNotContain("group-"); // a person's message has their own link, not the group's
+    }
 }
