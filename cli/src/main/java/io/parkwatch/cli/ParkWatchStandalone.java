@@ -33,6 +33,13 @@ public final class ParkWatchStandalone implements AutoCloseable {
     private final ConsoleNode console;
     private final boolean influxOn;
 
+    /** {@code incidents}: how alarms are grouped and what a flood is (one definition for the job and the console). */
+    static io.parkwatch.rules.incident.IncidentGrouping.Settings incidents(Settings s) {
+        return new io.parkwatch.rules.incident.IncidentGrouping.Settings(s.duration("incidents.join-within"),
+                new io.parkwatch.rules.incident.Flood(s.integer("incidents.flood-above"),
+                        s.duration("incidents.flood-window")));
+    }
+
     private ParkWatchStandalone(Settings s, Path base) throws Exception {
         // Configuration first: a bad file stops start-up with its line and field before anything runs.
         ConfigSeed seed = new ConfigSeed(s, base);
@@ -59,7 +66,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
                     .config(inForce).checkpointInterval(s.duration("job.checkpoint-interval"))
                     .outOfOrderness(s.duration("job.out-of-orderness")).idleness(s.duration("job.idleness"))
                     .influx(influx).writeReadings(s.bool("job.write-readings")).holdOff(s.duration("job.hold-off"))
-                    .build();
+                    .incidents(incidents(s)).build();
             Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));
             Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
             started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));

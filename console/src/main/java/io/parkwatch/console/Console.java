@@ -1,5 +1,7 @@
 package io.parkwatch.console;
 
+import io.parkwatch.console.incident.IncidentStore;
+import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.console.api.CommandSender;
 import io.parkwatch.console.api.ConsoleApi;
 import io.parkwatch.console.api.OperationsApi;
@@ -104,6 +106,9 @@ public final class Console implements AutoCloseable {
         history.onEvent(recorder::onEvent);
         parts.add(TopicFollower.fromBeginning(kafka, Topics.ALERT_CONTEXTS, "parkwatch-console-contexts",
                 r -> contexts.add(WireJson.read(r.value(), AlarmContext.class))));
+        IncidentStore incidents = new IncidentStore(5_000);
+        parts.add(TopicFollower.fromBeginning(kafka, Topics.INCIDENTS, "parkwatch-console-incidents",
+                r -> incidents.add(WireJson.read(r.value(), IncidentEvent.class))));
         OperationsApi operations = new OperationsApi(configuration, doc -> publish(kafka, doc), clock);
         parts.add(operations);
         ConsoleApi api = new ConsoleApi(board, history, readings, configuration::registry, commands, warnings, clock,
@@ -111,6 +116,7 @@ public final class Console implements AutoCloseable {
                 .with(operations.routes())
                 .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
                 .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));
+        api.with(new io.parkwatch.console.api.IncidentApi(incidents, board, api).routes());
         server = new ConsoleServer(config, board, history, api, login, sessions,
                 () -> configuration.registry().park().timeZone());
         if (config.links() != null) {

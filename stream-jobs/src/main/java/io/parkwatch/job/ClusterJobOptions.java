@@ -31,6 +31,10 @@ public final class ClusterJobOptions {
         option("delivery", "PARKWATCH_JOB_DELIVERY", "at-least-once",
                 "at-least-once (alerts out at once; consumers deduplicate by event id) or exactly-once (transactions)");
         option("hold-off", "PARKWATCH_JOB_HOLD_OFF", "5m", "a re-alarm this soon after recovery counts on the same alert");
+        option("incident-join-within", "PARKWATCH_INCIDENTS_JOIN_WITHIN", "10m",
+                "an alarm this close to an incident's last one of the same enterprise joins it");
+        option("flood-above", "PARKWATCH_INCIDENTS_FLOOD_ABOVE", "10", "a flood is more alarms than this ...");
+        option("flood-window", "PARKWATCH_INCIDENTS_FLOOD_WINDOW", "10m", "... within this window (EEMUA 191)");
         option("out-of-orderness", "PARKWATCH_JOB_OUT_OF_ORDERNESS", "5s", "how late a reading may be before it is LATE");
         option("idleness", "PARKWATCH_JOB_IDLENESS", "30s", "a silent partition stops holding back event time after this");
         option("write-readings", "PARKWATCH_JOB_WRITE_READINGS", "true", "readings to InfluxDB too, not only alert events");
@@ -93,7 +97,8 @@ public final class ClusterJobOptions {
     }
 
     private void check(List<String> errors) {
-        for (String d : List.of("checkpoint-interval", "hold-off", "out-of-orderness", "idleness")) {
+        for (String d : List.of("checkpoint-interval", "hold-off", "out-of-orderness", "idleness", "incident-join-within",
+                "flood-window")) {
             try {
                 Durations.parse(values.get(d));
             } catch (IllegalArgumentException e) {
@@ -145,7 +150,9 @@ public final class ClusterJobOptions {
                 .checkpointInterval(duration("checkpoint-interval")).outOfOrderness(duration("out-of-orderness"))
                 .idleness(duration("idleness")).influx(influx)
                 .writeReadings(Boolean.parseBoolean(values.get("write-readings"))).holdOff(duration("hold-off"))
-                .delivery(delivery()).build();
+                .delivery(delivery()).incidents(new io.parkwatch.rules.incident.IncidentGrouping.Settings(
+                        duration("incident-join-within"), new io.parkwatch.rules.incident.Flood(
+                                Integer.parseInt(values.get("flood-above")), duration("flood-window")))).build();
     }
 
     private Duration duration(String name) {

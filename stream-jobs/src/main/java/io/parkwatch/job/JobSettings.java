@@ -24,7 +24,8 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 @RecordBuilder
 public record JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfig config,
         Duration checkpointInterval, Duration outOfOrderness, Duration idleness, InfluxSettings influx,
-        boolean writeReadings, Duration holdOff, DeliveryGuarantee delivery) implements Serializable {
+        boolean writeReadings, Duration holdOff, DeliveryGuarantee delivery,
+        io.parkwatch.rules.incident.IncidentGrouping.Settings incidents) implements Serializable {
 
     /**
      * A builder with the defaults of parkwatch.yaml (checkpoints every 10 s, 5 s out of orderness, 30 s
@@ -33,6 +34,7 @@ public record JobSettings(String kafkaBootstrap, String consumerGroup, ParkConfi
     public static JobSettingsBuilder builder() {
         return JobSettingsBuilder.builder().checkpointInterval(Duration.ofSeconds(10))
                 .outOfOrderness(Duration.ofSeconds(5)).idleness(Duration.ofSeconds(30)).holdOff(Duration.ofMinutes(5))
-                .delivery(DeliveryGuarantee.AT_LEAST_ONCE);
+                .delivery(DeliveryGuarantee.AT_LEAST_ONCE)
+                .incidents(io.parkwatch.rules.incident.IncidentGrouping.Settings.DEFAULT);
     }
 }

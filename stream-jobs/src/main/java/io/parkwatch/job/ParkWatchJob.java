@@ -21,6 +21,8 @@ import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import io.parkwatch.rules.incident.IncidentEvent;
+import io.parkwatch.rules.incident.IncidentGrouping;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -101,6 +103,12 @@ public final class ParkWatchJob {
         DataStream<AlertEvent> events = stages.events();
         events.sinkTo(kafkaSink(s, Topics.ALERT_EVENTS, AlertEvent::alertId)).uid("alert-events-sink")
                 .name("alert events -> Kafka");
+        // floods become incidents: one per related group of alarms of an enterprise, with its first-out
+        events.keyBy(IncidentGrouping::position)
+                .process(new IncidentFunction(s.incidents())).uid("incidents").name("incidents")
+                .returns(TypeInformation.of(IncidentEvent.class))
+                .sinkTo(kafkaSink(s, Topics.INCIDENTS, (IncidentEvent e) -> e.incident().incidentId()))
+                .uid("incidents-sink").name("incidents -> Kafka");
         stages.alertStates().sinkTo(kafkaSink(s, Topics.ALERTS, Alert::alertId)).uid("alerts-sink")
                 .name("alert state -> Kafka");
         stages.late().union(readings.getSideOutput(SplitUnreadable.UNREADABLE))

@@ -31,8 +31,11 @@ public final class Topics {
     /** Compacted: each alarm's context (its point's and neighbours' readings around it), key = alert id. */
     public static final String ALERT_CONTEXTS = "parkwatch.alert-contexts";
 
+    /** Incidents' steps (alarms grouped by topology and time, with their first-out), key = incident id. */
+    public static final String INCIDENTS = "parkwatch.incidents";
+
     public static final List<String> ALL = List.of(READINGS, READINGS_STATS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
-            DELIVERIES, CONFIG_HISTORY, ALERT_CONTEXTS);
+            DELIVERIES, CONFIG_HISTORY, ALERT_CONTEXTS, INCIDENTS);
 
     private Topics() {
     }

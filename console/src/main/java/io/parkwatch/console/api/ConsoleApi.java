@@ -201,21 +201,31 @@ public final class ConsoleApi {
     /** Shelves every alarm of a point that is open and not shelved yet: one command each, all answered together. */
     private CompletionStage<Reply> shelvePoint(ApiCall c) {
         Point p = visiblePoint(c);
-        CommandBody body = body(c);
         List<Alert> open = board.list(a -> a.pointId().equals(p.id()) && a.state() != AlertState.CLOSED
                 && history.shelving(a.key()).isEmpty());
         if (open.isEmpty()) {
             throw new ApiException(409, Message.of("api.point-nothing-to-shelve", p.id()));
         }
-        List<CompletableFuture<Reply>> replies = open.stream().map(a -> {
-            AlertCommand cmd = checked(c, a, AlertCommand.Type.SHELVE, body);
+        return commandEach(c, open, AlertCommand.Type.SHELVE, Map.of("point", p.id()));
+    }
+
+    /**
+     * One command per alarm (a point's, an incident's), each checked and audited as its own, all answered together:
+     * 200 when the job took at least one, with every alarm's answer under {@code alarms}.
+     */
+    CompletionStage<Reply> commandEach(ApiCall c, List<Alert> alarms, AlertCommand.Type type, Map<String, Object> about) {
+        CommandBody body = body(c);
+        List<CompletableFuture<Reply>> replies = alarms.stream().map(a -> {
+            AlertCommand cmd = checked(c, a, type, body);
             return send(cmd).handle((e, t) -> reply(c, cmd, e, t)).toCompletableFuture();
         }).toList();
         return CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).thenApply(v -> {
             List<Object> answers = replies.stream().map(r -> (Object) Map.of("status", r.join().status(),
                     "answer", r.join().body())).toList();
             boolean any = replies.stream().anyMatch(r -> r.join().status() == 200);
-            return new Reply(any ? 200 : 409, Map.of("point", p.id(), "alarms", answers));
+            Map<String, Object> out = new java.util.LinkedHashMap<>(about);
+            out.put("alarms", answers);
+            return new Reply(any ? 200 : 409, out);
         });
     }
 

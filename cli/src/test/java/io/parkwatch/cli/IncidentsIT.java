@@ -1,0 +1,133 @@
+package io.parkwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parkwatch.console.ConsoleClient;
+import io.parkwatch.embeddedkafka.TopicRecorder;
+import io.parkwatch.rules.incident.IncidentEvent;
+import io.parkwatch.rules.incident.IncidentEventType;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.Quality;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.wire.ReadingJson;
+import io.parkwatch.rules.wire.Topics;
+import io.parkwatch.rules.wire.WireJson;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A leak spreading over Huaxin's gas zone through the real job: one incident with the first detector as its first-out
+ * and the others grouped under it in order, the rise to level 2 a development; more than two alarms in 20 seconds
+ * put the position in flood and the flood ends when they stop; the incident is acknowledged and closed from the
+ * console in one command each (each alarm audited as its own event); another enterprise's operator does not see it.
+ */
+class IncidentsIT {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSpreadingLeakIsOneIncidentAndItsFloodBeginsAndEnds() throws Exception {
+        Map<String, Double> values = new ConcurrentHashMap<>(Map.of("HX-T101-GT1", 2.0, "HX-T101-GT2", 2.0,
+                "HX-T102-GT1", 2.0));
+        ScheduledExecutorService detectors = Executors.newSingleThreadScheduledExecutor();
+        try (ParkWatchStandalone park = ParkWatchStandalone.start(LocalPark.settings(tmp)
+                .with("incidents.flood-above", 2).with("incidents.flood-window", "20s"), StandaloneEndToEndIT.ROOT);
+                TopicRecorder steps = new TopicRecorder(park.kafkaBootstrap(), Topics.INCIDENTS);
+                TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS);
+                KafkaProducer<String, byte[]> readings = new KafkaProducer<>(Map.of("bootstrap.servers",
+                        park.kafkaBootstrap()), new StringSerializer(), new ByteArraySerializer())) {
+            detectors.scheduleAtFixedRate(() -> values.forEach((point, v) -> {
+                long now = System.currentTimeMillis();
+                readings.send(new ProducerRecord<>(Topics.READINGS, point, ReadingJson.write(
+                        new Reading(point, "ent-huaxin", now, v, Quality.N, now))));
+            }), 0, 1, TimeUnit.SECONDS);
+            ConsoleClient duty = new ConsoleClient(park.consolePort());
+            assertThat(duty.login("duty", "duty-demo")).isEqualTo(200);
+            ConsoleClient donghai = new ConsoleClient(park.consolePort());
+            assertThat(donghai.login("donghai", "donghai-demo")).isEqualTo(200);
+
+            // the leak reaches the first detector, then the second, then the neighbouring tank's
+            values.put("HX-T101-GT1", 30.0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> alerts(events, "HX-T101-GT1") > 0);
+            values.put("HX-T101-GT2", 31.0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> alerts(events, "HX-T101-GT2") > 0);
+            values.put("HX-T102-GT1", 28.0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> alerts(events, "HX-T102-GT1") > 0);
+            values.put("HX-T101-GT1", 55.0); // level 2
+
+            JsonNode incident = await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode list = duty.json("/api/incidents").path("incidents");
+                return list.size() == 1 && list.get(0).path("worstLevel").asText().equals("CRITICAL") ? list.get(0)
+                        : null;
+            }, n -> n != null);
+            String id = incident.path("incidentId").asText();
+            JsonNode alarms = incident.path("alarms");
+            assertThat(alarms.get(0).path("subject").asText()).as("first-out").isEqualTo("HX-T101-GT1");
+            List<String> order = new ArrayList<>();
+            alarms.forEach(a -> order.add(a.path("subject").asText()));
+            assertThat(order.indexOf("HX-T101-GT2")).isLessThan(order.lastIndexOf("HX-T102-GT1"));
+            assertThat(order).allMatch(s -> s.startsWith("HX-"));
+            assertThat(types(steps)).contains(IncidentEventType.OPENED, IncidentEventType.DEVELOPED);
+            // more than two alarms within 20 s: the position is in flood
+            await().atMost(Duration.ofSeconds(10)).until(() -> types(steps).contains(IncidentEventType.FLOOD_STARTED));
+            assertThat(duty.json("/api/incidents").path("inFlood").toString()).contains("ent-huaxin");
+            // another enterprise's operator sees nothing of it
+            assertThat(donghai.json("/api/incidents").path("incidents")).isEmpty();
+            assertThat(donghai.get("/api/incidents/" + id).status()).isEqualTo(403);
+
+            // acknowledged in one command: each alarm acknowledged by duty, the incident acknowledged
+            ConsoleClient.Response ack = duty.post("/api/incidents/" + id + "/ack", "{\"note\": \"一次叫应整起事件\"}");
+            assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+            int alarmCount = alarms.size();
+            await().atMost(Duration.ofSeconds(15)).until(() -> events.records().stream().map(r -> WireJson.alertEvent(
+                    r.value())).filter(e -> e.type() == AlertEventType.ACKNOWLEDGED && "duty".equals(e.actor()))
+                    .map(AlertEvent::alertId).distinct().count() >= alarmCount);
+            await().atMost(Duration.ofSeconds(10)).until(() -> types(steps).contains(IncidentEventType.ACKNOWLEDGED));
+            // the flood ends when the alarms stop coming
+            await().atMost(Duration.ofSeconds(40)).until(() -> types(steps).contains(IncidentEventType.FLOOD_ENDED));
+            assertThat(duty.json("/api/incidents").path("inFlood")).isEmpty();
+
+            // the gas is gone; closing the incident closes its alarms
+            values.replaceAll((p, v) -> 1.0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> events.records().stream()
+                    .map(r -> WireJson.alertEvent(r.value())).filter(e -> e.type() == AlertEventType.RECOVERED)
+                    .map(AlertEvent::alertId).distinct().count() >= alarmCount);
+            ConsoleClient.Response close = duty.post("/api/incidents/" + id + "/close",
+                    "{\"note\": \"泄漏点已处置，复测正常\"}");
+            assertThat(close.status()).as(close.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(15)).until(() -> types(steps).contains(IncidentEventType.CLOSED));
+            JsonNode closed = duty.json("/api/incidents/" + id);
+            assertThat(closed.path("incident").path("state").asText()).isEqualTo("CLOSED");
+            assertThat(closed.path("timeline").get(0).path("type").asText()).isEqualTo("OPENED");
+            assertThat(duty.json("/api/incidents").path("incidents")).isEmpty();
+        } finally {
+            detectors.shutdownNow();
+        }
+    }
+
+    static long alerts(TopicRecorder events, String point) {
+        return events.records().stream().map(r -> WireJson.alertEvent(r.value()))
+                .filter(e -> e.type() == AlertEventType.RAISED && point.equals(e.pointId())).count();
+    }
+
+    static List<IncidentEventType> types(TopicRecorder steps) {
+        return steps.records().stream().map(r -> WireJson.read(r.value(), IncidentEvent.class).type()).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package io.parkwatch.console.api;
+
+import io.parkwatch.console.board.AlertBoard;
+import io.parkwatch.console.incident.IncidentStore;
+import io.parkwatch.rules.incident.Incident;
+import io.parkwatch.rules.incident.IncidentState;
+import io.parkwatch.rules.model.Alert;
+import io.parkwatch.rules.model.AlertCommand;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Incidents (alarm floods grouped by the job): {@code GET /api/incidents} (open ones, or {@code ?state=all};
+ * {@code ?enterprise=}), {@code GET /api/incidents/{id}} with its timeline, and acknowledging or closing an
+ * incident, which sends the command to each of its alarms (each audited as its own event). Operators see their own
+ * enterprise's only.
+ */
+public final class IncidentApi {
+
+    private final IncidentStore incidents;
+    private final AlertBoard board;
+    private final ConsoleApi alerts;
+
+    public IncidentApi(IncidentStore incidents, AlertBoard board, ConsoleApi alerts) {
+        this.incidents = incidents;
+        this.board = board;
+        this.alerts = alerts;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "/api/incidents", c -> done(list(c))),
+                new Route("GET", "/api/incidents/{id}", c -> done(one(c))),
+                new Route("POST", "/api/incidents/{id}/ack", c -> each(c, AlertCommand.Type.ACKNOWLEDGE)),
+                new Route("POST", "/api/incidents/{id}/close", c -> each(c, AlertCommand.Type.CLOSE)));
+    }
+
+    private Object list(ApiCall c) {
+        boolean all = c.params("state").contains("all");
+        List<String> enterprises = c.params("enterprise");
+        List<Incident> visible = incidents.list(i -> c.user().sees(i.enterpriseId())
+                && (all || i.state() != IncidentState.CLOSED)
+                && (enterprises.isEmpty() || enterprises.contains(i.enterpriseId())));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("incidents", visible);
+        out.put("inFlood", incidents.inFlood().stream().filter(e -> c.user().sees(e)).toList());
+        return out;
+    }
+
+    private Object one(ApiCall c) {
+        Incident i = visible(c);
+        return Map.of("incident", i, "timeline", incidents.timeline(i.incidentId()));
+    }
+
+    private CompletionStage<Reply> each(ApiCall c, AlertCommand.Type type) {
+        Incident i = visible(c);
+        List<Alert> open = i.alarms().stream().filter(a -> !a.closed())
+                .filter(a -> type != AlertCommand.Type.ACKNOWLEDGE || !a.acknowledged())
+                .map(a -> board.get(a.alertId())).flatMap(java.util.Optional::stream).toList();
+        if (open.isEmpty()) {
+            throw new ApiException(409, io.parkwatch.rules.text.Message.of("api.incident-nothing-to-do",
+                    i.incidentId()));
+        }
+        return alerts.commandEach(c, open, type, Map.of("incident", i.incidentId()));
+    }
+
+    private Incident visible(ApiCall c) {
+        String id = c.pathParam("id");
+        Incident i = incidents.get(id).orElseThrow(() -> ApiException.notFound("api.no-incident", id));
+        if (!c.user().sees(i.enterpriseId())) {
+            throw ApiException.forbidden("api.incident-of-other-enterprise", id, i.enterpriseId());
+        }
+        return i;
+    }
+
+    private static CompletionStage<Reply> done(Object body) {
+        return CompletableFuture.completedFuture(Reply.ok(body));
+    }
+}

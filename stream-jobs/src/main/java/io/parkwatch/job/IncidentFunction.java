@@ -1,0 +1,76 @@
+package io.parkwatch.job;
+
+import io.parkwatch.rules.incident.IncidentBook;
+import io.parkwatch.rules.incident.IncidentEvent;
+import io.parkwatch.rules.incident.IncidentGrouping;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.wire.WireJson;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Alarm floods become incidents: the alert events of one position (an enterprise) in, its incidents' steps out. The
+ * grouping is the core's {@link IncidentGrouping}; this shell keeps the position's book (as JSON, so its shape can
+ * grow without breaking a checkpoint) and one wall-clock timer that ends a flood when alarms stop coming.
+ */
+final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, IncidentEvent> {
+
+    private final IncidentGrouping.Settings settings;
+    private transient ValueState<String> book;
+    private transient ValueState<Long> due;
+
+    IncidentFunction(IncidentGrouping.Settings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        book = getRuntimeContext().getState(new ValueStateDescriptor<>("incident-book", Types.STRING));
+        due = getRuntimeContext().getState(new ValueStateDescriptor<>("flood-check", Types.LONG));
+    }
+
+    @Override
+    public void processElement(AlertEvent e, Context ctx, Collector<IncidentEvent> out) throws Exception {
+        IncidentBook b = load();
+        emit(IncidentGrouping.apply(b, e, settings), out);
+        save(b, ctx.timerService());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentEvent> out) throws Exception {
+        due.clear();
+        IncidentBook b = load();
+        emit(IncidentGrouping.tick(b, timestamp, settings), out);
+        save(b, ctx.timerService());
+    }
+
+    private IncidentBook load() throws Exception {
+        String json = book.value();
+        return json == null ? new IncidentBook() : WireJson.read(json.getBytes(StandardCharsets.UTF_8), IncidentBook.class);
+    }
+
+    private void save(IncidentBook b, TimerService timers) throws Exception {
+        if (b.isEmpty()) {
+            book.clear();
+        } else {
+            book.update(WireJson.writeString(b));
+        }
+        long next = IncidentGrouping.nextTick(b, settings);
+        if (b.inFlood && next != Long.MAX_VALUE && due.value() == null) {
+            long at = Math.max(next, timers.currentProcessingTime() + 1000);
+            timers.registerProcessingTimeTimer(at);
+            due.update(at);
+        }
+    }
+
+    private static void emit(List<IncidentEvent> events, Collector<IncidentEvent> out) {
+        events.forEach(out::collect);
+    }
+}
