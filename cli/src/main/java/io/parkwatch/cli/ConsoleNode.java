@@ -103,7 +103,8 @@ final class ConsoleNode implements AutoCloseable {
                     .attemptTimeout(settings.duration("notifier.attempt-timeout"))
                     .failingAlarmAfter(settings.duration("notifier.failing-alarm-after"))
                     .newChannelCatchUp(settings.duration("notifier.new-channel-catch-up"))
-                    .maxRemembered(settings.integer("notifier.max-remembered")));
+                    .maxRemembered(settings.integer("notifier.max-remembered"))
+                    .floodDigestEvery(settings.duration("notifier.flood-digest-every")));
         }
 
         ConsoleNode start(String kafka) throws Exception {
@@ -132,7 +133,7 @@ final class ConsoleNode implements AutoCloseable {
             LOG.info("notifier: no channel configured (notifier.webhooks, mqtt-url, sms-url, voice-url): no deliveries");
             notifier = null;
         } else {
-            notifier = new Notifier(setup.notifier(kafka), setup.channels());
+            notifier = new Notifier(setup.notifier(kafka), setup.channels(), console.incidents());
             console.warnings().watchDeliveries(notifier::health);
             NotifierMetrics.register(registry, notifier);
         }

@@ -15,6 +15,9 @@ import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +50,26 @@ class IncidentsIT {
         Map<String, Double> values = new ConcurrentHashMap<>(Map.of("HX-T101-GT1", 2.0, "HX-T101-GT2", 2.0,
                 "HX-T102-GT1", 2.0));
         ScheduledExecutorService detectors = Executors.newSingleThreadScheduledExecutor();
+        // Huaxin's DingTalk group: what people read, when
+        Map<String, Long> toGroup = new ConcurrentHashMap<>();
+        Map<String, String> groupText = new ConcurrentHashMap<>();
+        HttpServer dingTalk = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        dingTalk.createContext("/robot/send", x -> {
+            String key = x.getRequestHeaders().getFirst("Idempotency-Key");
+            toGroup.putIfAbsent(key, System.currentTimeMillis());
+            groupText.put(key, new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(200, ok.length);
+            x.getResponseBody().write(ok);
+            x.close();
+        });
+        dingTalk.start();
         try (ParkWatchStandalone park = ParkWatchStandalone.start(LocalPark.settings(tmp)
-                .with("incidents.flood-above", 2).with("incidents.flood-window", "20s"), StandaloneEndToEndIT.ROOT);
+                .with("incidents.flood-above", 2).with("incidents.flood-window", "30s")
+                .with("notifier.flood-digest-every", "5s")
+                .withValue("notifier.webhooks", List.of(Map.of("name", "huaxin-group", "format", "dingtalk",
+                        "url", "http://127.0.0.1:" + dingTalk.getAddress().getPort() + "/robot/send"))),
+                StandaloneEndToEndIT.ROOT);
                 TopicRecorder steps = new TopicRecorder(park.kafkaBootstrap(), Topics.INCIDENTS);
                 TopicRecorder events = new TopicRecorder(park.kafkaBootstrap(), Topics.ALERT_EVENTS);
                 KafkaProducer<String, byte[]> readings = new KafkaProducer<>(Map.of("bootstrap.servers",
@@ -85,9 +106,16 @@ class IncidentsIT {
             assertThat(order.indexOf("HX-T101-GT2")).isLessThan(order.lastIndexOf("HX-T102-GT1"));
             assertThat(order).allMatch(s -> s.startsWith("HX-"));
             assertThat(types(steps)).contains(IncidentEventType.OPENED, IncidentEventType.DEVELOPED);
-            // more than two alarms within 20 s: the position is in flood
+            // more than two alarms within 30 s: the position is in flood
             await().atMost(Duration.ofSeconds(10)).until(() -> types(steps).contains(IncidentEventType.FLOOD_STARTED));
             assertThat(duty.json("/api/incidents").path("inFlood").toString()).contains("ent-huaxin");
+            // the level-2 gas alarm inside the flood was told to the group at once, on its own
+            AlertEvent level2 = await().atMost(Duration.ofSeconds(10)).until(() -> events.records().stream()
+                    .map(r -> WireJson.alertEvent(r.value())).filter(e -> e.type() == AlertEventType.LEVEL_CHANGED
+                            && e.level() == io.parkwatch.rules.model.Level.CRITICAL).findFirst(),
+                    java.util.Optional::isPresent).get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> toGroup.containsKey(level2.eventId()));
+            assertThat(toGroup.get(level2.eventId()) - level2.detectedAt()).isLessThan(5_000);
             // another enterprise's operator sees nothing of it
             assertThat(donghai.json("/api/incidents").path("incidents")).isEmpty();
             assertThat(donghai.get("/api/incidents/" + id).status()).isEqualTo(403);
@@ -100,17 +128,30 @@ class IncidentsIT {
                     r.value())).filter(e -> e.type() == AlertEventType.ACKNOWLEDGED && "duty".equals(e.actor()))
                     .map(AlertEvent::alertId).distinct().count() >= alarmCount);
             await().atMost(Duration.ofSeconds(10)).until(() -> types(steps).contains(IncidentEventType.ACKNOWLEDGED));
+            // in the flood the three acknowledgements reach the group as one message about the incident
+            await().atMost(Duration.ofSeconds(20)).until(() -> toGroup.keySet().stream()
+                    .anyMatch(k -> k.startsWith("digest-inc-")));
+            String digest = toGroup.keySet().stream().filter(k -> k.startsWith("digest-inc-")).findFirst().get();
+            assertThat(groupText.get(digest)).contains("按事件汇总", "首出 HX-T101-GT1", "二级报警");
             // the flood ends when the alarms stop coming
-            await().atMost(Duration.ofSeconds(40)).until(() -> types(steps).contains(IncidentEventType.FLOOD_ENDED));
-            assertThat(duty.json("/api/incidents").path("inFlood")).isEmpty();
+            await().atMost(Duration.ofSeconds(90)).until(() -> types(steps).contains(IncidentEventType.FLOOD_ENDED));
+            long announced = events.records().stream().map(r -> WireJson.alertEvent(r.value()))
+                    .filter(e -> "ent-huaxin".equals(e.enterpriseId()) && e.announced()).map(AlertEvent::eventId)
+                    .distinct().count();
+            System.out.printf("incident grouping: %d alarm events for people, %d messages to the group%n", announced,
+                    toGroup.size());
+            assertThat(toGroup.size()).isLessThan((int) announced);
+            // (the rate-of-rise warnings that follow may flood it again for a while: in the end it is calm)
+            await().atMost(Duration.ofSeconds(90)).until(() -> duty.json("/api/incidents").path("inFlood").isEmpty());
 
-            // the gas is gone; closing the incident closes its alarms
+            // the gas is gone; the duty officer closes the incident: each alarm closed (the rate-of-rise warnings that
+            // have not recovered yet are closed by force, which park officers may do with a reason)
             values.replaceAll((p, v) -> 1.0);
             await().atMost(Duration.ofSeconds(60)).until(() -> events.records().stream()
                     .map(r -> WireJson.alertEvent(r.value())).filter(e -> e.type() == AlertEventType.RECOVERED)
                     .map(AlertEvent::alertId).distinct().count() >= alarmCount);
             ConsoleClient.Response close = duty.post("/api/incidents/" + id + "/close",
-                    "{\"note\": \"泄漏点已处置，复测正常\"}");
+                    "{\"note\": \"泄漏点已处置，复测正常\", \"force\": true}");
             assertThat(close.status()).as(close.body()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(15)).until(() -> types(steps).contains(IncidentEventType.CLOSED));
             JsonNode closed = duty.json("/api/incidents/" + id);
@@ -119,6 +160,7 @@ class IncidentsIT {
             assertThat(duty.json("/api/incidents").path("incidents")).isEmpty();
         } finally {
             detectors.shutdownNow();
+            dingTalk.stop(0);
         }
     }
 

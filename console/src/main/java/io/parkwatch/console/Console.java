@@ -65,6 +65,7 @@ public final class Console implements AutoCloseable {
     private final AlertFeed feed;
     private final TopicFollower events;
     private final SystemWarnings warnings = new SystemWarnings();
+    private final IncidentStore incidents = new IncidentStore(5_000);
     private ConsoleServer server;
 
     private Console(ConsoleConfig config, String kafka, Clock clock) throws InterruptedException {
@@ -106,7 +107,6 @@ public final class Console implements AutoCloseable {
         history.onEvent(recorder::onEvent);
         parts.add(TopicFollower.fromBeginning(kafka, Topics.ALERT_CONTEXTS, "parkwatch-console-contexts",
                 r -> contexts.add(WireJson.read(r.value(), AlarmContext.class))));
-        IncidentStore incidents = new IncidentStore(5_000);
         parts.add(TopicFollower.fromBeginning(kafka, Topics.INCIDENTS, "parkwatch-console-incidents",
                 r -> incidents.add(WireJson.read(r.value(), IncidentEvent.class))));
         OperationsApi operations = new OperationsApi(configuration, doc -> publish(kafka, doc), clock);
@@ -170,6 +170,11 @@ public final class Console implements AutoCloseable {
     }
 
     /** Where the notifier's health and demo-password warnings are handed in, for the banners. */
+    /** The incidents the job reports, and which enterprises are in flood. */
+    public IncidentStore incidents() {
+        return incidents;
+    }
+
     public SystemWarnings warnings() {
         return warnings;
     }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * The incidents as the job reports them on {@code parkwatch.incidents}: each one as it stands now and its steps, and
  * which positions are in flood. Bounded: beyond {@code max} incidents the oldest closed ones are forgotten first.
  */
-public final class IncidentStore {
+public final class IncidentStore implements io.parkwatch.console.notify.FloodFolding.Incidents {
 
     /** One step of an incident's timeline (without the incident it carried). */
     public record Step(int seq, IncidentEventType type, String alertId, long at) {
@@ -28,6 +28,8 @@ public final class IncidentStore {
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, List<Step>> timelines = new LinkedHashMap<>();
     private final Set<String> flooded = new TreeSet<>();
+    /** alert id -> the incident it belongs to */
+    private final Map<String, String> byAlert = new java.util.HashMap<>();
 
     public IncidentStore(int max) {
         this.max = max;
@@ -45,6 +47,7 @@ public final class IncidentStore {
         Incident known = incidents.get(id);
         if (known == null || steps.get(steps.size() - 1).seq() == e.seq()) {
             incidents.put(id, i);
+            i.alarms().forEach(a -> byAlert.put(a.alertId(), id));
         }
         if (e.type() == IncidentEventType.FLOOD_STARTED) {
             flooded.add(i.enterpriseId());
@@ -61,6 +64,7 @@ public final class IncidentStore {
             if (next.getValue().state() == IncidentState.CLOSED || incidents.size() > 2 * max) {
                 it.remove();
                 timelines.remove(next.getKey());
+                next.getValue().alarms().forEach(a -> byAlert.remove(a.alertId(), next.getKey()));
             }
         }
     }
@@ -79,7 +83,15 @@ public final class IncidentStore {
         return List.copyOf(timelines.getOrDefault(id, List.of()));
     }
 
+    /** The incident an alarm belongs to. */
+    @Override
+    public synchronized Optional<Incident> of(String alertId) {
+        String id = byAlert.get(alertId);
+        return id == null ? Optional.empty() : Optional.ofNullable(incidents.get(id));
+    }
+
     /** The positions (enterprises) in flood now. */
+    @Override
     public synchronized Set<String> inFlood() {
         return Set.copyOf(flooded);
     }

@@ -46,6 +46,7 @@ final class ChannelWorker implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     private final Map<TopicPartition, OffsetAndMetadata> legacyStart;
+    private final FloodFolding folding;
     private ExecutorService attempts;
     private volatile boolean running = true;
 
@@ -58,9 +59,11 @@ final class ChannelWorker implements AutoCloseable {
     private volatile String lastError;
     private volatile boolean reportedFailing;
 
+    /** @param folding folds a flood's events into digests per incident, or null (every event on its own) */
     ChannelWorker(Channel channel, NotifierSettings settings, DeliveryLog log,
-            Map<TopicPartition, OffsetAndMetadata> legacyStart) {
+            Map<TopicPartition, OffsetAndMetadata> legacyStart, FloodFolding folding) {
         this.channel = channel;
+        this.folding = channel.forPeople() ? folding : null;
         this.settings = settings;
         this.log = log;
         this.legacyStart = legacyStart;
@@ -93,6 +96,7 @@ final class ChannelWorker implements AutoCloseable {
             while (running) {
                 try {
                     deliverBatch(consumer.poll(Duration.ofMillis(500)));
+                    deliverDigests();
                     checkFailing();
                     pause = 1000;
                 } catch (WakeupException | InterruptException e) {
@@ -125,6 +129,19 @@ final class ChannelWorker implements AutoCloseable {
             }
             handle(r);
             consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+        }
+    }
+
+    /** A flood's digests that are due: one message per incident (and person), delivered like any event. */
+    private void deliverDigests() {
+        if (folding == null) {
+            return;
+        }
+        for (AlertEvent digest : folding.due()) {
+            if (!running) {
+                return;
+            }
+            deliver(digest);
         }
     }
 
@@ -162,6 +179,11 @@ final class ChannelWorker implements AutoCloseable {
         String key = channel.name() + "|" + e.eventId();
         if (log.finished(key).isPresent()) {
             return; // delivered (or given up) before: never twice
+        }
+        if (folding != null && folding.fold(e)) {
+            log.record(new DeliveryRecord(channel.name(), e.eventId(), e.alertId(), DeliveryRecord.FOLDED, 0, null,
+                    System.currentTimeMillis()));
+            return;
         }
         headTimestamp = r.timestamp();
         try {

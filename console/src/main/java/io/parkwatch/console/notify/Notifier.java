@@ -28,11 +28,20 @@ public final class Notifier implements AutoCloseable {
     private final ChannelLag lag;
 
     public Notifier(NotifierSettings settings, List<Channel> channels) {
+        this(settings, channels, null);
+    }
+
+    /**
+     * @param incidents what the console knows of incidents: while an enterprise is in flood, people's channels tell
+     *                  once per incident and then at most once per {@code settings.floodDigestEvery()}; null: never
+     */
+    public Notifier(NotifierSettings settings, List<Channel> channels, FloodFolding.Incidents incidents) {
         this.log = new DeliveryLog(settings.bootstrap(), settings.maxRemembered(), settings.attemptTimeout().multipliedBy(3));
         this.lag = new ChannelLag(settings);
         Map<TopicPartition, OffsetAndMetadata> legacy = sharedGroupProgress(settings);
         for (Channel c : channels) {
-            workers.add(new ChannelWorker(c, settings, log, legacy));
+            workers.add(new ChannelWorker(c, settings, log, legacy, incidents == null ? null
+                    : new FloodFolding(incidents, settings.floodDigestEvery(), System::currentTimeMillis)));
         }
         LOG.info("notifier: {} channel(s), each with its own queue and worker: {}", channels.size(),
                 channels.stream().map(Channel::name).toList());

@@ -15,14 +15,16 @@ import java.time.Duration;
  * @param failingAlarmAfter  a channel failing this long is shown to park officers and logged as an error
  * @param newChannelCatchUp  a channel with no progress of its own starts with the events of this last period
  * @param maxRemembered      finished deliveries kept in memory (the deliveries topic keeps them all)
+ * @param floodDigestEvery   while an enterprise is in flood, people hear of each incident at most this often
  */
 @RecordBuilder
 public record NotifierSettings(String bootstrap, String group, int maxAttempts, Duration backoff, Duration maxBackoff,
-        Duration attemptTimeout, Duration failingAlarmAfter, Duration newChannelCatchUp, int maxRemembered) implements NotifierSettingsBuilder.With {
+        Duration attemptTimeout, Duration failingAlarmAfter, Duration newChannelCatchUp, int maxRemembered,
+        Duration floodDigestEvery) implements NotifierSettingsBuilder.With {
 
     public static NotifierSettings defaults(String bootstrap, String group) {
         return new NotifierSettings(bootstrap, group, 8, Duration.ofSeconds(1), Duration.ofMinutes(1),
-                Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 100_000);
+                Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofHours(1), 100_000, Duration.ofMinutes(1));
     }
 
     String groupOf(String channel) {
