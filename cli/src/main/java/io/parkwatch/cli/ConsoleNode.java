@@ -49,7 +49,8 @@ final class ConsoleNode implements AutoCloseable {
                     .contextBefore(s.duration("console.context-before"))
                     .contextAfter(s.duration("console.context-after"))
                     .links(LinkSecret.signer(s, base))
-                    .callbackToken(callbackToken(s)));
+                    .callbackToken(callbackToken(s))
+                    .flood(ParkWatchStandalone.incidents(s).flood()));
             io.parkwatch.console.notify.Rationales rationales = new io.parkwatch.console.notify.Rationales();
             String publicUrl = s.text("console.public-url", "http://localhost:8080").replaceAll("/+$", "");
             java.util.function.Function<io.parkwatch.rules.model.AlertEvent, String> links = e -> publicUrl + "/m/"

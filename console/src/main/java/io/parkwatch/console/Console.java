@@ -116,7 +116,8 @@ public final class Console implements AutoCloseable {
                 .with(operations.routes())
                 .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
                 .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));
-        api.with(new io.parkwatch.console.api.IncidentApi(incidents, board, api).routes());
+        api.with(new io.parkwatch.console.api.IncidentApi(incidents, board, api).routes())
+                .withFlood(config.flood() == null ? io.parkwatch.rules.incident.Flood.EEMUA_191 : config.flood());
         server = new ConsoleServer(config, board, history, api, login, sessions,
                 () -> configuration.registry().park().timeZone());
         if (config.links() != null) {

@@ -29,19 +29,22 @@ import java.util.Map;
  * @param voiceCalls        the voice calls the notifier placed (a key press answers the call's alert)
  * @param codeSender        sends one-time codes to who says they answer a group chat's link (the SMS channel), or
  *                          null: those pages offer the console only
+ * @param flood             what a flood is (the park's one definition; the job uses the same)
  */
 @RecordBuilder
 public record ConsoleConfig(String bindHost, int httpPort, Map<String, ConsoleUser> users, Duration sessionIdle,
         Duration sessionMaxAge, int readingsPerPoint, int maxHistoryEvents, java.nio.file.Path sessionFile,
         SitePlan sitePlan, java.nio.file.Path sitePlanDir, HistorySource history, Duration contextBefore,
         Duration contextAfter, io.parkwatch.console.links.LinkSigner links, String callbackToken,
-        io.parkwatch.console.notify.VoiceCalls voiceCalls, io.parkwatch.console.notify.TextSender codeSender) implements ConsoleConfigBuilder.With {
+        io.parkwatch.console.notify.VoiceCalls voiceCalls, io.parkwatch.console.notify.TextSender codeSender,
+        io.parkwatch.rules.incident.Flood flood) implements ConsoleConfigBuilder.With {
 
     public static ConsoleConfig of(String bindHost, int httpPort, Map<String, ConsoleUser> users) {
         return ConsoleConfigBuilder.builder().bindHost(bindHost).httpPort(httpPort).users(users)
                 .sessionIdle(Duration.ofMinutes(30)).sessionMaxAge(Duration.ofHours(12)).readingsPerPoint(3600)
                 .maxHistoryEvents(500_000).sitePlan(SitePlan.NONE).contextBefore(Duration.ofMinutes(10))
                 .contextAfter(Duration.ofMinutes(10))
-                .voiceCalls(new io.parkwatch.console.notify.VoiceCalls()).build();
+                .voiceCalls(new io.parkwatch.console.notify.VoiceCalls())
+                .flood(io.parkwatch.rules.incident.Flood.EEMUA_191).build();
     }
 }

@@ -95,6 +95,14 @@ public final class ConsoleApi {
         return this;
     }
 
+    private io.parkwatch.rules.incident.Flood flood = io.parkwatch.rules.incident.Flood.EEMUA_191;
+
+    /** What a flood is on the alarm performance page: the park's one definition (incidents: in parkwatch.yaml). */
+    public ConsoleApi withFlood(io.parkwatch.rules.incident.Flood flood) {
+        this.flood = flood;
+        return this;
+    }
+
     /** The same API with more routes (another part of the console's API). */
     public ConsoleApi with(List<Route> routes) {
         more.addAll(routes);
@@ -401,6 +409,6 @@ public final class ConsoleApi {
         List<String> enterprises = registry.get().enterprises().stream().map(Enterprise::id).filter(u::sees).toList();
         List<AlertEvent> events = history.between(Long.MIN_VALUE, to, e -> u.sees(e.enterpriseId()));
         return AlarmPerformance.compute(events, from, to, u.role() == AlertCommand.Role.PARK_OFFICER, enterprises,
-                e -> AlertView.readable(e, reader(c)).message());
+                e -> AlertView.readable(e, reader(c)).message(), flood);
     }
 }

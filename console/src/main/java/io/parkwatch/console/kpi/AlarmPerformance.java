@@ -1,5 +1,6 @@
 package io.parkwatch.console.kpi;
 
+import io.parkwatch.rules.incident.Flood;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import java.util.Set;
  * <li><b>Chattering</b>: the same alarm (rule, subject, direction) coming back (RAISED or REPEATED) three or
  * more times within 60 seconds. A level step is not a return, so it does not count here.</li>
  * <li><b>Standing</b>: raised at least 24 hours before the end of the period and not closed by then.</li>
- * <li><b>Flood</b>: more than 10 annunciations in a 10-minute interval; intervals are counted from the
- * start of the period and consecutive flood intervals form one flood.</li>
+ * <li><b>Flood</b>: the park's one definition ({@link Flood}, EEMUA 191 by default: more than 10 annunciations
+ * within a sliding 10 minutes), the same the live incidents use; a flood lasts from the annunciation that
+ * crossed the count until the window holds no more than the count again.</li>
  * </ul>
  */
 public final class AlarmPerformance {
@@ -37,7 +39,6 @@ public final class AlarmPerformance {
     static final long TEN_MINUTES = 600_000;
     static final long CHATTER_WINDOW = 60_000;
     static final int CHATTER_COUNT = 3;
-    static final int FLOOD_ABOVE = 10;
     static final long STANDING_AFTER = 24 * HOUR;
 
     private AlarmPerformance() {
@@ -57,6 +58,12 @@ public final class AlarmPerformance {
     /** @param sentence how an alarm's last message is shown (the reader's language) */
     public static KpiReport compute(List<AlertEvent> events, long from, long to, boolean parkWide,
             List<String> enterprises, java.util.function.Function<AlertEvent, String> sentence) {
+        return compute(events, from, to, parkWide, enterprises, sentence, Flood.EEMUA_191);
+    }
+
+    /** @param flood what a flood is (incidents: in parkwatch.yaml) */
+    public static KpiReport compute(List<AlertEvent> events, long from, long to, boolean parkWide,
+            List<String> enterprises, java.util.function.Function<AlertEvent, String> sentence, Flood flood) {
         if (to <= from) {
             throw new IllegalArgumentException("the period must end after it starts");
         }
@@ -84,13 +91,13 @@ public final class AlarmPerformance {
         double topShare = annunciations.isEmpty() ? 0
                 : 100.0 * top.stream().mapToInt(KpiReport.FrequentAlarm::count).sum() / annunciations.size();
 
-        List<Long> buckets = bucketCounts(annunciations, from, to);
-        List<KpiReport.Flood> floods = floods(buckets, from, to);
-        long floodBuckets = buckets.stream().filter(n -> n > FLOOD_ABOVE).count();
+        List<KpiReport.Flood> floods = flood.periods(annunciations.stream().map(AlertEvent::eventTime).toList(), to)
+                .stream().map(f -> new KpiReport.Flood(f.start(), f.end(), f.alarms(), f.peak())).toList();
+        long floodMillis = floods.stream().mapToLong(f -> f.end() - f.start()).sum();
 
         return new KpiReport(from, to, round(hours), annunciations.size(), byLevel, positions, top, round(topShare),
                 chattering(annunciations), standing(events, to), floods,
-                buckets.isEmpty() ? 0 : round(100.0 * floodBuckets / buckets.size()), heldBack(events, from, to));
+                round(100.0 * floodMillis / (to - from)), heldBack(events, from, to));
     }
 
     /** Shelvings (how many, how long within the period) and the raises each alarm-management state held back. */
@@ -218,28 +225,6 @@ public final class AlarmPerformance {
         List<Long> out = new ArrayList<>(n);
         for (long c : counts) {
             out.add(c);
-        }
-        return out;
-    }
-
-    private static List<KpiReport.Flood> floods(List<Long> buckets, long from, long to) {
-        List<KpiReport.Flood> out = new ArrayList<>();
-        int i = 0;
-        while (i < buckets.size()) {
-            if (buckets.get(i) <= FLOOD_ABOVE) {
-                i++;
-                continue;
-            }
-            int start = i;
-            long total = 0;
-            long peak = 0;
-            while (i < buckets.size() && buckets.get(i) > FLOOD_ABOVE) {
-                total += buckets.get(i);
-                peak = Math.max(peak, buckets.get(i));
-                i++;
-            }
-            out.add(new KpiReport.Flood(from + start * TEN_MINUTES, Math.min(to, from + i * TEN_MINUTES), (int) total,
-                    (int) peak));
         }
         return out;
     }

@@ -45,6 +45,7 @@ public record KpiReport(long from, long to, double hours, int annunciations, Map
             double openHours) {
     }
 
+    /** A flood (see {@link io.parkwatch.rules.incident.Flood}); {@code peakPer10Min}: the most in one window. */
     public record Flood(long start, long end, int annunciations, int peakPer10Min) {
     }
 }
