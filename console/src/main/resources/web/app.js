@@ -10,6 +10,7 @@ import { initKpi, showKpi } from './kpi.js';
 import { showMap, mapNotice, initMap } from './map.js';
 import { showWall, stopWall, wallNotice, wallEvent } from './wall.js';
 import { startBanners, stopBanners } from './banners.js';
+import { startIncidents, stopIncidents, showIncidents } from './incidents.js';
 import { initOperations, renderOperations, renderBoardOutOfService } from './operations.js';
 import { t, loadLanguage, adoptUser, choose, language, LANGUAGES } from './i18n.js';
 
@@ -93,6 +94,7 @@ function loggedOut() {
   store.me = null; store.alerts.clear(); store.firstSnapshot = true;
   el('nav').hidden = true; SIGNED_IN.forEach(id => { el(id).hidden = true; });
   stopBanners();
+  stopIncidents();
   showView('login');
 }
 
@@ -106,6 +108,7 @@ async function loggedIn(me) {
   document.body.classList.toggle('officer', me.role === 'PARK_OFFICER');
   connect();
   startBanners();
+  startIncidents();
   route();
 }
 
@@ -122,6 +125,7 @@ function route() {
   if (view === 'alert' && id) { showView('alert'); showDetail(decodeURIComponent(id)); }
   else if (view === 'overview') { showView('overview'); renderOperations(); showOverview(); }
   else if (view === 'kpi') { showView('kpi'); showKpi(); }
+  else if (view === 'incidents') { showView('incidents'); showIncidents(); }
   else if (view === 'map') { showView('map'); showMap(); }
   else if (view === 'wall') { showView('wall'); showWall(Number(id) || 20); }
   else { showView('board'); renderBoard(); renderBoardOutOfService(); }

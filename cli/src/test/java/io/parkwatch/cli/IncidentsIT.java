@@ -18,7 +18,12 @@ import io.parkwatch.rules.wire.WireJson;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +52,7 @@ class IncidentsIT {
 
     @Test
     void aSpreadingLeakIsOneIncidentAndItsFloodBeginsAndEnds() throws Exception {
+        ConsoleBrowserIT.requireChromium();
         Map<String, Double> values = new ConcurrentHashMap<>(Map.of("HX-T101-GT1", 2.0, "HX-T101-GT2", 2.0,
                 "HX-T102-GT1", 2.0));
         ScheduledExecutorService detectors = Executors.newSingleThreadScheduledExecutor();
@@ -81,6 +87,9 @@ class IncidentsIT {
             }), 0, 1, TimeUnit.SECONDS);
             ConsoleClient duty = new ConsoleClient(park.consolePort());
             assertThat(duty.login("duty", "duty-demo")).isEqualTo(200);
+            // the duty officer's console, on the board
+            WebDriver browser = ConsoleBrowserIT.chromium();
+            ConsoleBrowserIT.logIn(browser, park.consolePort(), "duty", "duty-demo");
             ConsoleClient donghai = new ConsoleClient(park.consolePort());
             assertThat(donghai.login("donghai", "donghai-demo")).isEqualTo(200);
 
@@ -109,6 +118,16 @@ class IncidentsIT {
             // more than two alarms within 30 s: the position is in flood
             await().atMost(Duration.ofSeconds(10)).until(() -> types(steps).contains(IncidentEventType.FLOOD_STARTED));
             assertThat(duty.json("/api/incidents").path("inFlood").toString()).contains("ent-huaxin");
+            // the console shows the incidents instead of the board, the first-out on top
+            ConsoleBrowserIT.ui().atMost(Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().endsWith("#/incidents")
+                    && browser.findElement(By.id("flood-banner")).isDisplayed());
+            ConsoleBrowserIT.ui().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(
+                    By.cssSelector("article[data-incident='" + id + "'] .incident-alarms li")).getText()
+                    .contains("首出") && browser.findElement(By.cssSelector("article[data-incident='" + id
+                            + "'] .incident-alarms li")).getText().contains("HX-T101-GT1"));
+            assertThat(browser.findElement(By.id("flood-banner")).getText()).contains("报警泛滥");
+            Files.write(ConsoleBrowserIT.SHOTS.resolve("incidents-flood.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             // the level-2 gas alarm inside the flood was told to the group at once, on its own
             AlertEvent level2 = await().atMost(Duration.ofSeconds(10)).until(() -> events.records().stream()
                     .map(r -> WireJson.alertEvent(r.value())).filter(e -> e.type() == AlertEventType.LEVEL_CHANGED
@@ -143,6 +162,10 @@ class IncidentsIT {
             assertThat(toGroup.size()).isLessThan((int) announced);
             // (the rate-of-rise warnings that follow may flood it again for a while: in the end it is calm)
             await().atMost(Duration.ofSeconds(90)).until(() -> duty.json("/api/incidents").path("inFlood").isEmpty());
+            // and the console goes back to the board
+            ConsoleBrowserIT.ui().atMost(Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().endsWith("#/board")
+                    && browser.findElement(By.id("view-board")).isDisplayed());
+            browser.quit();
 
             // the gas is gone; the duty officer closes the incident: each alarm closed (the rate-of-rise warnings that
             // have not recovered yet are closed by force, which park officers may do with a reason)
