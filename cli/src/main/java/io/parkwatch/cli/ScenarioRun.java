@@ -3,6 +3,7 @@ package io.parkwatch.cli;
 import io.parkwatch.platform.kafka.ConfigTopic;
 import io.parkwatch.platform.kafka.TopicFollower;
 import io.parkwatch.rules.config.PointRegistry;
+import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.Topics;
@@ -52,8 +53,12 @@ final class ScenarioRun {
         List<AlertEvent> events = new CopyOnWriteArrayList<>();
         TopicFollower follower = verify ? TopicFollower.since(kafka, Topics.ALERT_EVENTS, "parkwatch-scenario-verify",
                 System.currentTimeMillis() - 1000, r -> events.add(WireJson.alertEvent(r.value()))) : null;
+        List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
+        TopicFollower incidentFollower = verify && !s.expectedIncidents().isEmpty() ? TopicFollower.since(kafka,
+                Topics.INCIDENTS, "parkwatch-scenario-verify-incidents", System.currentTimeMillis() - 1000,
+                r -> incidents.add(WireJson.read(r.value(), IncidentEvent.class))) : null;
         try {
-            SimulationPlan plan = new SimulationPlan(mqttUrl, logins, s.incidents(), s.duration(), s.speed(),
+            SimulationPlan plan = new SimulationPlan(mqttUrl, logins, s.physicalEvents(), s.duration(), s.speed(),
                     s.interval(), s.seed(), s.disturbances());
             long start;
             ParkSimulator simulator = new ParkSimulator(park, plan);
@@ -67,17 +72,24 @@ final class ScenarioRun {
                 return null;
             }
             long deadline = System.nanoTime() + SETTLE.toNanos();
-            while (System.nanoTime() < deadline && !Verification.verify(s, events, start, end).outcomes().stream()
-                    .allMatch(Verification.Outcome::ok)) {
+            while (System.nanoTime() < deadline && !allSeen(Verification.verify(s, events, incidents, start, end))) {
                 TimeUnit.MILLISECONDS.sleep(250);
             }
             TimeUnit.SECONDS.sleep(5); // a quiet period: anything unexpected still on its way shows up
-            return Verification.verify(s, events, start, end);
+            return Verification.verify(s, events, incidents, start, end);
         } finally {
             if (follower != null) {
                 follower.close();
             }
+            if (incidentFollower != null) {
+                incidentFollower.close();
+            }
         }
+    }
+
+    private static boolean allSeen(Verification.Report r) {
+        return r.outcomes().stream().allMatch(Verification.Outcome::ok)
+                && r.incidents().stream().allMatch(Verification.IncidentOutcome::ok);
     }
 
     /** Adds the scenario's permits, at times relative to its start, to the maintenance windows in force. */

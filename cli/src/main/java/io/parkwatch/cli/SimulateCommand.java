@@ -48,8 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
         PointRegistry park = target.park(s);
         Scenario sc = ScenarioFile.load(resolve(base, scenario), park);
         if (speed != null) {
-            sc = new Scenario(sc.name(), sc.description(), sc.duration(), speed, sc.interval(), sc.seed(), sc.incidents(),
-                    sc.disturbances(), sc.maintenance(), sc.expected(), sc.allowed());
+            sc = sc.atSpeed(speed);
         }
         String bootstrap = kafka != null ? kafka : ConfigFiles.bootstrap(s);
         String url = target.mqttUrl(s);

@@ -65,17 +65,81 @@ class ScenarioLibraryIT {
                 .with("console.session-file", "")
                 .with("job.checkpoint-dir", tmp.resolve("checkpoints"))
                 .with("console.context-before", "1m").with("console.context-after", "5s");
-        try (ParkWatchStandalone parkWatch = ParkWatchStandalone.start(settings, ROOT)) {
+        // a DingTalk group for the park: what people would read, to count messages with incident grouping
+        Map<String, Long> toPeople = new java.util.concurrent.ConcurrentHashMap<>();
+        com.sun.net.httpserver.HttpServer group = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        group.createContext("/robot/send", x -> {
+            toPeople.putIfAbsent(x.getRequestHeaders().getFirst("Idempotency-Key"), System.currentTimeMillis());
+            x.getRequestBody().readAllBytes();
+            byte[] ok = "{\"errcode\":0,\"errmsg\":\"ok\"}".getBytes();
+            x.sendResponseHeaders(200, ok.length);
+            x.getResponseBody().write(ok);
+            x.close();
+        });
+        group.start();
+        settings = settings.withValue("notifier.webhooks", java.util.List.of(Map.of("name", "park-group",
+                "format", "dingtalk", "url", "http://127.0.0.1:" + group.getAddress().getPort() + "/robot/send")));
+        try (ParkWatchStandalone parkWatch = ParkWatchStandalone.start(settings, ROOT);
+                io.parkwatch.embeddedkafka.TopicRecorder events = new io.parkwatch.embeddedkafka.TopicRecorder(
+                        parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.ALERT_EVENTS);
+                io.parkwatch.embeddedkafka.TopicRecorder incidents = new io.parkwatch.embeddedkafka.TopicRecorder(
+                        parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.INCIDENTS)) {
             io.parkwatch.simulator.Uplink uplink = hj212 ? SimulateCommand.hj212Loggers(settings, ROOT, park, "127.0.0.1",
                     parkWatch.gateway().hj212Port()) : null;
             Verification.Report report = ScenarioRun.run(scenario, parkWatch.points(), SimulateCommand.logins(settings),
                     "tcp://127.0.0.1:" + parkWatch.mqttPort(), parkWatch.kafkaBootstrap(), true, uplink);
             System.out.print(report.text());
             assertThat(report.passed()).as(report.text()).isTrue();
+            if (!hj212) {
+                figures(name, events, incidents, toPeople, report.start(), report.end());
+            }
             if (hj212) {
                 alarmRecord(parkWatch);
             }
+        } finally {
+            group.stop(0);
         }
+    }
+
+    /**
+     * For the table in docs/incidents.md: alarms raised, incidents, messages to people without and with incident
+     * grouping (each announced event would be one message; the group's messages are counted as it got them), and how
+     * long after its detection the first level-2 alarm reached the group. Printed and kept in
+     * target/scenario-figures.txt.
+     */
+    static void figures(String name, io.parkwatch.embeddedkafka.TopicRecorder events,
+            io.parkwatch.embeddedkafka.TopicRecorder incidents, Map<String, Long> toPeople, long start, long end)
+            throws Exception {
+        org.awaitility.Awaitility.await().pollDelay(java.time.Duration.ofSeconds(3))
+                .atMost(java.time.Duration.ofSeconds(10)).until(() -> true);
+        // what the run did (after it the loggers fall silent: their offline alarms are not the scenario's)
+        java.util.List<io.parkwatch.rules.model.AlertEvent> all = events.records().stream()
+                .map(r -> io.parkwatch.rules.wire.WireJson.alertEvent(r.value()))
+                .filter(e -> e.eventTime() >= start && e.eventTime() <= end).toList();
+        java.util.Set<String> runAlerts = all.stream().map(io.parkwatch.rules.model.AlertEvent::alertId)
+                .collect(java.util.stream.Collectors.toSet());
+        long alarms = all.stream().filter(e -> e.type() == io.parkwatch.rules.model.AlertEventType.RAISED)
+                .map(io.parkwatch.rules.model.AlertEvent::alertId).distinct().count();
+        long announced = all.stream().filter(io.parkwatch.rules.model.AlertEvent::announced)
+                .map(io.parkwatch.rules.model.AlertEvent::eventId).distinct().count();
+        long opened = incidents.records().stream().map(r -> io.parkwatch.rules.wire.WireJson.read(r.value(),
+                io.parkwatch.rules.incident.IncidentEvent.class))
+                .filter(e -> runAlerts.contains(e.incident().firstOut().alertId()))
+                .map(e -> e.incident().incidentId()).distinct().count();
+        String level2 = all.stream().filter(e -> e.level() == io.parkwatch.rules.model.Level.CRITICAL
+                && (e.type() == io.parkwatch.rules.model.AlertEventType.RAISED
+                        || e.type() == io.parkwatch.rules.model.AlertEventType.LEVEL_CHANGED))
+                .filter(e -> toPeople.containsKey(e.eventId())).findFirst()
+                .map(e -> (toPeople.get(e.eventId()) - e.detectedAt()) + " ms").orElse("-");
+        long messages = toPeople.entrySet().stream().filter(m -> m.getKey() != null && (m.getKey().startsWith("digest-")
+                || all.stream().anyMatch(e -> e.eventId().equals(m.getKey())))).count();
+        String line = String.format("| %s | %d | %d | %d | %d | %s |", name, alarms, opened, announced, messages,
+                level2);
+        System.out.println("FIGURES " + line);
+        Path out = ROOT.resolve("cli/target/scenario-figures.txt");
+        Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** The leak's first alarm: its context record on the topic, and its report as JSON and as a page. */

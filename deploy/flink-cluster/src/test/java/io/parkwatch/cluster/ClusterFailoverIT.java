@@ -154,7 +154,7 @@ class ClusterFailoverIT {
                 park.points().stream().map(io.parkwatch.rules.model.Point::enterpriseId).collect(Collectors.toSet()))
                 .onAcknowledged(batch -> batch.forEach(v -> acked.add(v.pointId() + "@" + v.ts())));
         ParkSimulator simulator = new ParkSimulator(park, new SimulationPlan("tcp://127.0.0.1:" + mqttPort, logins(),
-                scenario.incidents(), scenario.duration(), SPEED, scenario.interval(), scenario.seed())).connect(uplink);
+                scenario.physicalEvents(), scenario.duration(), SPEED, scenario.interval(), scenario.seed())).connect(uplink);
         CompletableFuture<Long> scenarioDone = CompletableFuture.supplyAsync(() -> {
             try (simulator) {
                 simulator.run();

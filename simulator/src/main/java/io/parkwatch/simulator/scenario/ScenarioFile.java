@@ -24,11 +24,13 @@ import java.util.Set;
 public final class ScenarioFile {
 
     private static final Set<String> TOP = Set.of("name", "description", "duration", "speed", "interval", "seed",
-            "incidents", "disturbances", "maintenance", "expect", "allow");
+            "physical-events", "incidents", "disturbances", "maintenance", "expect", "allow", "expect-incidents");
     private static final Set<String> INCIDENT = Set.of("name", "start", "points");
     private static final Set<String> DISTURBANCE = Set.of("kind", "point", "enterprise", "from", "to", "value",
             "offset", "max-delay", "late-every", "late-by");
     private static final Set<String> PERMIT = Set.of("permit", "points", "from", "to", "reason");
+    private static final Set<String> EXPECT_INCIDENT = Set.of("first-out", "grouped", "scope");
+    private static final Set<String> FIRST_OUT = Set.of("rule", "subject");
     private static final Set<String> EXPECT = Set.of("rule", "subject", "level", "reaches", "within", "masked-by",
             "suppressed-by");
 
@@ -54,7 +56,13 @@ public final class ScenarioFile {
         Double seed = root.get("seed").number(p, false);
 
         List<Incident> incidents = new ArrayList<>();
-        for (ConfigNode n : root.get("incidents").elements(p)) {
+        // what happens in the park; "incidents" in files of earlier versions (an incident is now what the job
+        // groups alarms into: expect-incidents)
+        if (root.has("physical-events") && root.has("incidents")) {
+            p.add(root.get("incidents").error("is the earlier name of physical-events: give one of them"));
+        }
+        String eventsKey = root.has("incidents") ? "incidents" : "physical-events";
+        for (ConfigNode n : root.get(eventsKey).elements(p)) {
             n.allowOnly(p, INCIDENT);
             Duration start = n.get("start").duration(p, Duration.ZERO);
             Map<String, Profile> profiles = new LinkedHashMap<>();
@@ -139,9 +147,22 @@ public final class ScenarioFile {
                             : n.get("suppressed-by").text(p, false)));
         }
         List<String> allowed = root.get("allow").texts(p);
+        List<Scenario.ExpectedIncident> expectedIncidents = new ArrayList<>();
+        for (ConfigNode n : root.get("expect-incidents").elements(p)) {
+            n.allowOnly(p, EXPECT_INCIDENT);
+            ConfigNode first = n.get("first-out");
+            first.allowOnly(p, FIRST_OUT);
+            String scope = n.get("scope").text(p, false);
+            if (scope != null && !Set.of("process", "data").contains(scope)) {
+                p.add(n.get("scope").error("must be process or data, not '" + scope + "'"));
+            }
+            expectedIncidents.add(new Scenario.ExpectedIncident(first.get("rule").text(p, true),
+                    first.get("subject").text(p, true), n.get("grouped").texts(p), scope));
+        }
         p.throwIfAny();
         return new Scenario(name, description, duration, speed == null ? 1 : speed, interval,
-                seed == null ? 42 : seed.longValue(), incidents, disturbances, permits, expected, allowed);
+                seed == null ? 42 : seed.longValue(), incidents, disturbances, permits, expected, allowed,
+                expectedIncidents);
     }
 
     private static void point(ConfigNode at, String id, PointRegistry park, Problems p) {
