@@ -18,7 +18,9 @@ import org.apache.flink.util.Collector;
 /**
  * Alarm floods become incidents: the alert events of one position (an enterprise) in, its incidents' steps out. The
  * grouping is the core's {@link IncidentGrouping}; this shell keeps the position's book (as JSON, so its shape can
- * grow without breaking a checkpoint) and one wall-clock timer that ends a flood when alarms stop coming.
+ * grow without breaking a checkpoint) and one timer that ends a flood when alarms stop coming: between alarms, event
+ * time is taken to run on from the latest one seen at the wall clock's pace (so a replay ends its floods on its own
+ * clock).
  */
 final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, IncidentEvent> {
 
@@ -39,6 +41,11 @@ final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, In
     @Override
     public void processElement(AlertEvent e, Context ctx, Collector<IncidentEvent> out) throws Exception {
         IncidentBook b = load();
+        long wall = ctx.timerService().currentProcessingTime();
+        if (e.eventTime() >= b.lastEventTime) {
+            b.lastEventTime = e.eventTime();
+            b.lastSeenAt = wall;
+        }
         emit(IncidentGrouping.apply(b, e, settings), out);
         save(b, ctx.timerService());
     }
@@ -47,7 +54,7 @@ final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, In
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentEvent> out) throws Exception {
         due.clear();
         IncidentBook b = load();
-        emit(IncidentGrouping.tick(b, timestamp, settings), out);
+        emit(IncidentGrouping.tick(b, b.eventTimeAt(timestamp), settings), out);
         save(b, ctx.timerService());
     }
 
@@ -64,7 +71,7 @@ final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, In
         }
         long next = IncidentGrouping.nextTick(b, settings);
         if (b.inFlood && next != Long.MAX_VALUE && due.value() == null) {
-            long at = Math.max(next, timers.currentProcessingTime() + 1000);
+            long at = Math.max(b.wallTimeOf(next), timers.currentProcessingTime() + 1000);
             timers.registerProcessingTimeTimer(at);
             due.update(at);
         }

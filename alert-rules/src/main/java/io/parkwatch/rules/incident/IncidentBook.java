@@ -19,8 +19,24 @@ public final class IncidentBook {
     /** event times of the announced raises within the flood window */
     public List<Long> raises = new ArrayList<>();
     public boolean inFlood;
+    /** the latest event time seen, and when (wall clock) it was seen: the flood window's clock between events */
+    public long lastEventTime;
+    public long lastSeenAt;
+
+    /**
+     * Event time now, for a flood that ends while no alarm comes: the latest event time seen plus the wall time since.
+     * A replay at ten times the speed then ends its floods on its own clock, not the wall's.
+     */
+    public long eventTimeAt(long wallNow) {
+        return lastEventTime + Math.max(0, wallNow - lastSeenAt);
+    }
+
+    /** The wall time at which event time will reach {@code eventTime}. */
+    public long wallTimeOf(long eventTime) {
+        return lastSeenAt + Math.max(0, eventTime - lastEventTime);
+    }
 
     public boolean isEmpty() {
-        return incidents.isEmpty() && raises.isEmpty() && !inFlood;
+        return incidents.isEmpty() && raises.isEmpty() && !inFlood; // the clock restarts with the next event
     }
 }
