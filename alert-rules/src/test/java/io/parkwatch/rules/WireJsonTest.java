@@ -20,6 +20,14 @@ class WireJsonTest {
     void readingRoundTrips() {
         Reading r = new Reading("P1", "ent-a", 1_700_000_000_123L, 27.25, Quality.M, 1_700_000_000_200L);
         assertThat(ReadingJson.read(ReadingJson.write(r))).isEqualTo(r);
+        // who sent it travels with it; readings of earlier versions (no "src") still read
+        Reading sent = new Reading("P1", "ent-a", 1_700_000_000_123L, 27.25, Quality.N, 1_700_000_000_200L,
+                "hj212:HX20260001A0000000000001");
+        assertThat(new String(ReadingJson.write(sent), java.nio.charset.StandardCharsets.UTF_8))
+                .endsWith(",\"src\":\"hj212:HX20260001A0000000000001\"}");
+        assertThat(ReadingJson.read(ReadingJson.write(sent))).isEqualTo(sent);
+        assertThat(ReadingJson.read(("{\"point\":\"P1\",\"ent\":\"ent-a\",\"ts\":1,\"v\":2,\"q\":\"N\",\"recv\":3}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).source()).isNull();
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class PointRegistryFile {
     private static final Set<String> PARK = Set.of("name", "time-zone");
     private static final Set<String> ENTERPRISE = Set.of("id", "name", "status", "shut-down-units");
     private static final Set<String> POINT = Set.of("id", "enterprise", "kind", "unit", "range", "interval", "tank",
-            "zone", "name", "tags");
+            "zone", "name", "tags", "logger");
 
     private PointRegistryFile() {
     }
@@ -160,6 +160,7 @@ public final class PointRegistryFile {
         String tank = p.get("tank").text(problems, false);
         String zone = p.get("zone").text(problems, false);
         String name = p.get("name").text(problems, false);
+        String logger = p.get("logger").text(problems, false);
         Map<String, String> tags = new LinkedHashMap<>();
         p.get("tags").entries(problems).forEach((k, v) -> {
             String s = v.text(problems, true);
@@ -171,6 +172,6 @@ public final class PointRegistryFile {
             return null;
         }
         return new Point(id, enterprise, kind, unit != null ? unit : kind.defaultUnit(), low, high, interval, tank,
-                zone, name, tags);
+                zone, name, tags, logger);
     }
 }

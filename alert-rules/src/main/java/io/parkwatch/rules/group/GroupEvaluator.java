@@ -141,7 +141,7 @@ public final class GroupEvaluator {
         String enterprise = st.enterpriseId;
         if (st.subject != null) {
             AlertSubject subject = new AlertSubject(st.subject, enterprise, PointKind.OTHER, "", null, null,
-                    Message.term("logger", enterprise));
+                    Message.term("logger", st.subject.startsWith("logger:") ? st.subject.substring(7) : enterprise));
             Transition t = LevelMachine.step(st.group, LevelMachine.Settings.yesNo(rule.level(), 0, 0), now,
                     loggerDown ? 1 : 0);
             AlertTracker.apply(Transition.withLimit(t, memberCount), st.group, rule.id(), AlertCategory.DATA_QUALITY,

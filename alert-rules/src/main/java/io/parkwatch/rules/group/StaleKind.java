@@ -26,10 +26,10 @@ public final class StaleKind extends DeclaredKind<StaleRule, RuleSlice> implemen
                 RuleFields.level(r.node(), Level.WARN, problems));
     }
 
-    /** Per data logger: one per enterprise until loggers are modelled. */
+    /** Per data logger: as points.yaml names it ({@code logger:}), else one per enterprise. */
     @Override
     public String groupOf(StaleRule rule, Point p) {
-        return "logger:" + p.enterpriseId();
+        return "logger:" + p.loggerOrEnterprise();
     }
 
     @Override

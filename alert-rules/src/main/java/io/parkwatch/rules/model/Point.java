@@ -17,6 +17,7 @@ import java.util.Map;
  * @param zone             detection zone (for voting between gas detectors), or null
  * @param name             human description, or null
  * @param tags             further free-form tags
+ * @param logger           the data logger (or device) it reports through, or null: its enterprise's one logger
  */
 public record Point(
         String id,
@@ -29,10 +30,22 @@ public record Point(
         String tank,
         String zone,
         String name,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String logger) {
 
     public Point {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** A point of its enterprise's one data logger. */
+    public Point(String id, String enterpriseId, PointKind kind, String unit, double rangeLow, double rangeHigh,
+            Duration expectedInterval, String tank, String zone, String name, Map<String, String> tags) {
+        this(id, enterpriseId, kind, unit, rangeLow, rangeHigh, expectedInterval, tank, zone, name, tags, null);
+    }
+
+    /** The data logger it reports through: as points.yaml names it, else its enterprise (one logger each). */
+    public String loggerOrEnterprise() {
+        return logger != null ? logger : enterpriseId;
     }
 
     public double span() {
@@ -50,6 +63,7 @@ public record Point(
             case "tank", "unit" -> tank;
             case "zone" -> zone;
             case "enterprise" -> enterpriseId;
+            case "logger" -> loggerOrEnterprise();
             default -> tags.get(key);
         };
     }

@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 
 /**
  * A validated reading on the readings topic:
- * {@code {"point":"HX-T101-GT1","ent":"ent-huaxin","ts":1700000000000,"v":27.5,"q":"N","recv":1700000000012}}.
+ * {@code {"point":"HX-T101-GT1","ent":"ent-huaxin","ts":1700000000000,"v":27.5,"q":"N","recv":1700000000012,
+ * "src":"mqtt:huaxin-dl01"}} ({@code src}, who sent it, when the gateway knows).
  * Written and read with Jackson's streaming API because every reading passes through here.
  */
 public final class ReadingJson {
@@ -33,6 +34,9 @@ public final class ReadingJson {
             g.writeNumberField("v", r.value());
             g.writeStringField("q", r.quality().name());
             g.writeNumberField("recv", r.receivedAt());
+            if (r.source() != null) {
+                g.writeStringField("src", r.source());
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,6 +51,7 @@ public final class ReadingJson {
         double v = Double.NaN;
         Quality q = Quality.N;
         long recv = 0;
+        String src = null;
         try (JsonParser p = JSON.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a reading must be a JSON object");
@@ -61,6 +66,7 @@ public final class ReadingJson {
                     case "v" -> v = p.getDoubleValue();
                     case "q" -> q = Quality.parse(p.getText());
                     case "recv" -> recv = p.getLongValue();
+                    case "src" -> src = p.getText();
                     default -> p.skipChildren();
                 }
             }
@@ -70,6 +76,6 @@ public final class ReadingJson {
         if (point == null) {
             throw new IllegalArgumentException("a reading needs a point");
         }
-        return new Reading(point, ent, ts, v, q, recv);
+        return new Reading(point, ent, ts, v, q, recv, src);
     }
 }

@@ -24,8 +24,12 @@ class PointRegistryFileTest {
                     tank: T1
                     zone: Z1
                     tags: { vendor: acme }
+                  - { id: A-T2-LEL, enterprise: ent-a, kind: gas_lel, range: [0, 100], logger: A-DL2 }
                 """));
         Point p = r.point("A-T1-LEL").orElseThrow();
+        // the data logger a point reports through: named, or its enterprise's one
+        assertThat(p.loggerOrEnterprise()).isEqualTo("ent-a");
+        assertThat(r.point("A-T2-LEL").orElseThrow().tag("logger")).isEqualTo("A-DL2");
         assertThat(p.kind()).isEqualTo(PointKind.GAS_LEL);
         assertThat(p.unit()).isEqualTo("%LEL");
         assertThat(p.expectedInterval()).isEqualTo(Duration.ofSeconds(2));

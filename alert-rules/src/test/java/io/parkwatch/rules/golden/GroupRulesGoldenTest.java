@@ -94,6 +94,18 @@ class GroupRulesGoldenTest {
     }
 
     @Test
+    void pointsAreWatchedForSilencePerDataLoggerNamedOrTheirEnterprisesOne() {
+        StaleRule rule = new StaleRule("offline", "offline", new RuleSelector(null, null, null, null, null), 3, Level.WARN);
+        Point first = new Point("G1", "ent-a", PointKind.GAS_LEL, "%LEL", 0, 100, Duration.ofSeconds(1), "T-1", "Z1",
+                "G1", null, "DL-1");
+        Point second = new Point("G2", "ent-a", PointKind.GAS_LEL, "%LEL", 0, 100, Duration.ofSeconds(1), "T-1", "Z1",
+                "G2", null, "DL-2");
+        assertThat(new StaleKind().keyOf(rule, first)).isEqualTo("offline|logger:DL-1");
+        assertThat(new StaleKind().keyOf(rule, second)).isEqualTo("offline|logger:DL-2");
+        assertThat(new StaleKind().keyOf(rule, gas("G3"))).isEqualTo("offline|logger:ent-a");
+    }
+
+    @Test
     void aWholeLoggerGoingSilentIsOneAlertNotOnePerPoint() {
         StaleRule rule = new StaleRule("offline", "offline", new RuleSelector(null, null, null, null, null), 3, Level.WARN);
         List<Point> points = List.of(gas("G1"), gas("G2"), gas("G3"), gas("G4"));

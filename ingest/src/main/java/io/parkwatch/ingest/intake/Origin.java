@@ -19,6 +19,12 @@ public record Origin(String source, String clientId, String username, String ent
         this(source, clientId, username, enterpriseId, remote, null);
     }
 
+    /** Who sent a reading, as it travels with it: {@code mqtt:<device>}, {@code hj212:<MN>}, {@code bridge:<client>}. */
+    public String readingSource() {
+        String who = username != null ? username : clientId;
+        return who == null ? source : source + ":" + who;
+    }
+
     public boolean mayPublish(String pointId) {
         return allowedPoints == null || allowedPoints.contains(pointId);
     }

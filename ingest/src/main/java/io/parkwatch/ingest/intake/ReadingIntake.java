@@ -154,7 +154,8 @@ public final class ReadingIntake {
             return;
         }
         if (admissible(b, timestamp, v.asDouble(), pointId, raw)) {
-            b.accepted.add(new Reading(pointId, enterprise, timestamp, v.asDouble(), q, b.receivedAt));
+            b.accepted.add(new Reading(pointId, enterprise, timestamp, v.asDouble(), q, b.receivedAt,
+                    b.origin.readingSource()));
         }
     }
 
@@ -173,7 +174,8 @@ public final class ReadingIntake {
         for (Candidate c : candidates) {
             if (pointAllowed(b, enterprise, c.pointId(), c::raw)
                     && admissible(b, c.timestamp(), c.value(), c.pointId(), c::raw)) {
-                b.accepted.add(new Reading(c.pointId(), enterprise, c.timestamp(), c.value(), c.quality(), receivedAt));
+                b.accepted.add(new Reading(c.pointId(), enterprise, c.timestamp(), c.value(), c.quality(), receivedAt,
+                        origin.readingSource()));
             }
         }
         return new IntakeResult(b.accepted, b.rejected);

@@ -39,7 +39,7 @@ class ReadingIntakeTest {
     @Test
     void acceptsEpochMillisAndIsoTimestampsWithDefaultQuality() {
         IntakeResult r = accept("parkwatch/ent-a/A1", "{\"ts\": 1799999999000, \"v\": 12.5}");
-        assertThat(r.accepted()).containsExactly(new Reading("A1", "ent-a", 1_799_999_999_000L, 12.5, Quality.N, NOW));
+        assertThat(r.accepted()).containsExactly(new Reading("A1", "ent-a", 1_799_999_999_000L, 12.5, Quality.N, NOW, "mqtt:dev-a"));
         r = accept("parkwatch/ent-a/A1", "{\"ts\": \"2027-01-15T08:00:00+08:00\", \"v\": 3, \"q\": \"m\"}");
         assertThat(r.accepted().get(0).timestamp())
                 .isEqualTo(java.time.Instant.parse("2027-01-15T00:00:00Z").toEpochMilli());
@@ -124,6 +124,12 @@ class ReadingIntakeTest {
         assertThat(hj.rejected()).extracting(RejectedReading::reason).containsExactly(RejectReason.NON_NUMERIC_VALUE,
                 RejectReason.NON_NUMERIC_VALUE, RejectReason.BAD_TIMESTAMP);
         assertThat(hj.accepted()).extracting(Reading::value).containsExactly(2.0);
+        // a data logger's readings say which logger sent them
+        IntakeResult fromLogger = intake.admit(new Origin("hj212", "HX20260001A0000000000001",
+                "HX20260001A0000000000001", "ent-a", "127.0.0.1"), "hj212", "ent-a", java.util.List.of(
+                new ReadingIntake.Candidate("A1", 1_799_999_999_000L, 2.0, Quality.N, "ok")), java.util.List.of(), NOW);
+        assertThat(fromLogger.accepted()).extracting(Reading::source)
+                .containsExactly("hj212:HX20260001A0000000000001");
     }
 
     @Test

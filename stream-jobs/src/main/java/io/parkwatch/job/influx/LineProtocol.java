@@ -17,7 +17,10 @@ public final class LineProtocol {
     private LineProtocol() {
     }
 
-    /** Measurement {@code reading}: tags enterprise, point, kind, tank, zone, quality; field value. */
+    /**
+     * Measurement {@code reading}: tags enterprise, point, kind, tank, zone, logger, quality, source (who sent it);
+     * field value.
+     */
     public static String reading(Reading r, io.parkwatch.rules.model.Point point) {
         Point p = Point.measurement("reading")
                 .addTag("enterprise", r.enterpriseId())
@@ -33,6 +36,10 @@ public final class LineProtocol {
             if (point.zone() != null) {
                 p.addTag("zone", point.zone());
             }
+            p.addTag("logger", point.loggerOrEnterprise());
+        }
+        if (r.source() != null) {
+            p.addTag("source", r.source());
         }
         return p.toLineProtocol();
     }
