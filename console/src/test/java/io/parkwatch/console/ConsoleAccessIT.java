@@ -401,6 +401,14 @@ class ConsoleAccessIT {
                 AlertState.RECOVERED));
         await().atMost(Duration.ofSeconds(5)).until(() -> phone.get("/m/" + token).status() == 410);
         assertThat(phone.get("/m/" + token).body()).contains("已由 duty 消警");
+        // a link cannot be used to flood: ten POSTs a minute, then refused with the reason
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.add(call(phone, "/m/" + token, "comment=again").status());
+        }
+        assertThat(statuses.subList(0, 9)).containsOnly(410);
+        assertThat(statuses.get(9)).isEqualTo(429);
+        assertThat(call(phone, "/m/" + token, "comment=again").body()).contains("操作过于频繁");
     }
 
     @Test

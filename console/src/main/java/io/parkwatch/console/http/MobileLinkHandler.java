@@ -63,6 +63,11 @@ final class MobileLinkHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final Clock clock;
 
     private final OneTimeCodes codes = new OneTimeCodes();
+    /** POSTs per link in the last minute: a link (forwarded, leaked) cannot flood the job with commands. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, java.util.concurrent.atomic.AtomicInteger> posts =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+    static final int MAX_POSTS_PER_MINUTE = 10;
     private final TextSender codeSender;
     /** Sending a code is an HTTP call to the provider: off the event loop, a few at a time, a bounded queue. */
     private final ExecutorService sending = new ThreadPoolExecutor(1, 2, 30, TimeUnit.SECONDS,
@@ -103,6 +108,12 @@ final class MobileLinkHandler extends SimpleChannelInboundHandler<FullHttpReques
             } catch (LinkSigner.Refused r) {
                 page(ctx, req, HttpResponseStatus.FORBIDDEN, MobilePage.notice(words.text("mobile.refused"),
                         words.text(r.reason()), false, words));
+                return;
+            }
+            if (req.method().equals(HttpMethod.POST)
+                    && posts.get(token, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet()
+                            > MAX_POSTS_PER_MINUTE) {
+                refuse(ctx, req, HttpResponseStatus.TOO_MANY_REQUESTS, words.text("mobile.too-many"), words);
                 return;
             }
             Optional<Alert> alert = board.get(link.alertId());
