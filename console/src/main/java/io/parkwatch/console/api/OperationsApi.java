@@ -25,7 +25,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -46,12 +45,16 @@ public final class OperationsApi implements AutoCloseable {
     private final ParkConfiguration configuration;
     private final Publisher publisher;
     private final Clock clock;
-    /** One change at a time: each reads the version the previous one published. */
-    private final ExecutorService changes = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "console-operations");
-        t.setDaemon(true);
-        return t;
-    });
+    /**
+     * One change at a time: each reads the version the previous one published. Bounded: beyond 50 waiting, a change
+     * is refused (503) rather than kept in memory without end.
+     */
+    private final ExecutorService changes = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new java.util.concurrent.ArrayBlockingQueue<>(50), r -> {
+                Thread t = new Thread(r, "console-operations");
+                t.setDaemon(true);
+                return t;
+            });
 
     public OperationsApi(ParkConfiguration configuration, Publisher publisher, Clock clock) {
         this.configuration = configuration;
@@ -186,6 +189,16 @@ public final class OperationsApi implements AutoCloseable {
     /** Applies one change to the operations in force and publishes the new version. */
     private CompletionStage<Reply> change(ApiCall c, String what, Function<PlantOperations, PlantOperations> f) {
         ConsoleUser u = c.user();
+        try {
+            return submit(c, what, f, u);
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            return CompletableFuture.completedFuture(new Reply(503, Map.of("error",
+                    c.catalogue().text("api.operations-busy"), "status", 503)));
+        }
+    }
+
+    private CompletionStage<Reply> submit(ApiCall c, String what, Function<PlantOperations, PlantOperations> f,
+            ConsoleUser u) {
         return CompletableFuture.supplyAsync(() -> {
             ParkConfiguration.InForce in = configuration.get();
             ZoneId zone = in.registry().park().timeZone();
