@@ -135,6 +135,10 @@ class IncidentsIT {
                     java.util.Optional::isPresent).get();
             await().atMost(Duration.ofSeconds(10)).until(() -> toGroup.containsKey(level2.eventId()));
             assertThat(toGroup.get(level2.eventId()) - level2.detectedAt()).isLessThan(5_000);
+            // the alerts' filters work on incidents too
+            assertThat(duty.json("/api/incidents?level=CRITICAL&point=HX-T102-GT1").path("incidents")).hasSize(1);
+            assertThat(duty.json("/api/incidents?level=WARN").path("incidents")).isEmpty();
+            assertThat(duty.json("/api/incidents?kind=temperature").path("incidents")).isEmpty();
             // another enterprise's operator sees nothing of it
             assertThat(donghai.json("/api/incidents").path("incidents")).isEmpty();
             assertThat(donghai.get("/api/incidents/" + id).status()).isEqualTo(403);

@@ -38,12 +38,24 @@ public final class IncidentApi {
                 new Route("POST", "/api/incidents/{id}/close", c -> each(c, AlertCommand.Type.CLOSE)));
     }
 
+    /**
+     * Filters as for alerts: {@code enterprise}, {@code level} (the worst), {@code point} (any of its alarms),
+     * {@code kind}; {@code state} OPEN, ACKNOWLEDGED, CLOSED or {@code all} (default: not closed).
+     */
     private Object list(ApiCall c) {
-        boolean all = c.params("state").contains("all");
+        List<String> states = c.params("state");
+        boolean all = states.contains("all");
         List<String> enterprises = c.params("enterprise");
+        List<String> levels = c.params("level");
+        List<String> points = c.params("point");
+        List<String> kinds = c.params("kind");
         List<Incident> visible = incidents.list(i -> c.user().sees(i.enterpriseId())
-                && (all || i.state() != IncidentState.CLOSED)
-                && (enterprises.isEmpty() || enterprises.contains(i.enterpriseId())));
+                && (all || (states.isEmpty() ? i.state() != IncidentState.CLOSED : states.contains(i.state().name())))
+                && (enterprises.isEmpty() || enterprises.contains(i.enterpriseId()))
+                && (levels.isEmpty() || levels.contains(i.worstLevel().name()))
+                && (points.isEmpty() || i.alarms().stream().anyMatch(a -> points.contains(a.subject())))
+                && (kinds.isEmpty() || i.alarms().stream().anyMatch(a -> a.kind() != null
+                        && kinds.contains(a.kind().fileName()))));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("incidents", visible);
         out.put("inFlood", incidents.inFlood().stream().filter(e -> c.user().sees(e)).toList());
