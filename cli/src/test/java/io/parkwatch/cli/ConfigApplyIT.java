@@ -64,7 +64,7 @@ class ConfigApplyIT {
                 assertThat(ConfigFiles.apply(ConfigDocument.POINTS, points, ConfigFiles.bootstrap(cli), "T-102 gets a detector",
                         new PrintWriter(out, true),
                         new PrintWriter(new StringWriter()))).isEqualTo(0);
-                assertThat(out.toString()).contains("Applied", "17 points");
+                assertThat(out.toString()).contains("Applied", "18 points");
 
                 long ts = System.currentTimeMillis();
                 await().atMost(Duration.ofSeconds(20)).until(() -> device.publish("parkwatch/ent-huaxin/" + newPoint, ts) == 0);
