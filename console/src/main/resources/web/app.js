@@ -103,7 +103,11 @@ async function loggedIn(me) {
   await adoptUser(me);
   el('who').textContent = `${me.name} · ${me.role === 'PARK_OFFICER' ? t('role.officer') : me.enterprise}`;
   if (me.park) el('park-name').textContent = me.park;
-  pointStates().then(s => { s.enterprises.forEach(e => store.names.set(e.id, e.name)); renderBoard(); });
+  pointStates().then(s => {
+    s.enterprises.forEach(e => store.names.set(e.id, e.name));
+    store.names.set('park', t('kpi.position.park')); // the park's own position (its links to the loggers)
+    renderBoard();
+  });
   el('nav').hidden = false; SIGNED_IN.forEach(id => { el(id).hidden = false; });
   document.body.classList.toggle('officer', me.role === 'PARK_OFFICER');
   connect();

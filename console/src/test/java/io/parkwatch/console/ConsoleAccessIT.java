@@ -13,6 +13,12 @@ import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.platform.kafka.TopicSpec;
 import io.parkwatch.rules.engine.AlertIds;
+import io.parkwatch.rules.incident.Incident;
+import io.parkwatch.rules.incident.IncidentAlarm;
+import io.parkwatch.rules.incident.IncidentEvent;
+import io.parkwatch.rules.incident.IncidentEventType;
+import io.parkwatch.rules.incident.IncidentGrouping;
+import io.parkwatch.rules.incident.IncidentState;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertCommand.Role;
@@ -81,7 +87,7 @@ class ConsoleAccessIT {
         kafka = new EmbeddedKafka(dir, 0).start();
         kafka.createTopics(List.of(new TopicSpec(Topics.ALERTS, 2, true), new TopicSpec(Topics.ALERT_EVENTS, 2, false),
                 new TopicSpec(Topics.READINGS, 2, false), new TopicSpec(Topics.CONFIG, 1, true),
-                new TopicSpec(Topics.COMMANDS, 1, false)));
+                new TopicSpec(Topics.COMMANDS, 1, false), new TopicSpec(Topics.INCIDENTS, 1, false)));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
         produce(Topics.CONFIG, "points", WireJson.write(new ConfigDocument("points", POINTS, "test", t0)));
@@ -300,6 +306,34 @@ class ConsoleAccessIT {
             assertThat(ids(boardB.pushedAlerts())).doesNotContain("a3");
         }
         assertThat(commands.records()).hasSize(commandsBefore); // nothing of A's reached the job for B
+    }
+
+    @Test
+    void eachEnterpriseSeesItsOwnPartOfTheParksLinkIncident() throws Exception {
+        // the gateway lost both plants' loggers: one incident at the park's position
+        Incident link = new Incident("inc-off-a", IncidentGrouping.PARK, "link", IncidentState.OPEN, Level.WARN, t0, t0,
+                List.of(new IncidentAlarm("off-a", "offline", "logger:ent-a", null, null, null, Level.WARN, t0, null,
+                        false, false, "ent-a"), new IncidentAlarm("off-b", "offline", "logger:ent-b", null, null, null,
+                        Level.WARN, t0 + 2_000, "enterprise", false, false, "ent-b")), false);
+        produce(Topics.INCIDENTS, link.incidentId(), WireJson.write(new IncidentEvent("inc-off-a-1", 1,
+                IncidentEventType.OPENED, "off-a", t0, link)));
+        produce(Topics.INCIDENTS, link.incidentId(), WireJson.write(new IncidentEvent("inc-off-a-2", 2,
+                IncidentEventType.DEVELOPED, "off-b", t0 + 2_000, link)));
+        ConsoleClient duty = loggedIn("duty", "duty-pw");
+        await().atMost(Duration.ofSeconds(10)).until(() -> duty.json("/api/incidents").path("incidents").size() == 1);
+        assertThat(duty.json("/api/incidents").path("incidents").get(0).path("alarms").findValuesAsText("alertId"))
+                .containsExactly("off-a", "off-b");
+        ConsoleClient a = loggedIn("op-a", "a-pw");
+        JsonNode seenByA = a.json("/api/incidents").path("incidents");
+        assertThat(seenByA).hasSize(1);
+        assertThat(seenByA.get(0).path("alarms").findValuesAsText("alertId")).containsExactly("off-a");
+        assertThat(a.json("/api/incidents?enterprise=ent-a").path("incidents")).hasSize(1);
+        JsonNode one = a.json("/api/incidents/inc-off-a");
+        assertThat(one.path("incident").path("alarms").findValuesAsText("alertId")).containsExactly("off-a");
+        assertThat(one.path("timeline").findValuesAsText("alertId")).containsExactly("off-a");
+        ConsoleClient b = loggedIn("op-b", "b-pw");
+        assertThat(b.json("/api/incidents/inc-off-a").path("incident").path("alarms").findValuesAsText("alertId"))
+                .containsExactly("off-b");
     }
 
     @Test

@@ -8,10 +8,11 @@ import java.util.List;
  * and the alarms grouped under it in the order they came.
  *
  * @param incidentId "inc-" and the first-out's alert id
- * @param enterpriseId the position that answers it
- * @param scope      "process" (the process and its predictions) or "data" (the measurement: loggers offline,
- *                   data quality); a logger falling silent is one data incident whatever number of points it
- *                   silences
+ * @param enterpriseId the position that answers it: an enterprise, or {@value IncidentGrouping#PARK} for the park's
+ *                   links to its loggers (and alarms of no enterprise)
+ * @param scope      "process" (the process and its predictions), "data" (the measurement: points offline, data
+ *                   quality) or "link" (data loggers offline, at the park's position: a gateway losing every
+ *                   device is one incident, whatever number of enterprises and points it silences)
  * @param state      open, acknowledged or closed
  * @param worstLevel the highest level any of its alarms has reached
  * @param openedAt   the first-out's raise, epoch ms (event time)
@@ -28,5 +29,23 @@ public record Incident(String incidentId, String enterpriseId, String scope, Inc
 
     public IncidentAlarm firstOut() {
         return alarms.get(0);
+    }
+
+    /** Whether any of its alarms is the enterprise's (or the incident is the enterprise's own). */
+    public boolean concerns(String enterprise) {
+        return enterprise != null && (enterprise.equals(enterpriseId)
+                || alarms.stream().anyMatch(a -> enterprise.equals(a.enterpriseId())));
+    }
+
+    /**
+     * The incident as an enterprise sees it: at the park's position, only that enterprise's alarms (the first-out
+     * then the enterprise's first); its own incidents whole.
+     */
+    public Incident asSeenBy(String enterprise) {
+        if (enterprise == null || enterprise.equals(enterpriseId)) {
+            return this;
+        }
+        List<IncidentAlarm> own = alarms.stream().filter(a -> enterprise.equals(a.enterpriseId())).toList();
+        return new Incident(incidentId, enterpriseId, scope, state, worstLevel, openedAt, updatedAt, own, inFlood);
     }
 }

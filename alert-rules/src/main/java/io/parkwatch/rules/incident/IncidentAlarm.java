@@ -17,21 +17,24 @@ import io.parkwatch.rules.model.PointKind;
  * @param development  why it is a new development of the incident ("level", "kind", "place"), or null
  * @param acknowledged whether someone has answered it
  * @param closed       whether it is closed
+ * @param enterpriseId its enterprise (an incident of the park's links holds alarms of several), or null when written
+ *                     by a version that did not record it
  */
 public record IncidentAlarm(String alertId, String ruleId, String subject, PointKind kind, String tank, String zone,
-        Level level, long raisedAt, String development, boolean acknowledged, boolean closed) {
+        Level level, long raisedAt, String development, boolean acknowledged, boolean closed, String enterpriseId) {
 
     IncidentAlarm withLevel(Level l) {
         return new IncidentAlarm(alertId, ruleId, subject, kind, tank, zone, l, raisedAt, development, acknowledged,
-                closed);
+                closed, enterpriseId);
     }
 
     IncidentAlarm withAcknowledged(boolean a) {
-        return new IncidentAlarm(alertId, ruleId, subject, kind, tank, zone, level, raisedAt, development, a, closed);
+        return new IncidentAlarm(alertId, ruleId, subject, kind, tank, zone, level, raisedAt, development, a, closed,
+                enterpriseId);
     }
 
     IncidentAlarm withClosed() {
         return new IncidentAlarm(alertId, ruleId, subject, kind, tank, zone, level, raisedAt, development, acknowledged,
-                true);
+                true, enterpriseId);
     }
 }

@@ -6,7 +6,6 @@ import io.parkwatch.rules.model.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,9 +16,10 @@ import java.util.Optional;
  *   <li>An alarm joins the position's newest incident of the same scope (process, or data: offline and quality)
  *       whose last alarm was raised within {@code joinWithin} of it; otherwise it opens a new incident and is its
  *       first-out. A logger falling silent raises data alarms only, so it is one data incident, apart from what
- *       the process does.</li>
+ *       the process does; loggers offline are the park's ({@link #position}), so a gateway or network failure
+ *       that silences many enterprises' loggers is one "link" incident.</li>
  *   <li>An alarm that joins with a higher level than the incident's worst, a kind of measurement the incident has
- *       not had (toxic after combustible) or a new place (zone, else tank) is a development, never folded away;
+ *       not had (toxic after combustible) or a new place (zone, else tank; for the park's links, a second enterprise) is a development, never folded away;
  *       so is an alarm of the incident rising above the incident's worst.</li>
  *   <li>The incident is acknowledged when every alarm still open is acknowledged, open again when one is not (a
  *       new alarm, one back from shelving), closed when every alarm is closed; then it leaves the book.</li>
@@ -37,9 +37,31 @@ public final class IncidentGrouping {
     private IncidentGrouping() {
     }
 
-    /** The position an alert event belongs to (the key incidents are computed under). */
+    /** What an incident is about: the process, its measurement (points offline, data quality), the links to loggers. */
+    public static final java.util.List<String> SCOPES = java.util.List.of("process", "data", "link");
+
+    /** The park's own position: its links to the enterprises' loggers, and alarms of no enterprise. */
+    public static final String PARK = "park";
+
+    /**
+     * The position an alert event belongs to (the key incidents are computed under): its enterprise; the park for a
+     * data logger gone offline, since what silences loggers of several enterprises at once (a gateway, the park's
+     * network) is the park's, and its duty officers see it as one incident.
+     */
     public static String position(AlertEvent e) {
-        return Objects.requireNonNullElse(e.enterpriseId(), "park");
+        return e.enterpriseId() == null || loggerOffline(e) ? PARK : e.enterpriseId();
+    }
+
+    /** A whole data logger silent: the stale rule's alarm on subject {@code logger:<id>}. */
+    static boolean loggerOffline(AlertEvent e) {
+        return e.pointId() != null && e.pointId().startsWith("logger:");
+    }
+
+    static String scope(AlertEvent e) {
+        if (loggerOffline(e)) {
+            return "link";
+        }
+        return e.category() == AlertCategory.DATA_QUALITY ? "data" : "process";
     }
 
     public static List<IncidentEvent> apply(IncidentBook book, AlertEvent e, Settings s) {
@@ -85,7 +107,7 @@ public final class IncidentGrouping {
         if (member(book, e.alertId()).isPresent()) {
             return; // a re-alarm of an alarm the incident already has
         }
-        String scope = e.category() == AlertCategory.DATA_QUALITY ? "data" : "process";
+        String scope = scope(e);
         long t = e.eventTime();
         Incident joined = null;
         for (int k = book.incidents.size() - 1; k >= 0; k--) {
@@ -163,6 +185,12 @@ public final class IncidentGrouping {
         if (e.kind() != null && i.alarms().stream().noneMatch(a -> e.kind() == a.kind())) {
             return "kind";
         }
+        // a link incident spreading to a second enterprise: no longer one enterprise's power or line, the park's
+        if (loggerOffline(e) && e.enterpriseId() != null
+                && i.alarms().stream().map(IncidentAlarm::enterpriseId).distinct().count() == 1
+                && i.alarms().stream().noneMatch(a -> e.enterpriseId().equals(a.enterpriseId()))) {
+            return "enterprise";
+        }
         String place = e.zone() != null ? e.zone() : e.tank();
         if (place != null && i.alarms().stream().noneMatch(a -> place.equals(a.zone() != null ? a.zone() : a.tank()))) {
             return "place";
@@ -172,7 +200,7 @@ public final class IncidentGrouping {
 
     private static IncidentAlarm alarm(AlertEvent e, String development) {
         return new IncidentAlarm(e.alertId(), e.ruleId(), e.pointId(), e.kind(), e.tank(), e.zone(), e.level(),
-                e.eventTime(), development, false, false);
+                e.eventTime(), development, false, false, e.enterpriseId());
     }
 
     private static Incident update(Incident i, String alertId, java.util.function.UnaryOperator<IncidentAlarm> f,

@@ -47,18 +47,50 @@ class IncidentGroupingTest {
     }
 
     @Test
-    void aSilentLoggerIsADataIncidentApartAndALaterAlarmStartsAnew() {
+    void aSilentLoggerIsALinkIncidentAndASilentPointADataIncidentApartFromTheProcess() {
         raise("gt1", "HX-T101-GT1", PointKind.GAS_LEL, "T-101", "HX-Z1", Level.ALARM, 0);
-        AlertEvent offline = base("off", "ent-huaxin", null, Level.WARN, 30).withType(AlertEventType.RAISED)
-                .withCategory(AlertCategory.DATA_QUALITY);
-        assertThat(apply(offline).get(0).incident().incidentId()).isEqualTo("inc-off");
-        assertThat(apply(base("off2", "HX-T102-TT", PointKind.TEMPERATURE, Level.WARN, 35)
-                .withType(AlertEventType.RAISED).withCategory(AlertCategory.DATA_QUALITY)).get(0).incident()
-                .incidentId()).isEqualTo("inc-off");
+        List<IncidentEvent> logger = apply(loggerOffline("off", "ent-huaxin", 30));
+        assertThat(logger.get(0).incident().incidentId()).isEqualTo("inc-off");
+        assertThat(logger.get(0).incident().scope()).isEqualTo("link");
+        List<IncidentEvent> point = apply(base("stale", "HX-T102-TT", PointKind.TEMPERATURE, Level.WARN, 35)
+                .withType(AlertEventType.RAISED).withCategory(AlertCategory.DATA_QUALITY));
+        assertThat(point.get(0).incident().incidentId()).isEqualTo("inc-stale");
+        assertThat(point.get(0).incident().scope()).isEqualTo("data");
         // eleven minutes after the last process alarm: a new incident
         assertThat(raise("later", "HX-T101-GT2", PointKind.GAS_LEL, "T-101", "HX-Z1", Level.ALARM, 11 * 60)
                 .get(0).incident().incidentId()).isEqualTo("inc-later");
-        assertThat(book.incidents).hasSize(3);
+        assertThat(book.incidents).hasSize(4);
+    }
+
+    @Test
+    void aGatewayLosingTheLoggersOfManyEnterprisesIsOneIncidentAtThePark() {
+        AlertEvent first = loggerOffline("off-a", "ent-a", 0);
+        assertThat(IncidentGrouping.position(first)).isEqualTo(IncidentGrouping.PARK);
+        assertThat(IncidentGrouping.position(base("x", "P1", PointKind.GAS_LEL, Level.ALARM, 0)))
+                .isEqualTo("ent-huaxin");
+        assertThat(types(apply(first))).containsExactly(IncidentEventType.OPENED);
+        // the second enterprise makes it the park's failure, not one plant's: a development; the rest only grow it
+        assertThat(types(apply(loggerOffline("off-b", "ent-b", 1)))).containsExactly(IncidentEventType.DEVELOPED);
+        List<IncidentEvent> last = List.of();
+        for (int k = 0; k < 30; k++) {
+            last = apply(loggerOffline("off-" + k, "ent-" + k, 2));
+        }
+        assertThat(types(last)).containsExactly(IncidentEventType.GROWN);
+        assertThat(book.incidents).hasSize(1);
+        Incident i = book.incidents.get(0);
+        assertThat(i.enterpriseId()).isEqualTo(IncidentGrouping.PARK);
+        assertThat(i.firstOut().subject()).isEqualTo("logger:ent-a");
+        assertThat(i.alarms()).hasSize(32);
+        // an enterprise sees the park's incident with its own alarms only
+        assertThat(i.concerns("ent-b")).isTrue();
+        assertThat(i.concerns("ent-z")).isFalse();
+        assertThat(i.asSeenBy("ent-b").alarms()).extracting(IncidentAlarm::alertId).containsExactly("off-b");
+        assertThat(i.asSeenBy(null)).isSameAs(i);
+    }
+
+    static AlertEvent loggerOffline(String id, String enterprise, int seconds) {
+        return base(id, "logger:" + enterprise, null, Level.WARN, seconds).withEnterpriseId(enterprise)
+                .withType(AlertEventType.RAISED).withRuleId("offline").withCategory(AlertCategory.DATA_QUALITY);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.parkwatch.console.api;
 import io.parkwatch.console.board.AlertBoard;
 import io.parkwatch.console.incident.IncidentStore;
 import io.parkwatch.rules.incident.Incident;
+import io.parkwatch.rules.incident.IncidentGrouping;
 import io.parkwatch.rules.incident.IncidentState;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertCommand;
@@ -49,22 +50,29 @@ public final class IncidentApi {
         List<String> levels = c.params("level");
         List<String> points = c.params("point");
         List<String> kinds = c.params("kind");
-        List<Incident> visible = incidents.list(i -> c.user().sees(i.enterpriseId())
+        List<Incident> visible = incidents.list(i -> seen(c, i)
                 && (all || (states.isEmpty() ? i.state() != IncidentState.CLOSED : states.contains(i.state().name())))
-                && (enterprises.isEmpty() || enterprises.contains(i.enterpriseId()))
+                && (enterprises.isEmpty() || enterprises.stream().anyMatch(i::concerns))
                 && (levels.isEmpty() || levels.contains(i.worstLevel().name()))
                 && (points.isEmpty() || i.alarms().stream().anyMatch(a -> points.contains(a.subject())))
                 && (kinds.isEmpty() || i.alarms().stream().anyMatch(a -> a.kind() != null
                         && kinds.contains(a.kind().fileName()))));
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("incidents", visible);
+        out.put("incidents", visible.stream().map(i -> asSeen(c, i)).toList());
         out.put("inFlood", incidents.inFlood().stream().filter(e -> c.user().sees(e)).toList());
         return out;
     }
 
     private Object one(ApiCall c) {
         Incident i = visible(c);
-        return Map.of("incident", i, "timeline", incidents.timeline(i.incidentId()));
+        if (c.user().sees(i.enterpriseId())) {
+            return Map.of("incident", i, "timeline", incidents.timeline(i.incidentId()));
+        }
+        // a park incident seen by one enterprise: the steps of its own alarms (and of the incident as a whole)
+        java.util.Set<String> own = new java.util.HashSet<>();
+        i.alarms().forEach(a -> own.add(a.alertId()));
+        return Map.of("incident", i, "timeline", incidents.timeline(i.incidentId()).stream()
+                .filter(step -> step.alertId() == null || own.contains(step.alertId())).toList());
     }
 
     private CompletionStage<Reply> each(ApiCall c, AlertCommand.Type type) {
@@ -82,10 +90,21 @@ public final class IncidentApi {
     private Incident visible(ApiCall c) {
         String id = c.pathParam("id");
         Incident i = incidents.get(id).orElseThrow(() -> ApiException.notFound("api.no-incident", id));
-        if (!c.user().sees(i.enterpriseId())) {
+        if (!seen(c, i)) {
             throw ApiException.forbidden("api.incident-of-other-enterprise", id, i.enterpriseId());
         }
-        return i;
+        return asSeen(c, i);
+    }
+
+    /** Its position's people see an incident; an enterprise also sees the park's link incidents it is part of. */
+    private static boolean seen(ApiCall c, Incident i) {
+        return c.user().sees(i.enterpriseId())
+                || (IncidentGrouping.PARK.equals(i.enterpriseId()) && i.concerns(c.user().enterpriseId()));
+    }
+
+    /** What of a park incident an enterprise sees: its own alarms (and it acts on those alone). */
+    private static Incident asSeen(ApiCall c, Incident i) {
+        return c.user().sees(i.enterpriseId()) ? i : i.asSeenBy(c.user().enterpriseId());
     }
 
     private static CompletionStage<Reply> done(Object body) {

@@ -62,10 +62,14 @@ public final class FloodFolding {
 
     /** Whether this event is folded into a digest (and then not delivered on its own). */
     public synchronized boolean fold(AlertEvent e) {
-        if (e.enterpriseId() == null || !incidents.inFlood().contains(e.enterpriseId()) || firstLevel2Gas(e)) {
+        Optional<Incident> of = incidents.of(e.alertId());
+        // in flood: the alarm's enterprise, or the position of the incident it belongs to (the park's links)
+        boolean flood = e.enterpriseId() != null && incidents.inFlood().contains(e.enterpriseId())
+                || of.map(i -> incidents.inFlood().contains(i.enterpriseId())).orElse(false);
+        if (!flood || firstLevel2Gas(e)) {
             return false;
         }
-        String incident = incidents.of(e.alertId()).map(Incident::incidentId).orElse("enterprise:" + e.enterpriseId());
+        String incident = of.map(Incident::incidentId).orElse("enterprise:" + e.enterpriseId());
         String person = e.recipients().isEmpty() ? "group" : e.recipients().get(0).personId();
         String key = incident + "|" + person;
         long now = clock.get();

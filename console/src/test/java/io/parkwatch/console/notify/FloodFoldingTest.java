@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parkwatch.console.TestEvents;
 import io.parkwatch.rules.incident.Incident;
 import io.parkwatch.rules.incident.IncidentAlarm;
+import io.parkwatch.rules.incident.IncidentGrouping;
 import io.parkwatch.rules.incident.IncidentState;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
@@ -25,7 +26,7 @@ class FloodFoldingTest {
     static final long T0 = 1_800_000_000_000L;
     final AtomicLong now = new AtomicLong(T0);
     final Set<String> flooded = new HashSet<>();
-    final Incident incident = new Incident("inc-a1", "ent-a", "process", IncidentState.OPEN, Level.ALARM, T0, T0,
+    Incident incident = new Incident("inc-a1", "ent-a", "process", IncidentState.OPEN, Level.ALARM, T0, T0,
             List.of(alarm("a1", "GT1"), alarm("a2", "GT2"), alarm("a3", "GT3")), true);
     final FloodFolding folding = new FloodFolding(new FloodFolding.Incidents() {
         @Override
@@ -67,6 +68,16 @@ class FloodFoldingTest {
     }
 
     @Test
+    void anAlarmOfTheParksLinkIncidentInFloodIsFoldedThoughItsEnterpriseIsCalm() {
+        incident = new Incident("inc-off-a", IncidentGrouping.PARK, "link", IncidentState.OPEN, Level.WARN, T0, T0,
+                List.of(alarm("off-a", "logger:ent-a"), alarm("off-b", "logger:ent-b")), true);
+        assertThat(folding.fold(raised("off-b", Level.WARN))).isFalse();
+        flooded.add(IncidentGrouping.PARK);
+        assertThat(folding.fold(raised("off-b", Level.WARN))).isTrue();
+        assertThat(NotificationText.DEFAULT.sentence(folding.due().get(0))).contains("首出 logger:ent-a", "共 2 条报警");
+    }
+
+    @Test
     void aLevel2GasAlarmIsNeverFoldedAndEachPersonCalledGetsTheirOwnDigest() {
         flooded.add("ent-a");
         assertThat(folding.fold(raised("a2", Level.CRITICAL))).isFalse();
@@ -86,6 +97,6 @@ class FloodFoldingTest {
 
     static IncidentAlarm alarm(String id, String subject) {
         return new IncidentAlarm(id, "combustible-gas", subject, PointKind.GAS_LEL, "T-1", "Z1", Level.ALARM, T0, null,
-                false, false);
+                false, false, "ent-a");
     }
 }

@@ -153,8 +153,9 @@ public final class ScenarioFile {
             ConfigNode first = n.get("first-out");
             first.allowOnly(p, FIRST_OUT);
             String scope = n.get("scope").text(p, false);
-            if (scope != null && !Set.of("process", "data").contains(scope)) {
-                p.add(n.get("scope").error("must be process or data, not '" + scope + "'"));
+            if (scope != null && !io.parkwatch.rules.incident.IncidentGrouping.SCOPES.contains(scope)) {
+                p.add(n.get("scope").error("must be one of " + io.parkwatch.rules.incident.IncidentGrouping.SCOPES
+                        + ", not '" + scope + "'"));
             }
             expectedIncidents.add(new Scenario.ExpectedIncident(first.get("rule").text(p, true),
                     first.get("subject").text(p, true), n.get("grouped").texts(p), scope));
