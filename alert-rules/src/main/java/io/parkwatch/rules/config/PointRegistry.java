@@ -3,6 +3,7 @@ package io.parkwatch.rules.config;
 import io.parkwatch.rules.model.Point;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ public final class PointRegistry {
     private final Map<String, Enterprise> enterprises;
     private final Map<String, Point> points;
     private final ModeLookup modes;
+    private final List<HazardSource> hazardSources;
 
     public PointRegistry(Collection<Enterprise> enterprises, Collection<Point> points) {
         this(Park.DEFAULT, enterprises, points);
@@ -24,21 +26,43 @@ public final class PointRegistry {
         enterprises.forEach(x -> e.put(x.id(), x));
         Map<String, Point> p = new LinkedHashMap<>();
         points.forEach(x -> p.put(x.id(), x));
-        this.enterprises = Map.copyOf(e);
+        this.enterprises = java.util.Collections.unmodifiableMap(e); // in the file's order
         this.points = java.util.Collections.unmodifiableMap(p);
         this.modes = null;
+        this.hazardSources = List.of();
     }
 
-    private PointRegistry(PointRegistry r, ModeLookup modes) {
+    private PointRegistry(PointRegistry r, ModeLookup modes, List<HazardSource> hazardSources) {
         this.park = r.park;
         this.enterprises = r.enterprises;
         this.points = r.points;
         this.modes = modes;
+        this.hazardSources = List.copyOf(hazardSources);
     }
 
     /** The same points, with the plants' modes over time (which decide whether a plant is shut down). */
     public PointRegistry withModes(ModeLookup m) {
-        return new PointRegistry(this, m);
+        return new PointRegistry(this, m, hazardSources);
+    }
+
+    /** The same points, with the enterprises' major hazard sources. */
+    public PointRegistry withHazardSources(List<HazardSource> sources) {
+        return new PointRegistry(this, modes, sources);
+    }
+
+    /** The major hazard sources (重大危险源), in the order the registry lists them. */
+    public List<HazardSource> hazardSources() {
+        return hazardSources;
+    }
+
+    public Optional<HazardSource> hazardSource(String id) {
+        return hazardSources.stream().filter(h -> h.id().equals(id)).findFirst();
+    }
+
+    /** The units (tanks) the enterprise's points name, in registry order. */
+    public List<String> unitsOf(String enterpriseId) {
+        return points.values().stream().filter(p -> enterpriseId.equals(p.enterpriseId()) && p.tank() != null)
+                .map(Point::tank).distinct().toList();
     }
 
     /** The park: its name and time zone. */

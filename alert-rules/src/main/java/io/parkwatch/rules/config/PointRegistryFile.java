@@ -24,6 +24,8 @@ import java.util.Set;
  *     name: A Petrochemical
  *     status: operating      # or shut-down (停产): process activity there raises an alarm
  *     shut-down-units: [R-2] # tanks or units shut down while the rest runs
+ * hazard-sources:           # major hazard sources (重大危险源), optional
+ *   - { id: HS-A-01, name: 苯储罐区, enterprise: ent-a, grade: 三级, tanks: [T101] }   # grade 1-4 or 一级-四级
  * points:
  *   - id: A-T101-LEL1
  *     enterprise: ent-a
@@ -38,7 +40,8 @@ import java.util.Set;
  */
 public final class PointRegistryFile {
 
-    private static final Set<String> TOP = Set.of("park", "enterprises", "points");
+    private static final Set<String> TOP = Set.of("park", "enterprises", "hazard-sources", "points");
+    private static final Set<String> HAZARD_SOURCE = Set.of("id", "name", "enterprise", "grade", "tanks");
     private static final Set<String> PARK = Set.of("name", "time-zone");
     private static final Set<String> ENTERPRISE = Set.of("id", "name", "status", "shut-down-units");
     private static final Set<String> POINT = Set.of("id", "enterprise", "kind", "unit", "range", "interval", "tank",
@@ -76,6 +79,7 @@ public final class PointRegistryFile {
                 problems.add(e.get("id").error("duplicate enterprise id '" + id + "'"));
             }
         }
+        List<HazardSource> sources = hazardSources(root.get("hazard-sources"), enterprises, problems);
         if (!root.has("points")) {
             problems.add(root.get("points").error("is required"));
         }
@@ -93,7 +97,33 @@ public final class PointRegistryFile {
             points.add(point);
         }
         problems.throwIfAny();
-        return new PointRegistry(park, enterprises.values(), points);
+        return new PointRegistry(park, enterprises.values(), points).withHazardSources(sources);
+    }
+
+    private static List<HazardSource> hazardSources(ConfigNode list, Map<String, Enterprise> enterprises,
+            Problems problems) {
+        List<HazardSource> sources = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (ConfigNode h : list.elements(problems)) {
+            h.allowOnly(problems, HAZARD_SOURCE);
+            String id = h.get("id").text(problems, true);
+            String enterprise = h.get("enterprise").text(problems, true);
+            if (enterprise != null && !enterprises.containsKey(enterprise)) {
+                problems.add(h.get("enterprise").error("enterprise '" + enterprise
+                        + "' is not declared under 'enterprises'"));
+            }
+            String gradeText = h.get("grade").text(problems, false);
+            int grade = HazardSource.grade(gradeText);
+            if (gradeText != null && grade == 0) {
+                problems.add(h.get("grade").error("must be 1 to 4 (一级 to 四级), not '" + gradeText + "'"));
+            }
+            if (id != null && !ids.add(id)) {
+                problems.add(h.get("id").error("duplicate hazard source id '" + id + "'"));
+            }
+            String name = h.get("name").text(problems, false);
+            sources.add(new HazardSource(id, name == null ? id : name, enterprise, grade, h.get("tanks").texts(problems)));
+        }
+        return sources;
     }
 
     private static Park park(ConfigNode n, Problems problems) {

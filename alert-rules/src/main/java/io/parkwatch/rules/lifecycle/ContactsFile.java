@@ -35,8 +35,9 @@ import java.util.Set;
  *       - { days: [mon-sun], from: "20:00", to: "08:00", person: li-night }
  * enterprises:
  *   - { enterprise: ent-huaxin, control-room: hx-control, operational: zhang-wei, technical: li-na, principal: zhao-gang }
- * hazard-sources:
- *   - { id: HS-1, name: ..., enterprise: ent-donghai, tanks: [V-201], operational: ..., technical: ..., principal: ... }
+ * hazard-sources:                      # described (name, enterprise, grade, tanks) in points.yaml
+ *   - { id: HS-1, operational: ..., technical: ..., principal: ... }
+ *   # a source the registry does not describe: { id, name, enterprise, tanks, operational, ... } (earlier files)
  * tiers:                               # in order: an unanswered alarm goes down the list
  *   - id: operational
  *     name: 操作负责人
@@ -100,10 +101,22 @@ public final class ContactsFile {
             allowed.addAll(Set.of("id", "name", "enterprise", "tanks"));
             h.allowOnly(problems, allowed);
             String id = h.get("id").text(problems, true);
-            String ent = h.get("enterprise").text(problems, true);
+            // described in the park's registry (points.yaml), with its grade; earlier files described it here
+            var known = registry == null || id == null ? java.util.Optional.<io.parkwatch.rules.config.HazardSource>empty()
+                    : registry.hazardSource(id);
+            String ent = h.get("enterprise").text(problems, known.isEmpty());
+            if (known.isPresent() && ent != null && !ent.equals(known.get().enterpriseId())) {
+                problems.add(h.get("enterprise").error("hazard source '" + id + "' is " + known.get().enterpriseId()
+                        + "'s in the point registry, not " + ent + "'s"));
+            }
+            if (known.isPresent()) {
+                ent = known.get().enterpriseId();
+            }
             EntryList.knownEnterprise(h.get("enterprise"), ent, registry, problems);
-            sources.add(new EscalationPlan.HazardSource(id, h.get("name").text(problems, false), ent,
-                    h.get("tanks").texts(problems), roles(h, String.valueOf(id), people, problems)));
+            String name = known.map(io.parkwatch.rules.config.HazardSource::name).orElse(h.get("name").text(problems, false));
+            List<String> tanks = known.map(io.parkwatch.rules.config.HazardSource::tanks).orElse(h.get("tanks").texts(problems));
+            sources.add(new EscalationPlan.HazardSource(id, name, ent, tanks, roles(h, String.valueOf(id), people,
+                    problems)));
         }
         Map<String, Roster> rosters = new LinkedHashMap<>();
         for (ConfigNode r : root.get("rosters").elements(problems)) {
