@@ -6,6 +6,8 @@ import io.parkwatch.rules.ruleset.ParkFiles;
 import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.lifecycle.ContactsFile;
+import io.parkwatch.rules.risk.CommitmentsFile;
+import io.parkwatch.rules.risk.RiskModelFile;
 import io.parkwatch.rules.wire.ConfigDocument;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,6 +37,8 @@ final class ConfigFiles {
             texts.put(ConfigDocument.CONTACTS, c.isEmpty() ? null : text(base.resolve(c), c));
             String o = s.text("files.operations");
             texts.put(ConfigDocument.OPERATIONS, o.isEmpty() ? null : text(base.resolve(o), o));
+            String r = s.text("files.risk", "");
+            texts.put(ConfigDocument.RISK, r.isEmpty() ? null : text(base.resolve(r), r));
             texts.put(kind, text(file, file.toString()));
             RuleEngine e = engine(texts);
             out.println("OK: " + file + " is valid (" + summary(kind, e) + ")");
@@ -87,6 +91,14 @@ final class ConfigFiles {
         if (contacts != null) {
             ContactsFile.parse(YamlSource.parse(contacts.label(), contacts.text()), e.registry());
         }
+        ParkFiles.Text risk = texts.get(ConfigDocument.RISK);
+        if (risk != null) {
+            RiskModelFile.parse(YamlSource.parse(risk.label(), risk.text()), e.operations().modes());
+        }
+        ParkFiles.Text commitments = texts.get(ConfigDocument.COMMITMENTS);
+        if (commitments != null) {
+            CommitmentsFile.parse(YamlSource.parse(commitments.label(), commitments.text()), e.registry());
+        }
         return e;
     }
 
@@ -96,6 +108,8 @@ final class ConfigFiles {
                     + " enterprises";
             case ConfigDocument.RULES -> e.rules().rules().size() + " rules";
             case ConfigDocument.CONTACTS -> "escalation contacts";
+            case ConfigDocument.RISK -> "risk model, " + e.registry().hazardSources().size() + " major hazard sources";
+            case ConfigDocument.COMMITMENTS -> "daily safety commitments";
             case ConfigDocument.OPERATIONS -> e.operations().changes().size() + " mode changes, "
                     + e.operations().outOfService().size() + " instruments out of service";
             default -> e.maintenance().windows().size() + " maintenance windows";

@@ -36,7 +36,20 @@ final class ConfigSeed {
                 : file(base, s.text("files.contacts")));
         files.put(ConfigDocument.OPERATIONS, s.text("files.operations").isEmpty() ? null
                 : file(base, s.text("files.operations")));
-        engine();
+        String risk = s.text("files.risk", "");
+        files.put(ConfigDocument.RISK, risk.isEmpty() ? null : file(base, risk));
+        String commitments = s.text("files.commitments", "");
+        files.put(ConfigDocument.COMMITMENTS, commitments.isEmpty() ? null : file(base, commitments));
+        config(files).risk(); // the risk model and the commitments against the rest
+    }
+
+    /** The files as one configuration. */
+    private static ParkConfig config(Map<String, ParkFiles.Text> files) {
+        java.util.function.Function<String, String> text = k -> files.get(k) == null ? null : files.get(k).text();
+        return new ParkConfig(text.apply(ConfigDocument.POINTS), text.apply(ConfigDocument.RULES),
+                text.apply(ConfigDocument.MAINTENANCE), text.apply(ConfigDocument.CONTACTS),
+                text.apply(ConfigDocument.OPERATIONS), text.apply(ConfigDocument.RISK),
+                text.apply(ConfigDocument.COMMITMENTS));
     }
 
     /** The rule engine the files describe (validates them). */
@@ -72,9 +85,11 @@ final class ConfigSeed {
         }
         ParkConfig c = new ParkConfig(texts.get(ConfigDocument.POINTS), texts.get(ConfigDocument.RULES),
                 texts.get(ConfigDocument.MAINTENANCE), texts.get(ConfigDocument.CONTACTS),
-                texts.get(ConfigDocument.OPERATIONS));
+                texts.get(ConfigDocument.OPERATIONS), texts.get(ConfigDocument.RISK),
+                texts.get(ConfigDocument.COMMITMENTS));
         c.engine(); // the combination in force must hold together
         c.plan();
+        c.risk();
         return c;
     }
 

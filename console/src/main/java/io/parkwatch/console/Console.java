@@ -4,7 +4,12 @@ import io.parkwatch.console.incident.IncidentStore;
 import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.console.api.CommandSender;
 import io.parkwatch.console.api.ConsoleApi;
+import io.parkwatch.console.api.CommitmentApi;
 import io.parkwatch.console.api.OperationsApi;
+import io.parkwatch.console.api.RiskApi;
+import io.parkwatch.console.risk.RiskStore;
+import io.parkwatch.rules.risk.RiskLevel;
+import io.parkwatch.rules.risk.RiskWarning;
 import io.parkwatch.console.api.ReportApi;
 import io.parkwatch.console.context.AlarmContext;
 import io.parkwatch.console.context.ContextRecorder;
@@ -66,6 +71,7 @@ public final class Console implements AutoCloseable {
     private final TopicFollower events;
     private final SystemWarnings warnings = new SystemWarnings();
     private final IncidentStore incidents = new IncidentStore(5_000);
+    private final RiskStore risk = new RiskStore(1_000);
     private ConsoleServer server;
 
     private Console(ConsoleConfig config, String kafka, Clock clock) throws InterruptedException {
@@ -111,9 +117,15 @@ public final class Console implements AutoCloseable {
                 r -> incidents.add(WireJson.read(r.value(), IncidentEvent.class))));
         OperationsApi operations = new OperationsApi(configuration, doc -> publish(kafka, doc), clock);
         parts.add(operations);
+        parts.add(TopicFollower.fromBeginning(kafka, Topics.RISK, "parkwatch-console-risk",
+                r -> risk.level(WireJson.read(r.value(), RiskLevel.class))));
+        parts.add(TopicFollower.fromBeginning(kafka, Topics.RISK_WARNINGS, "parkwatch-console-risk-warnings",
+                r -> risk.warning(WireJson.read(r.value(), RiskWarning.class))));
         ConsoleApi api = new ConsoleApi(board, history, readings, configuration::registry, commands, warnings, clock,
                 config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory)
                 .with(operations.routes())
+                .with(new RiskApi(risk, configuration).routes())
+                .with(new CommitmentApi(configuration, operations, clock).routes())
                 .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
                 .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));
         api.with(new io.parkwatch.console.api.IncidentApi(incidents, board, api).routes())
@@ -171,6 +183,11 @@ public final class Console implements AutoCloseable {
     }
 
     /** Where the notifier's health and demo-password warnings are handed in, for the banners. */
+    /** The live risk the job reports. */
+    public RiskStore risk() {
+        return risk;
+    }
+
     /** The incidents the job reports, and which enterprises are in flood. */
     public IncidentStore incidents() {
         return incidents;

@@ -28,7 +28,7 @@ final class EngineHolder {
 
     /** The engine for the documents in broadcast state (kind to yaml); empty state means the start-up files. */
     RuleEngine engine(Iterable<Map.Entry<String, String>> broadcast) throws Exception {
-        ParkConfig wanted = merge(initial, broadcast);
+        ParkConfig wanted = merge(initial, broadcast).forRules();
         if (engine == null || !wanted.equals(current)) {
             engine = wanted.engine();
             current = wanted;
@@ -38,7 +38,7 @@ final class EngineHolder {
 
     /** The escalation plan for the contacts in force. */
     EscalationPlan plan(Iterable<Map.Entry<String, String>> broadcast) {
-        ParkConfig wanted = merge(initial, broadcast);
+        ParkConfig wanted = merge(initial, broadcast).forRules();
         if (plan == null || !wanted.equals(planFor)) {
             plan = wanted.plan();
             planFor = wanted;
@@ -55,6 +55,7 @@ final class EngineHolder {
         next.yaml(doc.kind()); // an unknown kind is refused
         next.engine(); // validates the files together
         next.plan();
+        next.risk();
         return next;
     }
 

@@ -6,7 +6,13 @@ import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.lifecycle.ContactsFile;
 import io.parkwatch.rules.lifecycle.EscalationPlan;
 import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.risk.Commitment;
+import io.parkwatch.rules.risk.CommitmentsFile;
+import io.parkwatch.rules.risk.RiskContext;
+import io.parkwatch.rules.risk.RiskModel;
+import io.parkwatch.rules.risk.RiskModelFile;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The park's configuration as file texts: what travels in the job graph and in broadcast state. Parsed
@@ -15,9 +21,16 @@ import java.io.Serializable;
  * @param maintenanceYaml maintenance windows, or null/blank for none
  * @param contactsYaml    escalation contacts, or null/blank for none
  * @param operationsYaml  operating modes and instruments out of service, or null/blank for none
+ * @param riskYaml        the risk model, or null/blank for the shipped one
+ * @param commitmentsYaml the daily safety commitments of the last days, or null/blank for none
  */
 public record ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml, String contactsYaml,
-        String operationsYaml) implements Serializable {
+        String operationsYaml, String riskYaml, String commitmentsYaml) implements Serializable {
+
+    public ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml, String contactsYaml,
+            String operationsYaml) {
+        this(pointsYaml, rulesYaml, maintenanceYaml, contactsYaml, operationsYaml, null, null);
+    }
 
     public ParkConfig(String pointsYaml, String rulesYaml, String maintenanceYaml, String contactsYaml) {
         this(pointsYaml, rulesYaml, maintenanceYaml, contactsYaml, null);
@@ -35,6 +48,8 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
             case ConfigDocument.MAINTENANCE -> maintenanceYaml;
             case ConfigDocument.CONTACTS -> contactsYaml;
             case ConfigDocument.OPERATIONS -> operationsYaml;
+            case ConfigDocument.RISK -> riskYaml;
+            case ConfigDocument.COMMITMENTS -> commitmentsYaml;
             default -> throw new IllegalArgumentException("unknown configuration kind '" + kind + "'");
         };
     }
@@ -45,7 +60,24 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
                 ConfigDocument.RULES.equals(kind) ? yaml : rulesYaml,
                 ConfigDocument.MAINTENANCE.equals(kind) ? yaml : maintenanceYaml,
                 ConfigDocument.CONTACTS.equals(kind) ? yaml : contactsYaml,
-                ConfigDocument.OPERATIONS.equals(kind) ? yaml : operationsYaml);
+                ConfigDocument.OPERATIONS.equals(kind) ? yaml : operationsYaml,
+                ConfigDocument.RISK.equals(kind) ? yaml : riskYaml,
+                ConfigDocument.COMMITMENTS.equals(kind) ? yaml : commitmentsYaml);
+    }
+
+    /** The same configuration with the documents the rules read; risk and commitments do not rebuild the rules. */
+    public ParkConfig forRules() {
+        return new ParkConfig(pointsYaml, rulesYaml, maintenanceYaml, contactsYaml, operationsYaml, null, null);
+    }
+
+    /** What the live risk reads: the model, the registry, the modes, the commitments (validated together). */
+    public RiskContext risk() {
+        RuleEngine e = engine();
+        RiskModel model = riskYaml == null || riskYaml.isBlank() ? RiskModelFile.DEFAULT
+                : RiskModelFile.parse(YamlSource.parse("risk.yaml", riskYaml), e.operations().modes());
+        List<Commitment> commitments = commitmentsYaml == null || commitmentsYaml.isBlank() ? List.of()
+                : CommitmentsFile.parse(YamlSource.parse("commitments", commitmentsYaml), e.registry());
+        return new RiskContext(model, e.registry(), e.operations(), commitments);
     }
 
     /** Who is notified, in what order, for unanswered alerts. */

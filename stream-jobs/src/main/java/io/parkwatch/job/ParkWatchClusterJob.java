@@ -39,9 +39,11 @@ public final class ParkWatchClusterJob {
         }
         ParkConfig config = new ParkConfig(text(inForce, ConfigDocument.POINTS), text(inForce, ConfigDocument.RULES),
                 text(inForce, ConfigDocument.MAINTENANCE), text(inForce, ConfigDocument.CONTACTS),
-                text(inForce, ConfigDocument.OPERATIONS));
+                text(inForce, ConfigDocument.OPERATIONS), text(inForce, ConfigDocument.RISK),
+                text(inForce, ConfigDocument.COMMITMENTS));
         config.engine(); // refuse to start on a combination that does not hold together
         config.plan();
+        config.risk();
         JobSettings settings = options.settings(config);
         LOG.info("ParkWatch job: Kafka {}, delivery {}, checkpoints every {}, config from {} ({})", settings.kafkaBootstrap(),
                 settings.delivery(), settings.checkpointInterval(), Topics.CONFIG, inForce.keySet());

@@ -23,6 +23,9 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.rules.incident.IncidentGrouping;
+import io.parkwatch.rules.risk.RiskAssessment;
+import io.parkwatch.rules.risk.RiskLevel;
+import io.parkwatch.rules.risk.RiskWarning;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -109,6 +112,15 @@ public final class ParkWatchJob {
                 .returns(TypeInformation.of(IncidentEvent.class))
                 .sinkTo(kafkaSink(s, Topics.INCIDENTS, (IncidentEvent e) -> e.incident().incidentId()))
                 .uid("incidents-sink").name("incidents -> Kafka");
+        // the live four-colour risk of every enterprise and the park, and its warnings (colour changes)
+        SingleOutputStreamOperator<RiskLevel> risk = events.keyBy(e -> RiskAssessment.PARK)
+                .connect(config.keyBy(d -> RiskAssessment.PARK))
+                .process(new RiskFunction(s.config())).uid("risk").name("risk").setParallelism(1)
+                .returns(TypeInformation.of(RiskLevel.class));
+        risk.sinkTo(kafkaSink(s, Topics.RISK, RiskLevel::subject)).uid("risk-sink").name("risk levels -> Kafka");
+        risk.getSideOutput(RiskFunction.WARNINGS)
+                .sinkTo(kafkaSink(s, Topics.RISK_WARNINGS, (RiskWarning w) -> w.level().subject()))
+                .uid("risk-warnings-sink").name("risk warnings -> Kafka");
         stages.alertStates().sinkTo(kafkaSink(s, Topics.ALERTS, Alert::alertId)).uid("alerts-sink")
                 .name("alert state -> Kafka");
         stages.late().union(readings.getSideOutput(SplitUnreadable.UNREADABLE))

@@ -38,6 +38,7 @@ import java.util.Set;
  * hazard-sources:                      # described (name, enterprise, grade, tanks) in points.yaml
  *   - { id: HS-1, operational: ..., technical: ..., principal: ... }
  *   # a source the registry does not describe: { id, name, enterprise, tanks, operational, ... } (earlier files)
+ * risk-warnings: [control-room, principal, park]   # the tiers a risk warning (风险预警) reaches when a colour rises
  * tiers:                               # in order: an unanswered alarm goes down the list
  *   - id: operational
  *     name: 操作负责人
@@ -66,7 +67,7 @@ public final class ContactsFile {
         Problems problems = new Problems();
         ConfigNode root = src.root();
         root.allowOnly(problems, Set.of("escalation", "park", "people", "rosters", "enterprises", "hazard-sources",
-                "tiers"));
+                "tiers", "risk-warnings"));
         Map<String, Person> people = new LinkedHashMap<>();
         for (ConfigNode p : root.get("people").elements(problems)) {
             p.allowOnly(problems, Set.of("id", "name", "phone"));
@@ -131,9 +132,20 @@ public final class ContactsFile {
         Duration afterCritical = esc.get("after-critical").duration(problems, Duration.ofMinutes(2));
         List<Tier> tiers = root.has("tiers") ? tiers(root.get("tiers"), people, rosters, problems)
                 : defaultTiers(after, afterCritical, duty, authority);
+        List<String> warned = root.get("risk-warnings").texts(problems);
+        List<ConfigNode> warnedNodes = root.get("risk-warnings").isArray() ? root.get("risk-warnings").elements(problems)
+                : List.of();
+        for (int i = 0; i < warned.size(); i++) {
+            String id = warned.get(i);
+            if (tiers.stream().noneMatch(t -> t.id().equals(id))) {
+                problems.add((i < warnedNodes.size() ? warnedNodes.get(i) : root.get("risk-warnings")).error(
+                        "unknown tier '" + id + "' (the tiers: " + String.join(", ", tiers.stream().map(Tier::id)
+                                .toList()) + ")"));
+            }
+        }
         problems.throwIfAny();
         return new EscalationPlan(tiers, people, rosters, responsible, sources,
-                registry == null ? Park.CHINA : registry.park().timeZone());
+                registry == null ? Park.CHINA : registry.park().timeZone(), warned);
     }
 
     /** The chain of earlier versions: the three responsible persons, the duty officer, the authority. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.parkwatch.rules.model.Recipient;
 
 /**
  * The chain of responsibility for unanswered alarms: tiers in order (the enterprise's control room, the three
@@ -23,12 +24,38 @@ import java.util.Optional;
  *                      control-room): person ids
  * @param hazardSources major hazard sources with their own responsible persons
  * @param zone          the park's clock, for rosters
+ * @param riskWarnings  the tiers a rising risk warning reaches (ids), in order
  */
 public record EscalationPlan(List<Tier> tiers, Map<String, Person> people, Map<String, Roster> rosters,
-        Map<String, Map<String, String>> responsible, List<HazardSource> hazardSources, ZoneId zone) {
+        Map<String, Map<String, String>> responsible, List<HazardSource> hazardSources, ZoneId zone,
+        List<String> riskWarnings) {
 
     public static final EscalationPlan NONE = new EscalationPlan(List.of(), Map.of(), Map.of(), Map.of(), List.of(),
-            Park.CHINA);
+            Park.CHINA, List.of());
+
+    public EscalationPlan {
+        riskWarnings = riskWarnings == null ? List.of() : List.copyOf(riskWarnings);
+    }
+
+    /**
+     * Whom a rising risk warning reaches: the person each tier {@code risk-warnings} names reaches for the enterprise
+     * at that moment; for the park's own warning, the tiers that reach someone other than an enterprise's
+     * responsible person (the park's duty roster, the authority). Each person once.
+     */
+    public List<Recipient> warned(String enterprise, boolean park, long at) {
+        List<Recipient> out = new java.util.ArrayList<>();
+        for (String id : riskWarnings) {
+            tiers.stream().filter(t -> t.id().equals(id)).findFirst().ifPresent(t -> {
+                if (park && t.reach() instanceof Tier.Reach.Responsible) {
+                    return;
+                }
+                whom(enterprise, null, t, at).filter(p -> out.stream().noneMatch(r -> r.personId().equals(p.id())))
+                        .ifPresent(p -> out.add(new Recipient(p.id(), p.name(), p.phone(), t.id(), t.name(),
+                                t.channels())));
+            });
+        }
+        return out;
+    }
 
     /** A major hazard source (重大危险源) with its own responsible persons (role to person id). */
     public record HazardSource(String id, String name, String enterpriseId, List<String> tanks,
@@ -50,7 +77,7 @@ public record EscalationPlan(List<Tier> tiers, Map<String, Person> people, Map<S
      */
     public Optional<Step> from(Alert a, int index, long at) {
         for (int i = Math.max(0, index); i < tiers.size(); i++) {
-            Optional<Person> p = whom(a, tiers.get(i), at);
+            Optional<Person> p = whom(a.enterpriseId(), a.tank(), tiers.get(i), at);
             if (p.isPresent()) {
                 return Optional.of(new Step(i, tiers.get(i), p.get()));
             }
@@ -77,27 +104,27 @@ public record EscalationPlan(List<Tier> tiers, Map<String, Person> people, Map<S
         return r == null ? 0 : r.nextChange(Instant.ofEpochMilli(at).atZone(zone)).toInstant().toEpochMilli();
     }
 
-    private Optional<Person> whom(Alert a, Tier t, long at) {
+    private Optional<Person> whom(String enterprise, String tank, Tier t, long at) {
         String personId = null;
         if (t.reach() instanceof Tier.Reach.Person p) {
             personId = p.personId();
         } else if (t.reach() instanceof Tier.Reach.OnDuty d && rosters.containsKey(d.rosterId())) {
             personId = rosters.get(d.rosterId()).onDuty(Instant.ofEpochMilli(at).atZone(zone)).orElse(null);
         } else if (t.reach() instanceof Tier.Reach.Responsible r) {
-            personId = responsibleFor(a, r.role());
+            personId = responsibleFor(enterprise, tank, r.role());
         }
         return Optional.ofNullable(personId == null ? null : people.get(personId));
     }
 
-    /** The alert's major hazard source's person in that role, else its enterprise's. */
-    private String responsibleFor(Alert a, String role) {
+    /** The person in that role of the unit's major hazard source, else of the enterprise. */
+    private String responsibleFor(String enterprise, String tank, String role) {
         for (HazardSource h : hazardSources) {
-            if (h.enterpriseId().equals(a.enterpriseId()) && a.tank() != null && h.tanks().contains(a.tank())
+            if (h.enterpriseId().equals(enterprise) && tank != null && h.tanks().contains(tank)
                     && h.responsible().containsKey(role)) {
                 return h.responsible().get(role);
             }
         }
-        return responsible.getOrDefault(a.enterpriseId(), Map.of()).get(role);
+        return enterprise == null ? null : responsible.getOrDefault(enterprise, Map.of()).get(role);
     }
 
     /** The default time to acknowledge: level-2 alarms and toxic gas faster (contacts files before tiers). */

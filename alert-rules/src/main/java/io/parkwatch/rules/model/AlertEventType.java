@@ -26,5 +26,10 @@ public enum AlertEventType {
     /** still unanswered: the tier that holds it is called again */
     REMINDED,
     /** a shift changed while it was unanswered: the roster's new person on duty holds it now */
-    HANDED_OVER
+    HANDED_OVER,
+    /**
+     * not an alert's step: a risk warning (风险预警, an enterprise's or the park's colour changed) as the notifier
+     * delivers it, so people's channels tell it with delivery records like an alert's; never on the alert-events topic
+     */
+    RISK_WARNING
 }

@@ -109,7 +109,7 @@ public final class RiskTracking {
                     .limit(3).toList();
             warnings.add(new RiskWarning("risk-" + plain.subject() + "-" + seq, seq, before, l,
                     Message.of(now.compareTo(before) > 0 ? "risk.warning.rise" : "risk.warning.fall", name,
-                            before.term(), now.term(), Math.round(l.score()), Message.list(causes))));
+                            before.term(), now.term(), Math.round(l.score()), Message.list(causes)), List.of()));
         }
         int fingerprint = Objects.hash(now, l.score(), l.reasons().stream().map(r -> r.cause() + "|" + r.subject())
                 .toList());

@@ -34,14 +34,21 @@ public final class Topics {
     /** Incidents' steps (alarms grouped by topology and time, with their first-out), key = incident id. */
     public static final String INCIDENTS = "parkwatch.incidents";
 
+    /** Compacted: each enterprise's and the park's live risk level (colour, score, reasons), key = subject. */
+    public static final String RISK = "parkwatch.risk";
+
+    /** Risk warnings (风险预警): every change of an enterprise's or the park's colour, key = subject. */
+    public static final String RISK_WARNINGS = "parkwatch.risk-warnings";
+
     public static final List<String> ALL = List.of(READINGS, READINGS_STATS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
-            DELIVERIES, CONFIG_HISTORY, ALERT_CONTEXTS, INCIDENTS);
+            DELIVERIES, CONFIG_HISTORY, ALERT_CONTEXTS, INCIDENTS, RISK, RISK_WARNINGS);
 
     private Topics() {
     }
 
     public static boolean isCompacted(String topic) {
-        return topic.equals(CONFIG) || topic.equals(ALERTS) || topic.equals(DELIVERIES) || topic.equals(ALERT_CONTEXTS);
+        return topic.equals(CONFIG) || topic.equals(ALERTS) || topic.equals(DELIVERIES) || topic.equals(ALERT_CONTEXTS)
+                || topic.equals(RISK);
     }
 
     /** Topics keyed by point or alert get the given partitions; the low-volume ones one partition. */

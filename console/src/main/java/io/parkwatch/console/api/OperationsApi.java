@@ -188,28 +188,38 @@ public final class OperationsApi implements AutoCloseable {
 
     /** Applies one change to the operations in force and publishes the new version. */
     private CompletionStage<Reply> change(ApiCall c, String what, Function<PlantOperations, PlantOperations> f) {
-        ConsoleUser u = c.user();
+        return inOrder(c, () -> {
+            publishOperations(c.user(), what, f);
+            return Reply.ok(view(c));
+        });
+    }
+
+    /**
+     * Runs {@code work} in the queue of configuration changes: one at a time, each on the version the previous one
+     * left; beyond 50 waiting, refused with 503 and the reason.
+     */
+    CompletionStage<Reply> inOrder(ApiCall c, java.util.function.Supplier<Reply> work) {
         try {
-            return submit(c, what, f, u);
+            return CompletableFuture.supplyAsync(work, changes);
         } catch (java.util.concurrent.RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(new Reply(503, Map.of("error",
                     c.catalogue().text("api.operations-busy"), "status", 503)));
         }
     }
 
-    private CompletionStage<Reply> submit(ApiCall c, String what, Function<PlantOperations, PlantOperations> f,
-            ConsoleUser u) {
-        return CompletableFuture.supplyAsync(() -> {
-            ParkConfiguration.InForce in = configuration.get();
-            ZoneId zone = in.registry().park().timeZone();
-            String yaml = OperationsFile.write(f.apply(in.operations()), zone);
-            OperationsFile.parse(YamlSource.parse("operations.yaml", yaml), in.registry()); // never publish a bad one
-            ConfigDocument doc = new ConfigDocument(ConfigDocument.OPERATIONS, yaml, "console", clock.millis(),
-                    u.username(), what);
-            publisher.publish(doc).orTimeout(15, TimeUnit.SECONDS).join();
-            configuration.published(doc);
-            return Reply.ok(view(c));
-        }, changes);
+    /** Within {@link #inOrder}: the operations in force changed by {@code f}, published and taken in force. */
+    void publishOperations(ConsoleUser u, String what, Function<PlantOperations, PlantOperations> f) {
+        ParkConfiguration.InForce in = configuration.get();
+        ZoneId zone = in.registry().park().timeZone();
+        String yaml = OperationsFile.write(f.apply(in.operations()), zone);
+        OperationsFile.parse(YamlSource.parse("operations.yaml", yaml), in.registry()); // never publish a bad one
+        publish(new ConfigDocument(ConfigDocument.OPERATIONS, yaml, "console", clock.millis(), u.username(), what));
+    }
+
+    /** Within {@link #inOrder}: a document published, and taken in force here so the next change builds on it. */
+    void publish(ConfigDocument doc) {
+        publisher.publish(doc).orTimeout(15, TimeUnit.SECONDS).join();
+        configuration.published(doc);
     }
 
     private Point visiblePoint(ApiCall c) {

@@ -91,7 +91,7 @@ final class ChannelWorker implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(Topics.ALERT_EVENTS), new StartingPoint());
+            consumer.subscribe(List.of(Topics.ALERT_EVENTS, Topics.RISK_WARNINGS), new StartingPoint());
             long pause = 1000;
             while (running) {
                 try {
@@ -166,13 +166,22 @@ final class ChannelWorker implements AutoCloseable {
     }
 
     private void handle(ConsumerRecord<String, byte[]> r) {
-        AlertEvent e;
+        List<AlertEvent> events;
         try {
-            e = WireJson.alertEvent(r.value());
+            events = Topics.RISK_WARNINGS.equals(r.topic())
+                    ? RiskNotices.of(WireJson.read(r.value(), io.parkwatch.rules.risk.RiskWarning.class))
+                    : List.of(WireJson.alertEvent(r.value()));
         } catch (RuntimeException ex) {
-            LOG.warn("notifier {}: unreadable event at offset {}: {}", channel.name(), r.offset(), ex.getMessage());
+            LOG.warn("notifier {}: unreadable record of {} at offset {}: {}", channel.name(), r.topic(), r.offset(),
+                    ex.getMessage());
             return;
         }
+        for (AlertEvent e : events) {
+            handle(r, e);
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> r, AlertEvent e) {
         if (!channel.accepts(e) || (channel.forPeople() && !e.announced())) {
             return;
         }

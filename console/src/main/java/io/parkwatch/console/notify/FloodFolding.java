@@ -62,6 +62,9 @@ public final class FloodFolding {
 
     /** Whether this event is folded into a digest (and then not delivered on its own). */
     public synchronized boolean fold(AlertEvent e) {
+        if (e.type() == AlertEventType.RISK_WARNING) {
+            return false; // not an alarm of the flood: a change of the enterprise's colour, told on its own
+        }
         Optional<Incident> of = incidents.of(e.alertId());
         // in flood: the alarm's enterprise, or the position of the incident it belongs to (the park's links)
         boolean flood = e.enterpriseId() != null && incidents.inFlood().contains(e.enterpriseId())

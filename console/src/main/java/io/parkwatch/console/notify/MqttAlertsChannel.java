@@ -40,7 +40,7 @@ public final class MqttAlertsChannel implements Channel {
 
     @Override
     public boolean accepts(AlertEvent e) {
-        return e.enterpriseId() != null;
+        return e.enterpriseId() != null && !RiskNotices.personal(e);
     }
 
     @Override

@@ -174,12 +174,17 @@ public final class NotificationText {
 
     /** The code that acknowledges this event's alert by SMS reply, or null. */
     String replyCode(AlertEvent e) {
-        return e.recipients().isEmpty() ? null : replyCodes.apply(e);
+        return e.recipients().isEmpty() || !answerable(e) ? null : replyCodes.apply(e);
     }
 
     /** The signed link for the person this event calls, or null. */
     String personalLink(AlertEvent e) {
-        return e.recipients().isEmpty() ? null : links.apply(e);
+        return e.recipients().isEmpty() || !answerable(e) ? null : links.apply(e);
+    }
+
+    /** A risk warning informs; it is not an alarm anyone acknowledges. */
+    private static boolean answerable(AlertEvent e) {
+        return e.type() != io.parkwatch.rules.model.AlertEventType.RISK_WARNING;
     }
 
     private String link(AlertEvent e) {

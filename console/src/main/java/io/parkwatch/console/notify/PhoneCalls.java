@@ -21,7 +21,7 @@ public final class PhoneCalls {
     /** Whether {@code channel} ("sms", "voice") should call someone about this event. */
     public static boolean calls(AlertEvent e, String channel) {
         boolean call = e.type() == AlertEventType.ESCALATED || e.type() == AlertEventType.REMINDED
-                || e.type() == AlertEventType.HANDED_OVER
+                || e.type() == AlertEventType.HANDED_OVER || RiskNotices.personal(e)
                 // a raise or a repeat calls the first tier, when it names whom (earlier events did not)
                 || ((e.type() == AlertEventType.RAISED || e.type() == AlertEventType.REPEATED) && !e.recipients().isEmpty());
         return call && recipient(e).map(r -> r.reachedBy(channel)).orElse(true) && phone(e) != null;

@@ -47,7 +47,8 @@ public final class WebhookChannel implements Channel {
 
     @Override
     public boolean accepts(AlertEvent e) {
-        return enterprises.isEmpty() || (e.enterpriseId() != null && enterprises.contains(e.enterpriseId()));
+        return !RiskNotices.personal(e)
+                && (enterprises.isEmpty() || (e.enterpriseId() != null && enterprises.contains(e.enterpriseId())));
     }
 
     @Override

@@ -6,6 +6,10 @@ import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.operations.OperationsFile;
 import io.parkwatch.rules.operations.PlantOperations;
+import io.parkwatch.rules.risk.Commitment;
+import io.parkwatch.rules.risk.CommitmentsFile;
+import io.parkwatch.rules.risk.RiskModel;
+import io.parkwatch.rules.risk.RiskModelFile;
 import io.parkwatch.rules.ruleset.RuleFile;
 import io.parkwatch.rules.ruleset.RuleSet;
 import io.parkwatch.rules.wire.ConfigDocument;
@@ -23,13 +27,26 @@ public final class ParkConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkConfiguration.class);
 
-    /** One consistent view. {@code operationsYaml} is the operations document in force ("" for none). */
+    /**
+     * One consistent view. {@code operationsYaml} is the operations document in force ("" for none); the risk model
+     * (the shipped one until a document comes) and the daily safety commitments of the last days.
+     */
     public record InForce(PointRegistry registry, RuleSet rules, PlantOperations operations, String rulesYaml,
-            String operationsYaml) {
+            String operationsYaml, RiskModel risk, List<Commitment> commitments) {
+
+        public InForce(PointRegistry registry, RuleSet rules, PlantOperations operations, String rulesYaml,
+                String operationsYaml) {
+            this(registry, rules, operations, rulesYaml, operationsYaml, RiskModelFile.DEFAULT, List.of());
+        }
+
+        InForce with(RiskModel r, List<Commitment> c) {
+            return new InForce(registry, rules, operations, rulesYaml, operationsYaml, r, c);
+        }
     }
 
     private final AtomicReference<InForce> current = new AtomicReference<>(new InForce(
             new PointRegistry(List.of(), List.of()), new RuleSet(List.of()), PlantOperations.NONE, "", ""));
+    private String commitmentsYaml = "";
 
     public InForce get() {
         return current.get();
@@ -46,11 +63,20 @@ public final class ParkConfiguration {
             switch (doc.kind()) {
                 case ConfigDocument.POINTS -> {
                     PointRegistry r = PointRegistryFile.parse(YamlSource.parse(doc.source(), doc.yaml()));
-                    current.set(rebuild(r, now.rulesYaml(), now.operationsYaml()));
+                    current.set(rebuild(r, now.rulesYaml(), now.operationsYaml()).with(now.risk(),
+                            commitments(r, commitmentsYaml)));
                     LOG.info("console: point registry from {} ({} points)", doc.source(), r.points().size());
                 }
-                case ConfigDocument.RULES -> current.set(rebuild(now.registry(), doc.yaml(), now.operationsYaml()));
-                case ConfigDocument.OPERATIONS -> current.set(rebuild(now.registry(), now.rulesYaml(), doc.yaml()));
+                case ConfigDocument.RULES -> current.set(rebuild(now.registry(), doc.yaml(), now.operationsYaml())
+                        .with(now.risk(), now.commitments()));
+                case ConfigDocument.OPERATIONS -> current.set(rebuild(now.registry(), now.rulesYaml(), doc.yaml())
+                        .with(now.risk(), now.commitments()));
+                case ConfigDocument.RISK -> current.set(now.with(RiskModelFile.parse(YamlSource.parse(doc.source(),
+                        doc.yaml()), now.operations().modes()), now.commitments()));
+                case ConfigDocument.COMMITMENTS -> {
+                    current.set(now.with(now.risk(), commitments(now.registry(), doc.yaml())));
+                    commitmentsYaml = doc.yaml();
+                }
                 default -> {
                     // maintenance and contacts are the job's and the notifier's
                 }
@@ -63,6 +89,10 @@ public final class ParkConfiguration {
     /** Takes an operations document this console has just published (so a next command builds on it). */
     public void published(ConfigDocument doc) {
         update(doc);
+    }
+
+    private static List<Commitment> commitments(PointRegistry r, String yaml) {
+        return yaml.isBlank() ? List.of() : CommitmentsFile.parse(YamlSource.parse("commitments", yaml), r);
     }
 
     private static InForce rebuild(PointRegistry r, String rulesYaml, String operationsYaml) {

@@ -1,0 +1,151 @@
+package io.parkwatch.job;
+
+import io.parkwatch.rules.config.ConfigException;
+import io.parkwatch.rules.kinds.RuleKinds;
+import io.parkwatch.rules.lifecycle.EscalationPlan;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.risk.RiskAssessment;
+import io.parkwatch.rules.model.Rule;
+import io.parkwatch.rules.risk.RiskBook;
+import io.parkwatch.rules.risk.RiskContext;
+import io.parkwatch.rules.risk.RiskLevel;
+import io.parkwatch.rules.risk.RiskTracking;
+import io.parkwatch.rules.risk.RiskWarning;
+import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.wire.WireJson;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live risk of every enterprise and of the park: alert events and the configuration in, changed risk levels out
+ * (and the warnings, colour changes, on a side output). The scoring is the core's {@link RiskTracking}; this shell
+ * keeps the park's book (as JSON, so it can grow without breaking a checkpoint), the configuration documents the
+ * assessment reads, and a wall-clock timer that assesses again every {@code evaluate-every} (an alarm left unanswered
+ * grows its contribution, a commitment falls due, without any event). One key, the park: alarms are few next to
+ * readings, and the park's colour needs every enterprise's.
+ */
+final class RiskFunction extends KeyedCoProcessFunction<String, AlertEvent, ConfigDocument, RiskLevel> {
+
+    static final OutputTag<RiskWarning> WARNINGS = new OutputTag<>("risk-warnings") {
+    };
+    private static final Logger LOG = LoggerFactory.getLogger(RiskFunction.class);
+
+    private final ParkConfig initial;
+    private transient ValueState<String> book;
+    private transient ValueState<Long> due;
+    private transient MapState<String, String> documents;
+    private transient ParkConfig contextFor;
+    private transient RiskContext context;
+    private transient Map<String, String> ruleTypes;
+    private transient EscalationPlan plan;
+
+    RiskFunction(ParkConfig initial) {
+        this.initial = initial;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        book = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-book", Types.STRING));
+        due = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-assess", Types.LONG));
+        documents = getRuntimeContext().getMapState(new MapStateDescriptor<>("risk-config", Types.STRING, Types.STRING));
+    }
+
+    @Override
+    public void processElement1(AlertEvent e, Context ctx, Collector<RiskLevel> out) throws Exception {
+        RiskBook b = load();
+        RiskContext c = context();
+        long wall = ctx.timerService().currentProcessingTime();
+        RiskTracking.apply(b, e, ruleTypes::get, wall);
+        assess(b, c, b.eventTimeAt(wall), ctx, out);
+        save(b, ctx.timerService().currentProcessingTime(), ctx.timerService());
+    }
+
+    @Override
+    public void processElement2(ConfigDocument doc, Context ctx, Collector<RiskLevel> out) throws Exception {
+        if (!ConfigDocument.KINDS.contains(doc.kind()) || doc.yaml().equals(documents.get(doc.kind()))) {
+            return;
+        }
+        try {
+            current().with(doc.kind(), doc.yaml()).risk(); // refused documents leave the risk as it was
+        } catch (ConfigException | IllegalArgumentException ex) {
+            return; // the rule stages log the refusal
+        }
+        documents.put(doc.kind(), doc.yaml());
+        RiskBook b = load();
+        long wall = ctx.timerService().currentProcessingTime();
+        assess(b, context(), b.eventTimeAt(wall), ctx, out);
+        save(b, wall, ctx.timerService());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskLevel> out) throws Exception {
+        due.clear();
+        RiskBook b = load();
+        assess(b, context(), b.eventTimeAt(timestamp), ctx, out);
+        save(b, timestamp, ctx.timerService());
+    }
+
+    private void assess(RiskBook b, RiskContext c, long now, Context ctx, Collector<RiskLevel> out) {
+        RiskTracking.Assessed a = RiskTracking.assess(b, c, now);
+        a.levels().forEach(out::collect);
+        a.warnings().forEach(raw -> {
+            // a rise reaches the tiers the contacts file names for warnings; a fall is told to groups and systems
+            String subject = raw.level().subject();
+            RiskWarning w = raw.rising() ? raw.withRecipients(plan.warned(
+                    RiskAssessment.PARK.equals(subject) ? null : subject, RiskAssessment.PARK.equals(subject), now))
+                    : raw;
+            ctx.output(WARNINGS, w);
+            LOG.info("risk warning {}: {} -> {} (score {})", w.warningId(), w.previous(), w.level().colour(),
+                    w.level().score());
+        });
+    }
+
+    /** The configuration in force: the start-up files with the documents received over them. */
+    private ParkConfig current() throws Exception {
+        ParkConfig c = initial;
+        for (Map.Entry<String, String> d : documents.entries()) {
+            c = c.with(d.getKey(), d.getValue());
+        }
+        return c;
+    }
+
+    private RiskContext context() throws Exception {
+        ParkConfig c = current();
+        if (context == null || !c.equals(contextFor)) {
+            context = c.risk();
+            plan = c.plan();
+            contextFor = c;
+            ruleTypes = new HashMap<>();
+            for (Rule r : c.engine().rules().rules()) {
+                ruleTypes.put(r.id(), RuleKinds.of(r).type());
+            }
+        }
+        return context;
+    }
+
+    private RiskBook load() throws Exception {
+        String json = book.value();
+        return json == null ? new RiskBook() : WireJson.read(json.getBytes(StandardCharsets.UTF_8), RiskBook.class);
+    }
+
+    private void save(RiskBook b, long wall, org.apache.flink.streaming.api.TimerService timers) throws Exception {
+        book.update(WireJson.writeString(b));
+        if (due.value() == null) {
+            long at = wall + context.model().evaluateEvery().toMillis();
+            timers.registerProcessingTimeTimer(at);
+            due.update(at);
+        }
+    }
+}
