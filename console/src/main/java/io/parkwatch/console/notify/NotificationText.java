@@ -46,6 +46,9 @@ public final class NotificationText {
 
     String title(AlertEvent e) {
         String type = Message.term("event." + e.type());
+        if (!answerable(e)) {
+            return language.text("notify.title-no-level", type, "");
+        }
         return e.level() == null ? language.text("notify.title-no-level", type, nz(e.pointId()))
                 : language.text("notify.title", Message.term("level." + e.level().name().toLowerCase()), type,
                         nz(e.pointId()));
@@ -57,6 +60,11 @@ public final class NotificationText {
     }
 
     String markdown(AlertEvent e) {
+        if (!answerable(e)) { // a risk warning: what changed and why, nothing to acknowledge
+            return "### " + title(e) + "\n\n" + language.text("notify.line.message", sentence(e)) + "\n"
+                    + language.text("notify.line.time", time.format(Instant.ofEpochMilli(e.eventTime())), zone.getId())
+                    + "\n";
+        }
         return "### " + title(e) + "\n\n"
                 + language.text("notify.line.message", sentence(e)) + "\n"
                 + (e.tank() == null ? language.text("notify.line.enterprise", nz(e.enterpriseId()))
@@ -139,6 +147,9 @@ public final class NotificationText {
     /** What happened and what to do, without the ways to answer (a provider's template may place those itself). */
     String summary(AlertEvent e) {
         String when = time.format(Instant.ofEpochMilli(e.eventTime()));
+        if (!answerable(e)) {
+            return language.text("notify.sms-risk", sentence(e), when);
+        }
         String id = e.alertId().substring(0, Math.min(8, e.alertId().length()));
         String action = callsForAction(e) ? rationales.of(e.ruleId(), e.pointId()).map(r -> r.action())
                 .filter(a -> a != null).map(a -> language.text("notify.sms-action", a)).orElse("") : "";
@@ -149,6 +160,9 @@ public final class NotificationText {
 
     /** What a voice call says: the level and what happened, and which key answers it. */
     public String voice(AlertEvent e) {
+        if (!answerable(e)) {
+            return language.text("notify.voice-risk", sentence(e));
+        }
         return e.level() == null ? language.text("notify.voice-no-level", sentence(e))
                 : language.text("notify.voice", Message.term("level." + e.level().name().toLowerCase()), sentence(e));
     }
