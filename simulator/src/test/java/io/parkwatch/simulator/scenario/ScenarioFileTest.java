@@ -45,7 +45,7 @@ class ScenarioFileTest {
                   - first-out: { rule: combustible-gas }
                     scope: everything
                 """), null)).hasMessageContaining("bad.yaml:4").hasMessageContaining("subject")
-                .hasMessageContaining("bad.yaml:5").hasMessageContaining("must be process or data");
+                .hasMessageContaining("bad.yaml:5").hasMessageContaining("must be one of [process, data, link], not 'everything'");
         assertThatThrownBy(() -> ScenarioFile.parse(YamlSource.parse("both.yaml", "name: b\nduration: 1m\n"
                 + "incidents:\n" + EVENTS + "physical-events:\n" + EVENTS), null))
                 .hasMessageContaining("earlier name of physical-events");
