@@ -34,6 +34,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,6 +55,7 @@ class RiskIT {
 
     @Test
     void colourChangesAreWarnedWithTheirReasonsAndTheCommitmentSetsTheModes() throws Exception {
+        ConsoleBrowserIT.requireChromium();
         Path model = tmp.resolve("risk.yaml");
         Files.writeString(model, Files.readString(StandaloneEndToEndIT.ROOT.resolve("config/risk.yaml"))
                 .replace("- { after: 5m, add: 5 }", "- { after: 4s, add: 15 }")
@@ -144,6 +149,9 @@ class RiskIT {
                     n -> n != null && causes(n).contains("mode"));
             assertThat(causes(after)).containsExactly("mode", "hazard-source", "special-operation");
             assertThat(after.path("score").asDouble()).isEqualTo(42.0);
+            // the commitment and the modes it set were taken together: no colour that never really was
+            assertThat(warnings.records().stream().map(r -> WireJson.read(r.value(), RiskWarning.class))
+                    .filter(w -> w.level().subject().equals("ent-huaxin")).toList()).hasSize(1);
 
             // Donghai's sphere over pressure: an alarm, unanswered for 4 s, takes it to orange
             values.put("DH-V201-PT", 1.5);
@@ -171,6 +179,27 @@ class RiskIT {
             assertThat(seen.path("park").has("reasons")).isFalse();
             assertThat(seen.path("warnings").findValuesAsText("subject")).doesNotContain("ent-huaxin", "ent-xinyuan");
             assertThat(duty.json("/api/risk").path("park").path("reasons").size()).isPositive();
+
+            // the duty officer's risk page: colours, reasons, warnings, who has committed
+            WebDriver browser = ConsoleBrowserIT.chromium();
+            try {
+                ConsoleBrowserIT.logIn(browser, park.consolePort(), "duty", "duty-demo");
+                browser.get("http://127.0.0.1:" + park.consolePort() + "/#/risk");
+                ConsoleBrowserIT.ui().atMost(Duration.ofSeconds(15)).until(() -> browser.findElements(
+                        By.cssSelector("tr[data-enterprise='ent-huaxin'] .risk-badge.risk-yellow")).size() == 1);
+                assertThat(browser.findElement(By.cssSelector("tr[data-enterprise='ent-huaxin']")).getText())
+                        .contains("一般风险（黄）", "华信芳烃罐区", "大检修");
+                assertThat(browser.findElement(By.id("risk-warnings")).getText()).contains("风险预警");
+                assertThat(browser.findElement(By.cssSelector("article.commitment[data-enterprise='ent-huaxin']"))
+                        .getText()).contains("已承诺");
+                assertThat(browser.findElement(By.cssSelector("article.commitment[data-enterprise='ent-xinyuan']"))
+                        .getText()).contains("未按时承诺");
+                Files.createDirectories(ConsoleBrowserIT.SHOTS);
+                Files.write(ConsoleBrowserIT.SHOTS.resolve("risk.png"),
+                        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            } finally {
+                browser.quit();
+            }
         } finally {
             sphere.shutdownNow();
             dingTalk.stop(0);

@@ -149,6 +149,11 @@ class StandaloneEndToEndIT {
                             .containsExactlyElementsOf(leak.stream()
                                     .map(e -> e.type() + "/" + e.level().label() + "/" + e.eventId()).toList()));
 
+                    // ...and every enterprise's live risk level (the demo's commitments are missing or not yet due)
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(questdb.query(
+                            "SELECT DISTINCT subject FROM risk")).extracting(r -> r.get("subject"))
+                            .contains("ent-huaxin", "ent-donghai", "ent-xinyuan", "park"));
+
                     // The console pushed the alert live and serves its final state.
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(board.pushedAlerts().stream()
                             .filter(a -> a.get("id").asText().equals(alertId))

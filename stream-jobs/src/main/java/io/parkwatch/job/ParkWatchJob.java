@@ -132,6 +132,8 @@ public final class ParkWatchJob {
                     .uid("influx-alert-events").name("alert events -> InfluxDB");
             commands.sinkTo(new InfluxSink<AlertCommand>("alert-commands", s.influx(), LineProtocol::alertCommand))
                     .uid("influx-alert-commands").name("operator commands -> InfluxDB");
+            risk.sinkTo(new InfluxSink<RiskLevel>("risk", s.influx(), LineProtocol::riskLevel))
+                    .uid("influx-risk").name("risk levels -> InfluxDB");
             if (s.writeReadings()) {
                 readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), new ReadingLines(s.config().pointsYaml())))
                         .uid("influx-readings").name("readings -> InfluxDB");

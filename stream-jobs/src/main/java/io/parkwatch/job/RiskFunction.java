@@ -83,10 +83,10 @@ final class RiskFunction extends KeyedCoProcessFunction<String, AlertEvent, Conf
             return; // the rule stages log the refusal
         }
         documents.put(doc.kind(), doc.yaml());
-        RiskBook b = load();
-        long wall = ctx.timerService().currentProcessingTime();
-        assess(b, context(), b.eventTimeAt(wall), ctx, out);
-        save(b, wall, ctx.timerService());
+        // assessed at the next tick, not now: documents published together (a commitment and the modes it sets)
+        // are taken together, never one without the other (which could warn of a colour that never really was)
+        context();
+        save(load(), ctx.timerService().currentProcessingTime(), ctx.timerService());
     }
 
     @Override

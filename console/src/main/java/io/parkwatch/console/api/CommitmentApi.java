@@ -140,8 +140,7 @@ public final class CommitmentApi {
             String yaml = CommitmentsFile.write(latest.commitments(), made, KEEP_DAYS, zone);
             CommitmentsFile.parse(YamlSource.parse("commitments", yaml), latest.registry()); // never publish a bad one
             String why = c.catalogue().text("commitment.reason", today.toString());
-            operations.publish(new ConfigDocument(ConfigDocument.COMMITMENTS, yaml, "console", now, u.username(),
-                    why));
+            // the modes first, then the commitment: the job never sees the commitment without the states it declares
             List<ModeChange> changes = modeChanges(latest, made, now, u.username(), why);
             if (!changes.isEmpty()) {
                 operations.publishOperations(u, why, o -> {
@@ -152,6 +151,8 @@ public final class CommitmentApi {
                     return next;
                 });
             }
+            operations.publish(new ConfigDocument(ConfigDocument.COMMITMENTS, yaml, "console", now, u.username(),
+                    why));
             return Reply.ok(view(c));
         });
     }

@@ -90,6 +90,23 @@ public final class LineProtocol {
         return p.toLineProtocol();
     }
 
+    /**
+     * Measurement {@code risk}: tags subject (an enterprise or "park") and colour; fields score, rank (0 blue to 3
+     * red, for Grafana's thresholds) and the main reason's cause.
+     */
+    public static String riskLevel(io.parkwatch.rules.risk.RiskLevel l) {
+        Point p = Point.measurement("risk")
+                .addTag("subject", l.subject())
+                .addTag("colour", l.colour().wire())
+                .addField("score", l.score())
+                .addField("rank", l.colour().ordinal())
+                .time(l.at(), WritePrecision.MS);
+        if (!l.reasons().isEmpty()) {
+            p.addField("main_cause", l.reasons().get(0).cause());
+        }
+        return p.toLineProtocol();
+    }
+
     private static void tag(Point p, String key, String value) {
         if (value != null && !value.isEmpty()) {
             p.addTag(key, value);
