@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, InitCommand.class, GatewayCommand.class, ConsoleCommand.class,
                 SimulateCommand.class, ReplayCommand.class, LoadCommand.class,
                 BacktestCommand.class,
-                HashPasswordCommand.class, ModeCommand.class, ConfigHistoryCommand.class})
+                HashPasswordCommand.class, ModeCommand.class, ConfigHistoryCommand.class, ReportCommand.class})
 public final class ParkWatchCli implements Runnable {
 
     @Override

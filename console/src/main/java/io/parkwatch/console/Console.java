@@ -5,6 +5,9 @@ import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.console.api.CommandSender;
 import io.parkwatch.console.api.ConsoleApi;
 import io.parkwatch.console.api.CommitmentApi;
+import io.parkwatch.console.api.DataQualityApi;
+import io.parkwatch.console.quality.DataQualityStore;
+import io.parkwatch.rules.dataquality.PointQuality;
 import io.parkwatch.console.api.OperationsApi;
 import io.parkwatch.console.api.RiskApi;
 import io.parkwatch.console.risk.RiskStore;
@@ -72,6 +75,8 @@ public final class Console implements AutoCloseable {
     private final SystemWarnings warnings = new SystemWarnings();
     private final IncidentStore incidents = new IncidentStore(5_000);
     private final RiskStore risk = new RiskStore(1_000);
+    /** two days of a park's point-hours (about 50,000 for 1,000 points) */
+    private final DataQualityStore dataQuality = new DataQualityStore(200_000);
     private ConsoleServer server;
 
     private Console(ConsoleConfig config, String kafka, Clock clock) throws InterruptedException {
@@ -117,6 +122,9 @@ public final class Console implements AutoCloseable {
                 r -> incidents.add(WireJson.read(r.value(), IncidentEvent.class))));
         OperationsApi operations = new OperationsApi(configuration, doc -> publish(kafka, doc), clock);
         parts.add(operations);
+        parts.add(TopicFollower.since(kafka, Topics.DATA_QUALITY, "parkwatch-console-data-quality",
+                clock.millis() - Duration.ofDays(2).toMillis(),
+                r -> dataQuality.add(WireJson.read(r.value(), PointQuality.class))));
         parts.add(TopicFollower.fromBeginning(kafka, Topics.RISK, "parkwatch-console-risk",
                 r -> risk.level(WireJson.read(r.value(), RiskLevel.class))));
         parts.add(TopicFollower.fromBeginning(kafka, Topics.RISK_WARNINGS, "parkwatch-console-risk-warnings",
@@ -125,6 +133,7 @@ public final class Console implements AutoCloseable {
                 config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory)
                 .with(operations.routes())
                 .with(new RiskApi(risk, configuration).routes())
+                .with(new DataQualityApi(dataQuality, configuration, clock).routes())
                 .with(new CommitmentApi(configuration, operations, clock).routes())
                 .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
                 .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));

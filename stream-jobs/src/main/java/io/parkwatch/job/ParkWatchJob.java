@@ -23,6 +23,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.rules.incident.IncidentGrouping;
+import io.parkwatch.rules.dataquality.PointQuality;
 import io.parkwatch.rules.risk.RiskAssessment;
 import io.parkwatch.rules.risk.RiskLevel;
 import io.parkwatch.rules.risk.RiskWarning;
@@ -112,6 +113,13 @@ public final class ParkWatchJob {
                 .returns(TypeInformation.of(IncidentEvent.class))
                 .sinkTo(kafkaSink(s, Topics.INCIDENTS, (IncidentEvent e) -> e.incident().incidentId()))
                 .uid("incidents-sink").name("incidents -> Kafka");
+        // data quality per point and hour (online rate, completeness, timeliness, abnormal share)
+        readings.keyBy(Reading::enterpriseId)
+                .connect(config.broadcast(PointRulesFunction.CONFIG))
+                .process(new DataQualityFunction(s.config())).uid("data-quality").name("data quality")
+                .returns(TypeInformation.of(PointQuality.class))
+                .sinkTo(kafkaSink(s, Topics.DATA_QUALITY, PointQuality::pointId))
+                .uid("data-quality-sink").name("data quality -> Kafka");
         // the live four-colour risk of every enterprise and the park, and its warnings (colour changes)
         SingleOutputStreamOperator<RiskLevel> risk = events.keyBy(e -> RiskAssessment.PARK)
                 .connect(config.keyBy(d -> RiskAssessment.PARK))

@@ -40,8 +40,11 @@ public final class Topics {
     /** Risk warnings (风险预警): every change of an enterprise's or the park's colour, key = subject. */
     public static final String RISK_WARNINGS = "parkwatch.risk-warnings";
 
+    /** Each point's data quality per hour (online rate, completeness, timeliness, abnormal share), key = point. */
+    public static final String DATA_QUALITY = "parkwatch.data-quality";
+
     public static final List<String> ALL = List.of(READINGS, READINGS_STATS, READINGS_REJECTED, CONFIG, ALERT_EVENTS, ALERTS, COMMANDS,
-            DELIVERIES, CONFIG_HISTORY, ALERT_CONTEXTS, INCIDENTS, RISK, RISK_WARNINGS);
+            DELIVERIES, CONFIG_HISTORY, ALERT_CONTEXTS, INCIDENTS, RISK, RISK_WARNINGS, DATA_QUALITY);
 
     private Topics() {
     }

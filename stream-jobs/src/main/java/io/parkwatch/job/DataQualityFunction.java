@@ -1,0 +1,111 @@
+package io.parkwatch.job;
+
+import io.parkwatch.rules.dataquality.PointHour;
+import io.parkwatch.rules.dataquality.PointQuality;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.ruleset.RuleEngine;
+import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.wire.WireJson;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Data quality as the national system measures it, per point and hour: readings in, each point's hour out when the
+ * watermark passes the hour's end ({@link PointHour} adds up, in the core). Keyed by enterprise, so an hour closes
+ * for every point of the registry, the silent ones too (0 % online, nothing received); the next hour's end is then
+ * due whether readings come or not, as long as the enterprise has points.
+ */
+final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Reading, ConfigDocument, PointQuality> {
+
+    private final ParkConfig config;
+    private transient EngineHolder engines;
+    /** "point|hourStart" -> the hour so far (JSON) */
+    private transient MapState<String, String> hours;
+    /** point -> time of its latest reading */
+    private transient MapState<String, Long> lastSeen;
+
+    DataQualityFunction(ParkConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext ctx) {
+        engines = new EngineHolder(config);
+        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("quality-hours", Types.STRING, Types.STRING));
+        lastSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("quality-last", Types.STRING, Types.LONG));
+    }
+
+    @Override
+    public void processElement(Reading r, ReadOnlyContext ctx, Collector<PointQuality> out) throws Exception {
+        RuleEngine engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        Optional<Point> point = engine.point(r.pointId());
+        if (point.isEmpty() || r.timestamp() < ctx.timerService().currentWatermark()) {
+            return; // refused by the rules (unknown point, late): on the rejected topic with its reason
+        }
+        long hour = PointHour.hourOf(r.timestamp());
+        PointHour h = hour(r.pointId(), hour);
+        h.add(r, point.get());
+        hours.put(key(r.pointId(), hour), WireJson.writeString(h));
+        Long seen = lastSeen.get(r.pointId());
+        if (seen == null || r.timestamp() > seen) {
+            lastSeen.put(r.pointId(), r.timestamp());
+        }
+        ctx.timerService().registerEventTimeTimer(hour + PointQuality.HOUR_MS);
+    }
+
+    @Override
+    public void onTimer(long end, OnTimerContext ctx, Collector<PointQuality> out) throws Exception {
+        RuleEngine engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        long hour = end - PointQuality.HOUR_MS;
+        boolean any = false;
+        for (Point p : engine.registry().points()) {
+            if (!p.enterpriseId().equals(ctx.getCurrentKey())) {
+                continue;
+            }
+            any = true;
+            PointHour h = hour(p.id(), hour);
+            out.collect(h.close(p));
+            hours.remove(key(p.id(), hour));
+            // the next hour continues from this one's last reading (online into it for what remains of its intervals)
+            if (!hours.contains(key(p.id(), end))) {
+                hours.put(key(p.id(), end), WireJson.writeString(PointHour.starting(end, h.last)));
+            }
+        }
+        if (any) { // the next hour is reported even if nothing comes
+            ctx.timerService().registerEventTimeTimer(end + PointQuality.HOUR_MS);
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<PointQuality> out) throws Exception {
+        ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
+    }
+
+    /** The point's hour so far, or a new one continuing from its reading before the hour. */
+    private PointHour hour(String point, long hour) throws Exception {
+        String json = hours.get(key(point, hour));
+        if (json != null) {
+            return WireJson.read(json.getBytes(StandardCharsets.UTF_8), PointHour.class);
+        }
+        String before = hours.get(key(point, hour - PointQuality.HOUR_MS));
+        long last;
+        if (before != null) {
+            last = WireJson.read(before.getBytes(StandardCharsets.UTF_8), PointHour.class).last;
+        } else {
+            Long seen = lastSeen.get(point);
+            last = seen != null && seen < hour ? seen : 0;
+        }
+        return PointHour.starting(hour, last);
+    }
+
+    private static String key(String point, long hour) {
+        return point + "|" + hour;
+    }
+}
