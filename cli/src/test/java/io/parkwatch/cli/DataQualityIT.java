@@ -93,6 +93,10 @@ class DataQualityIT {
             assertThat(donghai.login("donghai", "donghai-demo")).isEqualTo(200);
             assertThat(donghai.json("/api/data-quality" + period).toString()).doesNotContain("ent-huaxin", "HX-");
 
+            // the latest hour over (a silent one) is poor data: it counts in Huaxin's risk
+            await().atMost(Duration.ofSeconds(60)).until(() -> RiskIT.causes(RiskIT.enterprise(duty, "ent-huaxin"))
+                    .contains("data-quality"));
+
             // the day's report, as the regulator gets it
             ZoneId zone = ZoneId.of("Asia/Shanghai");
             String day = Instant.ofEpochMilli(hour).atZone(zone).toLocalDate().toString();

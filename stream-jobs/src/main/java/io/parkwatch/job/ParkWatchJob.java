@@ -114,14 +114,17 @@ public final class ParkWatchJob {
                 .sinkTo(kafkaSink(s, Topics.INCIDENTS, (IncidentEvent e) -> e.incident().incidentId()))
                 .uid("incidents-sink").name("incidents -> Kafka");
         // data quality per point and hour (online rate, completeness, timeliness, abnormal share)
-        readings.keyBy(Reading::enterpriseId)
+        SingleOutputStreamOperator<PointQuality> quality = readings.keyBy(Reading::enterpriseId)
                 .connect(config.broadcast(PointRulesFunction.CONFIG))
                 .process(new DataQualityFunction(s.config())).uid("data-quality").name("data quality")
-                .returns(TypeInformation.of(PointQuality.class))
-                .sinkTo(kafkaSink(s, Topics.DATA_QUALITY, PointQuality::pointId))
+                .returns(TypeInformation.of(PointQuality.class));
+        quality.sinkTo(kafkaSink(s, Topics.DATA_QUALITY, PointQuality::pointId))
                 .uid("data-quality-sink").name("data quality -> Kafka");
         // the live four-colour risk of every enterprise and the park, and its warnings (colour changes)
-        SingleOutputStreamOperator<RiskLevel> risk = events.keyBy(e -> RiskAssessment.PARK)
+        SingleOutputStreamOperator<RiskLevel> risk = events.map(RiskInput::of).returns(TypeInformation.of(RiskInput.class))
+                .name("alarms for risk")
+                .union(quality.map(RiskInput::of).returns(TypeInformation.of(RiskInput.class)).name("quality for risk"))
+                .keyBy(i -> RiskAssessment.PARK)
                 .connect(config.keyBy(d -> RiskAssessment.PARK))
                 .process(new RiskFunction(s.config())).uid("risk").name("risk").setParallelism(1)
                 .returns(TypeInformation.of(RiskLevel.class));

@@ -3,7 +3,6 @@ package io.parkwatch.job;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.kinds.RuleKinds;
 import io.parkwatch.rules.lifecycle.EscalationPlan;
-import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.risk.RiskAssessment;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.risk.RiskBook;
@@ -29,14 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live risk of every enterprise and of the park: alert events and the configuration in, changed risk levels out
+ * The live risk of every enterprise and of the park: alert events, points' hours of data quality and the
+ * configuration in, changed risk levels out
  * (and the warnings, colour changes, on a side output). The scoring is the core's {@link RiskTracking}; this shell
  * keeps the park's book (as JSON, so it can grow without breaking a checkpoint), the configuration documents the
  * assessment reads, and a wall-clock timer that assesses again every {@code evaluate-every} (an alarm left unanswered
  * grows its contribution, a commitment falls due, without any event). One key, the park: alarms are few next to
  * readings, and the park's colour needs every enterprise's.
  */
-final class RiskFunction extends KeyedCoProcessFunction<String, AlertEvent, ConfigDocument, RiskLevel> {
+final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, ConfigDocument, RiskLevel> {
 
     static final OutputTag<RiskWarning> WARNINGS = new OutputTag<>("risk-warnings") {
     };
@@ -63,13 +63,18 @@ final class RiskFunction extends KeyedCoProcessFunction<String, AlertEvent, Conf
     }
 
     @Override
-    public void processElement1(AlertEvent e, Context ctx, Collector<RiskLevel> out) throws Exception {
+    public void processElement1(RiskInput in, Context ctx, Collector<RiskLevel> out) throws Exception {
         RiskBook b = load();
         RiskContext c = context();
         long wall = ctx.timerService().currentProcessingTime();
-        RiskTracking.apply(b, e, ruleTypes::get, wall);
-        assess(b, c, b.eventTimeAt(wall), ctx, out);
-        save(b, ctx.timerService().currentProcessingTime(), ctx.timerService());
+        if (in.event() != null) {
+            RiskTracking.apply(b, in.event(), ruleTypes::get, wall);
+            assess(b, c, b.eventTimeAt(wall), ctx, out);
+        } else {
+            // an enterprise's points close their hour together: assessed at the next tick, all of them in
+            RiskTracking.quality(b, in.quality());
+        }
+        save(b, wall, ctx.timerService());
     }
 
     @Override

@@ -38,6 +38,12 @@ public final class RiskAssessment {
 
     /** The enterprise's score and its contributions now; the colour is the plain colour of the score. */
     public static RiskLevel enterprise(RiskContext c, String enterprise, Collection<OpenAlarm> alarms, long now) {
+        return enterprise(c, enterprise, alarms, null, now);
+    }
+
+    /** The same, with the enterprise's data quality of its latest hour (or null before the first one). */
+    public static RiskLevel enterprise(RiskContext c, String enterprise, Collection<OpenAlarm> alarms,
+            QualityHour quality, long now) {
         RiskModel m = c.model();
         List<RiskReason> reasons = new ArrayList<>();
         for (HazardSource h : c.registry().hazardSources()) {
@@ -62,7 +68,19 @@ public final class RiskAssessment {
             reasons.add(new RiskReason("commitment-missing", null, m.commitmentMissing(),
                     Message.of("risk.reason.commitment-missing", m.commitmentDue().toString())));
         }
+        if (quality != null && quality.onlineRate() < m.onlineBelow() && m.onlineAdd() > 0) {
+            reasons.add(new RiskReason("data-quality", "online-rate", m.onlineAdd(), Message.of(
+                    "risk.reason.online-rate", percent(quality.onlineRate()), percent(m.onlineBelow()))));
+        }
+        if (quality != null && quality.completeness() < m.completeBelow() && m.completeAdd() > 0) {
+            reasons.add(new RiskReason("data-quality", "completeness", m.completeAdd(), Message.of(
+                    "risk.reason.completeness", percent(quality.completeness()), percent(m.completeBelow()))));
+        }
         return level(m, enterprise, reasons, now);
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", share * 100);
     }
 
     /** The park: its highest enterprise's score, plus the model's share for each other enterprise by colour. */

@@ -29,12 +29,16 @@ import java.util.Map;
  * @param commitmentMissing while the day's commitment is missing after {@code commitmentDue}
  * @param park              the park's score: its highest enterprise's, plus this for each other enterprise by colour
  * @param evaluateEvery     how often the job assesses, between events (time makes alarms unanswered longer)
+ * @param onlineBelow       the enterprise's online rate of its last hour below this (0 to 1) adds {@code onlineAdd}
+ * @param onlineAdd         see {@code onlineBelow}
+ * @param completeBelow     its completeness of the last hour below this adds {@code completeAdd}
+ * @param completeAdd       see {@code completeBelow}
  */
 public record RiskModel(double yellow, double orange, double red, double deadband, double[] grades,
         Map<Level, Double> alarms, Map<PointKind, Double> kinds, List<Step> unanswered, double dataAlarm,
         double loggerOffline, double shutDownActivity, Map<String, Double> modes, Map<String, Double> specialOperations,
         double otherOperation, LocalTime commitmentDue, double commitmentMissing, Map<RiskColour, Double> park,
-        Duration evaluateEvery) {
+        Duration evaluateEvery, double onlineBelow, double onlineAdd, double completeBelow, double completeAdd) {
 
     /** From {@code after} unanswered on, an alarm adds {@code add}. */
     public record Step(Duration after, double add) {

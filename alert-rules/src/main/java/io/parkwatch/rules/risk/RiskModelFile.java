@@ -22,7 +22,7 @@ import java.util.Set;
 public final class RiskModelFile {
 
     private static final Set<String> TOP = Set.of("colours", "hazard-sources", "alarms", "modes", "special-operations",
-            "commitment", "park", "evaluate-every");
+            "commitment", "park", "evaluate-every", "data-quality");
 
     /** The shipped model (the defaults of config/risk.yaml). */
     public static final RiskModel DEFAULT = parse(YamlSource.parse("risk.yaml", "{}"));
@@ -133,17 +133,35 @@ public final class RiskModelFile {
         park.put(RiskColour.ORANGE, points(pk, "orange", 15, p));
         park.put(RiskColour.RED, points(pk, "red", 30, p));
 
+        ConfigNode dq = root.get("data-quality");
+        dq.allowOnly(p, Set.of("online-rate-below", "online-rate", "completeness-below", "completeness"));
+        double onlineBelow = rate(dq, "online-rate-below", 0.9, p);
+        double completeBelow = rate(dq, "completeness-below", 0.9, p);
+        double onlineAdd = points(dq, "online-rate", 10, p);
+        double completeAdd = points(dq, "completeness", 5, p);
+
         Duration every = root.get("evaluate-every").duration(p, Duration.ofSeconds(30));
         if (every.isNegative() || every.isZero()) {
             p.add(root.get("evaluate-every").error("must be positive"));
         }
         p.throwIfAny();
         return new RiskModel(yellow, orange, red, deadband, grades, alarms, kinds, List.copyOf(unanswered), data,
-                loggerOffline, shutDownActivity, Map.copyOf(modes), Map.copyOf(ops), other, due, missing, park, every);
+                loggerOffline, shutDownActivity, Map.copyOf(modes), Map.copyOf(ops), other, due, missing, park, every,
+                onlineBelow, onlineAdd, completeBelow, completeAdd);
     }
 
     private static double points(ConfigNode parent, String field, double fallback, Problems p) {
         return parent.has(field) ? positive(parent.get(field), p, fallback) : fallback;
+    }
+
+    /** A share, 0 to 1. */
+    private static double rate(ConfigNode parent, String field, double fallback, Problems p) {
+        double v = points(parent, field, fallback, p);
+        if (v > 1) {
+            p.add(parent.get(field).error("must be a share from 0 to 1 (0.9 for 90 %), got " + v));
+            return fallback;
+        }
+        return v;
     }
 
     private static double positive(ConfigNode n, Problems p, double fallback) {

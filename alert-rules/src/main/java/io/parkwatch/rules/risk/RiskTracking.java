@@ -78,13 +78,19 @@ public final class RiskTracking {
         }
     }
 
+    /** Keeps each enterprise's data quality of its latest hour. */
+    public static void quality(RiskBook b, io.parkwatch.rules.dataquality.PointQuality q) {
+        b.quality.put(q.enterpriseId(), QualityHour.with(b.quality.get(q.enterpriseId()), q));
+    }
+
     /** Scores every enterprise and the park at {@code now} (event time); the warnings for colours that changed. */
     public static Assessed assess(RiskBook b, RiskContext c, long now) {
         List<RiskLevel> levels = new ArrayList<>();
         List<RiskLevel> enterprises = new ArrayList<>();
         List<RiskWarning> warnings = new ArrayList<>();
         for (Enterprise e : c.registry().enterprises()) {
-            RiskLevel l = settle(b, c, RiskAssessment.enterprise(c, e.id(), b.open.values(), now), e.name(),
+            RiskLevel l = settle(b, c, RiskAssessment.enterprise(c, e.id(), b.open.values(),
+                    b.quality.get(e.id()), now), e.name(),
                     levels, warnings);
             enterprises.add(l);
         }

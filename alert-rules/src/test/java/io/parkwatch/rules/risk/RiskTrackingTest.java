@@ -120,6 +120,24 @@ class RiskTrackingTest {
     }
 
     @Test
+    void anHourOfPoorDataRaisesTheEnterprisesRisk() {
+        long hour = time("07:00");
+        // ent-b's only point was online 30 of 60 minutes and sent half its readings
+        RiskTracking.quality(book, new io.parkwatch.rules.dataquality.PointQuality("B-PT1", "ent-b", "ent-b", hour, 3600,
+                1800, 1_800_000, 0, new io.parkwatch.rules.dataquality.DelayHistogram()));
+        RiskLevel b = RiskAssessment.enterprise(context(), "ent-b", book.open.values(), book.quality.get("ent-b"),
+                time("08:00"));
+        assertThat(b.score()).isEqualTo(6 + 10 + 5);
+        assertThat(b.reasons()).extracting(r -> Catalogue.chinese().render(r.text())).contains(
+                "上一小时在线率 50.0 %，低于 90.0 %", "上一小时数据完整率 50.0 %，低于 90.0 %");
+        // an older hour arriving late changes nothing; a good newer hour clears it
+        RiskTracking.quality(book, new io.parkwatch.rules.dataquality.PointQuality("B-PT1", "ent-b", "ent-b",
+                hour + 3_600_000, 3600, 3600, 3_600_000, 0, new io.parkwatch.rules.dataquality.DelayHistogram()));
+        assertThat(RiskAssessment.enterprise(context(), "ent-b", book.open.values(), book.quality.get("ent-b"),
+                time("09:00")).score()).isEqualTo(6 + 20); // the missing commitment now, no data reasons
+    }
+
+    @Test
     void aLevelIsReportedOnlyWhenItChanged() {
         RiskContext c = context();
         assertThat(RiskTracking.assess(book, c, time("08:00")).levels()).extracting(RiskLevel::subject)
