@@ -12,6 +12,7 @@ import { showWall, stopWall, wallNotice, wallEvent } from './wall.js';
 import { startBanners, stopBanners } from './banners.js';
 import { startIncidents, stopIncidents, showIncidents } from './incidents.js';
 import { showRisk } from './risk.js';
+import { showQuality } from './quality.js';
 import { initOperations, renderOperations, renderBoardOutOfService } from './operations.js';
 import { t, loadLanguage, adoptUser, choose, language, LANGUAGES } from './i18n.js';
 
@@ -132,6 +133,7 @@ function route() {
   else if (view === 'kpi') { showView('kpi'); showKpi(); }
   else if (view === 'incidents') { showView('incidents'); showIncidents(); }
   else if (view === 'risk') { showView('risk'); showRisk(); }
+  else if (view === 'quality') { showView('quality'); showQuality(); }
   else if (view === 'map') { showView('map'); showMap(); }
   else if (view === 'wall') { showView('wall'); showWall(Number(id) || 20); }
   else { showView('board'); renderBoard(); renderBoardOutOfService(); }
