@@ -6,12 +6,11 @@ import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.wire.ConfigDocument;
-import io.parkwatch.rules.wire.WireJson;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -26,8 +25,11 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
 
     private final ParkConfig config;
     private transient EngineHolder engines;
-    /** "point|hourStart" -> the hour so far (JSON) */
-    private transient MapState<String, String> hours;
+    /**
+     * "point|hourStart" -> the hour so far: a POJO (Flink's serializer, which takes added fields), not JSON, since it
+     * changes with every reading
+     */
+    private transient MapState<String, PointHour> hours;
     /** point -> time of its latest reading */
     private transient MapState<String, Long> lastSeen;
 
@@ -38,7 +40,8 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
     @Override
     public void open(OpenContext ctx) {
         engines = new EngineHolder(config);
-        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("quality-hours", Types.STRING, Types.STRING));
+        hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("quality-hours", Types.STRING,
+                TypeInformation.of(PointHour.class)));
         lastSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("quality-last", Types.STRING, Types.LONG));
     }
 
@@ -52,7 +55,7 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
         long hour = PointHour.hourOf(r.timestamp());
         PointHour h = hour(r.pointId(), hour);
         h.add(r, point.get());
-        hours.put(key(r.pointId(), hour), WireJson.writeString(h));
+        hours.put(key(r.pointId(), hour), h);
         Long seen = lastSeen.get(r.pointId());
         if (seen == null || r.timestamp() > seen) {
             lastSeen.put(r.pointId(), r.timestamp());
@@ -75,7 +78,7 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
             hours.remove(key(p.id(), hour));
             // the next hour continues from this one's last reading (online into it for what remains of its intervals)
             if (!hours.contains(key(p.id(), end))) {
-                hours.put(key(p.id(), end), WireJson.writeString(PointHour.starting(end, h.last)));
+                hours.put(key(p.id(), end), PointHour.starting(end, h.last));
             }
         }
         if (any) { // the next hour is reported even if nothing comes
@@ -90,14 +93,14 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
 
     /** The point's hour so far, or a new one continuing from its reading before the hour. */
     private PointHour hour(String point, long hour) throws Exception {
-        String json = hours.get(key(point, hour));
-        if (json != null) {
-            return WireJson.read(json.getBytes(StandardCharsets.UTF_8), PointHour.class);
+        PointHour known = hours.get(key(point, hour));
+        if (known != null) {
+            return known;
         }
-        String before = hours.get(key(point, hour - PointQuality.HOUR_MS));
+        PointHour before = hours.get(key(point, hour - PointQuality.HOUR_MS));
         long last;
         if (before != null) {
-            last = WireJson.read(before.getBytes(StandardCharsets.UTF_8), PointHour.class).last;
+            last = before.last;
         } else {
             Long seen = lastSeen.get(point);
             last = seen != null && seen < hour ? seen : 0;
