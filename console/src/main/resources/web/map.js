@@ -68,9 +68,13 @@ export function drawPlan(p, states, { compact = false } = {}) {
       return `<g class="marker status-${s}${flashing.has(m.point) ? ' flash' : ''}" data-point="${esc(m.point)}"${pt && pt.alertId ? ` data-alert="${esc(pt.alertId)}"` : ''}>
         <circle cx="${m.x}" cy="${m.y}" r="9"/><title>${esc(tip)}</title></g>`;
     }).join('');
-    return `<g class="area status-${status}" data-enterprise="${esc(a.enterprise)}">
+    // the enterprise's risk colour (风险预警) beside its name, apart from the alarm colours of the area
+    const risk = states.risk && states.risk.get(a.enterprise);
+    const riskTag = risk && risk.colour ? `<g class="risk-tag risk-${esc(risk.colour)}"><rect x="${first[0] + 8}" y="${first[1] + 30}"
+        width="96" height="22" rx="4"/><text x="${first[0] + 56}" y="${first[1] + 46}">${esc(risk.colourName)}</text></g>` : '';
+    return `<g class="area status-${status}" data-enterprise="${esc(a.enterprise)}"${risk && risk.colour ? ` data-risk="${esc(risk.colour)}"` : ''}>
       <polygon points="${poly(a.outline)}" class="area-shape"/>
-      ${label(first[0] + 8, first[1] + 22, ent ? ent.name : a.enterprise, 'area-label')}${units}${points}</g>`;
+      ${label(first[0] + 8, first[1] + 22, ent ? ent.name : a.enterprise, 'area-label')}${riskTag}${units}${points}</g>`;
   }).join('');
   const bg = p.background ? `<image href="${p.background}" x="0" y="0" width="${p.width}" height="${p.height}" preserveAspectRatio="none"/>` : '';
   return `<svg class="plan${compact ? ' compact' : ''}" viewBox="0 0 ${p.width} ${p.height}" role="img" aria-label="${t('map.label')}">
@@ -119,7 +123,8 @@ export function mapNotice() {
 
 async function render(fresh) {
   const p = await loadPlan();
-  const states = await pointStates();
+  const [states, risk] = await Promise.all([pointStates(), get('/api/risk')]);
+  states.risk = new Map(risk.ok ? risk.data.enterprises.map(e => [e.enterprise, e]) : []);
   const keep = el('map-canvas').querySelector('svg');
   const kept = keep ? keep.getAttribute('viewBox') : null;
   el('map-canvas').innerHTML = drawPlan(p, states);

@@ -17,6 +17,11 @@ import io.parkwatch.platform.metrics.MetricsServer;
 import io.parkwatch.rules.config.PointRegistry;
 import java.nio.file.Path;
 import java.util.List;
+import io.parkwatch.console.api.FeedApi;
+import io.parkwatch.console.feed.FeedPusher;
+import io.parkwatch.console.feed.FeedTarget;
+import io.parkwatch.console.feed.HttpFeedTarget;
+import io.parkwatch.console.feed.MqttFeedTarget;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,6 +127,7 @@ final class ConsoleNode implements AutoCloseable {
 
     private final Console console;
     private final Notifier notifier;
+    private final FeedPusher feed;
     private final NioEventLoopGroup metricsLoop = new NioEventLoopGroup(1);
     private MetricsServer metrics;
 
@@ -138,6 +144,7 @@ final class ConsoleNode implements AutoCloseable {
             console.warnings().watchDeliveries(notifier::health);
             NotifierMetrics.register(registry, notifier);
         }
+        feed = feed(setup.settings(), kafka, console);
         int port = setup.settings().integer("console.metrics-port");
         if (port >= 0) {
             metrics = new MetricsServer("console", setup.settings().text("console.metrics-bind"), port, registry::scrape,
@@ -147,6 +154,25 @@ final class ConsoleNode implements AutoCloseable {
 
     Console console() {
         return console;
+    }
+
+    /** The feed to the upstream platform, when a push address or broker is configured. */
+    private static FeedPusher feed(Settings s, String kafka, Console console) throws Exception {
+        List<FeedTarget> targets = new java.util.ArrayList<>();
+        if (!s.text("feed.push-url", "").isEmpty()) {
+            targets.add(new HttpFeedTarget(s.text("feed.push-url"), s.text("feed.push-token", ""),
+                    s.duration("feed.timeout")));
+        }
+        if (!s.text("feed.mqtt-url", "").isEmpty()) {
+            targets.add(new MqttFeedTarget(s.text("feed.mqtt-url"), s.text("feed.mqtt-topic"),
+                    s.text("feed.mqtt-username", ""), s.text("feed.mqtt-password", "")));
+        }
+        if (targets.isEmpty()) {
+            return null;
+        }
+        return new FeedPusher(kafka, targets, () -> FeedApi.messages(console.configuration()),
+                () -> console.configuration().registry().park().timeZone(), console.dataQuality(),
+                s.duration("feed.catch-up"));
     }
 
     int metricsPort() {
@@ -161,6 +187,9 @@ final class ConsoleNode implements AutoCloseable {
         metricsLoop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         if (notifier != null) {
             notifier.close();
+        }
+        if (feed != null) {
+            feed.close();
         }
         console.close();
     }

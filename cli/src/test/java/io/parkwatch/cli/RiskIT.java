@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.parkwatch.console.ConsoleClient;
+import io.parkwatch.console.feed.FeedSchema;
 import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
@@ -71,11 +72,25 @@ class RiskIT {
             x.close();
         });
         dingTalk.start();
+        // the provincial platform's feed receiver
+        List<JsonNode> feed = new CopyOnWriteArrayList<>();
+        HttpServer province = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        province.createContext("/feed", x -> {
+            JsonNode m = WireJson.MAPPER.readTree(x.getRequestBody().readAllBytes());
+            assertThat(x.getRequestHeaders().getFirst("Idempotency-Key")).isEqualTo(m.path("id").asText());
+            assertThat(x.getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer province-token");
+            feed.add(m);
+            x.sendResponseHeaders(204, -1);
+            x.close();
+        });
+        province.start();
         Map<String, Double> values = new ConcurrentHashMap<>(Map.of("DH-V201-PT", 0.8));
         ScheduledExecutorService sphere = Executors.newSingleThreadScheduledExecutor();
         try (TencentCloudStandIn tencent = new TencentCloudStandIn();
                 ParkWatchStandalone park = ParkWatchStandalone.start(tencent.configure(LocalPark.settings(tmp))
                         .with("files.risk", model.toString())
+                        .with("feed.push-url", "http://127.0.0.1:" + province.getAddress().getPort() + "/feed")
+                        .with("feed.push-token", "province-token")
                         .withValue("notifier.webhooks", List.of(Map.of("name", "donghai-group", "format", "dingtalk",
                                 "url", "http://127.0.0.1:" + dingTalk.getAddress().getPort() + "/robot/send",
                                 "enterprises", List.of("ent-donghai")))),
@@ -180,6 +195,26 @@ class RiskIT {
             assertThat(seen.path("warnings").findValuesAsText("subject")).doesNotContain("ent-huaxin", "ent-xinyuan");
             assertThat(duty.json("/api/risk").path("park").path("reasons").size()).isPositive();
 
+            // the platform got the levels, the warnings and the alarm's changes, each valid against the schema
+            await().atMost(Duration.ofSeconds(30)).until(() -> feed.stream().anyMatch(m -> m.path("type").asText()
+                    .equals("alarm") && m.path("data").path("event").asText().equals("ACKNOWLEDGED")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> feed.stream().anyMatch(m -> m.path("id").asText()
+                    .equals(fall.warningId())));
+            assertThat(feed).allSatisfy(m -> assertThat(FeedSchema.problems(m)).as(m.toString()).isEmpty());
+            assertThat(feed.stream().filter(m -> m.path("type").asText().equals("risk-warning"))
+                    .map(m -> m.path("id").asText()).distinct()).contains("risk-ent-huaxin-1", orange.warningId());
+            JsonNode acked = feed.stream().filter(m -> m.path("data").path("event").asText().equals("ACKNOWLEDGED"))
+                    .findFirst().orElseThrow();
+            assertThat(acked.path("enterprise").asText()).isEqualTo("ent-donghai");
+            assertThat(acked.path("data").path("acknowledgedBy").asText()).isEqualTo("donghai");
+            assertThat(feed.stream().filter(m -> m.path("type").asText().equals("risk-level"))
+                    .map(m -> m.path("data").path("subject").asText())).contains("ent-huaxin", "ent-donghai", "park");
+            // and pulls the same, each operator only their own
+            JsonNode pulled = duty.json("/api/feed").path("messages");
+            assertThat(pulled.size()).isPositive();
+            pulled.forEach(m -> assertThat(FeedSchema.problems(m)).as(m.toString()).isEmpty());
+            assertThat(donghai.json("/api/feed").toString()).doesNotContain("\"ent-huaxin\"");
+
             // the duty officer's risk page: colours, reasons, warnings, who has committed
             WebDriver browser = ConsoleBrowserIT.chromium();
             try {
@@ -197,12 +232,21 @@ class RiskIT {
                 Files.createDirectories(ConsoleBrowserIT.SHOTS);
                 Files.write(ConsoleBrowserIT.SHOTS.resolve("risk.png"),
                         ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                // the park map shows each enterprise's colour on its area
+                browser.get("http://127.0.0.1:" + park.consolePort() + "/#/map");
+                ConsoleBrowserIT.ui().atMost(Duration.ofSeconds(15)).until(() -> browser.findElements(
+                        By.cssSelector("g.area[data-enterprise='ent-huaxin'][data-risk='yellow'] .risk-tag")).size() == 1);
+                assertThat(browser.findElement(By.cssSelector("g.area[data-enterprise='ent-xinyuan']"))
+                        .getAttribute("data-risk")).isEqualTo("blue");
+                Files.write(ConsoleBrowserIT.SHOTS.resolve("risk-map.png"),
+                        ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             } finally {
                 browser.quit();
             }
         } finally {
             sphere.shutdownNow();
             dingTalk.stop(0);
+            province.stop(0);
         }
     }
 

@@ -6,6 +6,7 @@ import io.parkwatch.console.api.CommandSender;
 import io.parkwatch.console.api.ConsoleApi;
 import io.parkwatch.console.api.CommitmentApi;
 import io.parkwatch.console.api.DataQualityApi;
+import io.parkwatch.console.api.FeedApi;
 import io.parkwatch.console.quality.DataQualityStore;
 import io.parkwatch.rules.dataquality.PointQuality;
 import io.parkwatch.console.api.OperationsApi;
@@ -134,6 +135,7 @@ public final class Console implements AutoCloseable {
                 .with(operations.routes())
                 .with(new RiskApi(risk, configuration).routes())
                 .with(new DataQualityApi(dataQuality, configuration, clock).routes())
+                .with(new FeedApi(risk, board, history, dataQuality, configuration, clock).routes())
                 .with(new CommitmentApi(configuration, operations, clock).routes())
                 .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
                 .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));
@@ -192,6 +194,11 @@ public final class Console implements AutoCloseable {
     }
 
     /** Where the notifier's health and demo-password warnings are handed in, for the banners. */
+    /** The hours of data quality the job reports (two days). */
+    public DataQualityStore dataQuality() {
+        return dataQuality;
+    }
+
     /** The live risk the job reports. */
     public RiskStore risk() {
         return risk;
