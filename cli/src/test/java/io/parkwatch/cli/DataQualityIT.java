@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parkwatch.console.ConsoleClient;
+import io.parkwatch.console.feed.FeedSchema;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.dataquality.PointQuality;
 import io.parkwatch.rules.model.Quality;
@@ -45,8 +50,20 @@ class DataQualityIT {
 
     @Test
     void aScriptedHourMatchesTheHandCountInTheJobTheConsoleAndTheReport() throws Exception {
-        long hour = (System.currentTimeMillis() / 3_600_000L - 3) * 3_600_000L;
-        Settings settings = LocalPark.settings(tmp);
+        // the last hour of a day that is over (park time), so that the day's data quality is pushed to the platform
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        long today = java.time.LocalDate.now(zone).atStartOfDay(zone).toInstant().toEpochMilli();
+        long hour = System.currentTimeMillis() - today > 3_900_000 ? today - 3_600_000 : today - 90_000_000;
+        List<JsonNode> feed = new CopyOnWriteArrayList<>();
+        HttpServer province = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        province.createContext("/feed", x -> {
+            feed.add(WireJson.MAPPER.readTree(x.getRequestBody().readAllBytes()));
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        province.start();
+        Settings settings = LocalPark.settings(tmp)
+                .with("feed.push-url", "http://127.0.0.1:" + province.getAddress().getPort() + "/feed");
         try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, StandaloneEndToEndIT.ROOT);
                 TopicRecorder quality = new TopicRecorder(park.kafkaBootstrap(), Topics.DATA_QUALITY);
                 KafkaProducer<String, byte[]> readings = new KafkaProducer<>(Map.of("bootstrap.servers",
@@ -98,7 +115,6 @@ class DataQualityIT {
                     .contains("data-quality"));
 
             // the day's report, as the regulator gets it
-            ZoneId zone = ZoneId.of("Asia/Shanghai");
             String day = Instant.ofEpochMilli(hour).atZone(zone).toLocalDate().toString();
             Path csv = tmp.resolve("quality.csv");
             StringWriter err = new StringWriter();
@@ -110,15 +126,21 @@ class DataQualityIT {
             String report = Files.readString(csv, StandardCharsets.UTF_8);
             Files.copy(csv, Path.of("target/data-quality-report.csv"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             assertThat(report).startsWith("\uFEFF层级,对象,企业,点位小时数,在线率(%),完整率(%)");
-            // the day holds the scripted hour and the silent ones after it that are over (up to two, the same day);
-            // after the last reading of the scripted hour, its point stays online for the 2 s left of 3 intervals
-            long k = java.util.stream.LongStream.range(0, 3).filter(i -> Instant.ofEpochMilli(hour + i * 3_600_000)
-                    .atZone(zone).toLocalDate().toString().equals(day)).count();
-            double online = (3002 + (k > 1 ? 2 : 0)) / (3600.0 * k);
-            assertThat(report).contains(String.format(Locale.ROOT, "点位,HX-T101-TT,ent-huaxin,%d,%.2f,%.2f,3000,%d,",
-                    k, Math.round(online * 10_000) / 100.0, Math.round(3000 / (3600.0 * k) * 10_000) / 100.0, 3600 * k));
+            // the scripted hour is its day's last, and the day's only one the job saw
+            assertThat(report).contains("点位,HX-T101-TT,ent-huaxin,1,83.39,83.33,3000,3600,");
             assertThat(report).containsPattern("企业,ent-huaxin,ent-huaxin,\\d+,");
             assertThat(err.toString()).contains("的数据质量");
+
+            // once the next day's first hour is over, the day's data quality went to the platform, valid
+            JsonNode pushed = await().atMost(Duration.ofSeconds(90)).until(() -> feed.stream().filter(m -> m.path("id")
+                    .asText().equals("data-quality:" + day + ":enterprise:ent-huaxin")).findFirst().orElse(null),
+                    m -> m != null);
+            assertThat(pushed.path("data").path("received").asLong()).isEqualTo(3000);
+            assertThat(pushed.path("data").path("expected").asLong()).isEqualTo(3600L * 8);
+            assertThat(pushed.path("data").path("onlineRate").asDouble()).isEqualTo(0.8339);
+            assertThat(feed).allSatisfy(m -> assertThat(FeedSchema.problems(m)).as(m.toString()).isEmpty());
+        } finally {
+            province.stop(0);
         }
     }
 
