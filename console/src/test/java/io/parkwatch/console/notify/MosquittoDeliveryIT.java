@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Enterprise control rooms subscribe on the park's broker: a real Mosquitto (Debian package, which
  * .ci/run installs), started here on a free port.
  */
-class MosquittoDeliveryIT {
+public class MosquittoDeliveryIT {
 
     static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
@@ -29,7 +29,7 @@ class MosquittoDeliveryIT {
     Path dir;
 
     /** Collects what a control room receives. */
-    record Received(List<String> into) implements org.eclipse.paho.mqttv5.client.MqttCallback {
+    public record Received(List<String> into) implements org.eclipse.paho.mqttv5.client.MqttCallback {
         @Override
         public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage m) {
             into.add(new String(m.getPayload(), StandardCharsets.UTF_8));
