@@ -132,9 +132,15 @@ class RiskIT {
             assertThat(sms.params().get(0)).startsWith("【ParkWatch】【风险预警】华信石化（芳烃罐区） 风险等级由低风险（蓝）升为"
                     + "一般风险（黄）（32 分），主要原因：未按时安全承诺、重大危险源").doesNotContain("报警编号");
             assertThat(tencent.refused.get()).isZero();
+            // Xinyuan stays blue, but is told its commitment is missing (once today), as is every enterprise
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sentTo(tencent, "SendSms", "commitment-ent-xinyuan-"
+                    + today).contains("+8657180000300"));
+            assertThat(tencent.sent.stream().filter(x -> x.eventId().startsWith("commitment-ent-xinyuan-")).findFirst()
+                    .orElseThrow().params().get(0)).contains("【安全承诺提醒】新源精细化工（反应装置） 今日安全承诺未在 00:00 前提交");
             // Donghai's group was told of Donghai's rise, and of nothing of Huaxin's
             await().atMost(Duration.ofSeconds(30)).until(() -> toGroup.stream().anyMatch(t -> t.contains("风险预警")
-                    && t.contains("东海燃气")));
+                    && t.contains("东海燃气")) && toGroup.stream().anyMatch(t -> t.contains("安全承诺提醒")));
             assertThat(toGroup).noneMatch(t -> t.contains("华信"));
 
             // Huaxin commits: its tank farm in turnaround today, hot work planned
@@ -166,7 +172,8 @@ class RiskIT {
             assertThat(after.path("score").asDouble()).isEqualTo(42.0);
             // the commitment and the modes it set were taken together: no colour that never really was
             assertThat(warnings.records().stream().map(r -> WireJson.read(r.value(), RiskWarning.class))
-                    .filter(w -> w.level().subject().equals("ent-huaxin")).toList()).hasSize(1);
+                    .filter(w -> w.level().subject().equals("ent-huaxin") && w.kind().equals(RiskWarning.COLOUR))
+                    .toList()).hasSize(1);
 
             // Donghai's sphere over pressure: an alarm, unanswered for 4 s, takes it to orange
             values.put("DH-V201-PT", 1.5);
@@ -281,7 +288,7 @@ class RiskIT {
 
     static RiskWarning warning(TopicRecorder warnings, String subject, String colour, int after) {
         return warnings.records().stream().map(r -> WireJson.read(r.value(), RiskWarning.class))
-                .filter(w -> w.level().subject().equals(subject) && w.level().colour().name().equals(colour)
-                        && w.seq() > after).findFirst().orElse(null);
+                .filter(w -> w.kind().equals(RiskWarning.COLOUR) && w.level().subject().equals(subject)
+                        && w.level().colour().name().equals(colour) && w.seq() > after).findFirst().orElse(null);
     }
 }

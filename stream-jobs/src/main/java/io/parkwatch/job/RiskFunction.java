@@ -106,14 +106,15 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         RiskTracking.Assessed a = RiskTracking.assess(b, c, now);
         a.levels().forEach(out::collect);
         a.warnings().forEach(raw -> {
-            // a rise reaches the tiers the contacts file names for warnings; a fall is told to groups and systems
+            // a rise or a missing commitment reaches the tiers the contacts file names for warnings; a fall is told
+            // to groups and systems
             String subject = raw.level().subject();
-            RiskWarning w = raw.rising() ? raw.withRecipients(plan.warned(
+            RiskWarning w = raw.callsPeople() ? raw.withRecipients(plan.warned(
                     RiskAssessment.PARK.equals(subject) ? null : subject, RiskAssessment.PARK.equals(subject), now))
                     : raw;
             ctx.output(WARNINGS, w);
-            LOG.info("risk warning {}: {} -> {} (score {})", w.warningId(), w.previous(), w.level().colour(),
-                    w.level().score());
+            LOG.info("risk warning {} ({}): {} -> {} (score {})", w.warningId(), w.kind(), w.previous(),
+                    w.level().colour(), w.level().score());
         });
     }
 

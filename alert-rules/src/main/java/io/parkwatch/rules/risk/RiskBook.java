@@ -17,6 +17,8 @@ public final class RiskBook {
     public Map<String, Integer> seqs = new LinkedHashMap<>();
     /** a fingerprint of each subject's last published level, so only changes are published */
     public Map<String, Integer> published = new LinkedHashMap<>();
+    /** the last day each enterprise was told its commitment is missing (ISO date) */
+    public Map<String, String> commitmentNoticed = new LinkedHashMap<>();
     /** each enterprise's data quality of its latest hour */
     public Map<String, QualityHour> quality = new LinkedHashMap<>();
     /** the latest event time seen, and when (wall clock) it was seen: the assessment's clock between events */

@@ -88,11 +88,20 @@ public final class RiskTracking {
         List<RiskLevel> levels = new ArrayList<>();
         List<RiskLevel> enterprises = new ArrayList<>();
         List<RiskWarning> warnings = new ArrayList<>();
+        String today = java.time.Instant.ofEpochMilli(now).atZone(c.zone()).toLocalDate().toString();
         for (Enterprise e : c.registry().enterprises()) {
             RiskLevel l = settle(b, c, RiskAssessment.enterprise(c, e.id(), b.open.values(),
                     b.quality.get(e.id()), now), e.name(),
                     levels, warnings);
             enterprises.add(l);
+            // a commitment missing past its due time is told once a day, whatever the colour
+            boolean missing = l.reasons().stream().anyMatch(r -> r.cause().equals("commitment-missing"));
+            if (missing && !today.equals(b.commitmentNoticed.get(e.id()))) {
+                b.commitmentNoticed.put(e.id(), today);
+                warnings.add(new RiskWarning("commitment-" + e.id() + "-" + today, 0, l.colour(), l,
+                        Message.of("risk.commitment-missing", e.name(), c.model().commitmentDue().toString()),
+                        List.of(), RiskWarning.COMMITMENT_MISSING));
+            }
         }
         Map<String, String> names = new java.util.HashMap<>();
         c.registry().enterprises().forEach(e -> names.put(e.id(), e.name()));

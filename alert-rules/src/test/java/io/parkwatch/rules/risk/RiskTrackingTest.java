@@ -59,10 +59,19 @@ class RiskTrackingTest {
         assertThat(causes(last())).contains("commitment-missing", "hazard-source");
         assertThat(Catalogue.chinese().render(last().text())).isEqualTo(
                 "【风险预警】甲化工 风险等级由低风险（蓝）升为一般风险（黄）（38 分），主要原因：未按时安全承诺、重大危险源");
-        // B has no commitment either, but its grade-4 source and the 20 stay under yellow
+        // B has no commitment either, but its grade-4 source and the 20 stay under yellow: no colour to warn of,
+        // yet both are told their commitment is missing, once a day
         assertThat(level("ent-b").colour()).isEqualTo(RiskColour.BLUE);
+        assertThat(warnings.stream().filter(w -> w.kind().equals(RiskWarning.COMMITMENT_MISSING)))
+                .extracting(RiskWarning::warningId).containsExactly("commitment-ent-a-2026-12-01",
+                        "commitment-ent-b-2026-12-01");
+        assertThat(Catalogue.chinese().render(warnings.stream().filter(w -> w.warningId().equals(
+                "commitment-ent-b-2026-12-01")).findFirst().orElseThrow().text()))
+                .isEqualTo("【安全承诺提醒】乙燃气 今日安全承诺未在 09:00 前提交，请尽快在控制台提交");
+        at("09:05");
+        assertThat(warnings.stream().filter(w -> w.kind().equals(RiskWarning.COMMITMENT_MISSING))).hasSize(2);
         // the park follows its highest enterprise
-        assertThat(warnings.get(warnings.size() - 1).level().subject()).isEqualTo("park");
+        assertThat(colours("park")).hasSize(1);
         assertThat(level("park").colour()).isEqualTo(RiskColour.YELLOW);
 
         commitments.add(new Commitment("ent-a", LocalDate.of(2026, 12, 1), Map.of("HS-A", "running"),
@@ -70,7 +79,7 @@ class RiskTrackingTest {
         at("09:10"); // 18 + 10 for the hot work = 28: below yellow, but within the deadband, so still yellow
         assertThat(level("ent-a").score()).isEqualTo(28.0);
         assertThat(level("ent-a").colour()).isEqualTo(RiskColour.YELLOW);
-        assertThat(warnings.stream().filter(w -> w.level().subject().equals("ent-a"))).hasSize(1);
+        assertThat(colours("ent-a")).hasSize(1);
 
         raise("a1", "A-GT1", Level.ALARM, PointKind.GAS_LEL, "10:00"); // 12 x 1.5 for gas: 46
         at("10:04");
@@ -112,10 +121,10 @@ class RiskTrackingTest {
         at("13:00"); // 28 again: blue is below 30 - 5 only at 25, so yellow
         assertThat(level("ent-a").colour()).isEqualTo(RiskColour.YELLOW);
 
-        assertThat(warnings.stream().filter(w -> w.level().subject().equals("ent-a")).map(w -> w.level().colour())
+        assertThat(colours("ent-a").stream().map(w -> w.level().colour())
                 .toList()).containsExactly(RiskColour.YELLOW, RiskColour.ORANGE, RiskColour.YELLOW, RiskColour.ORANGE,
                         RiskColour.RED, RiskColour.YELLOW);
-        assertThat(warnings.stream().filter(w -> w.level().subject().equals("ent-a")).map(RiskWarning::warningId)
+        assertThat(colours("ent-a").stream().map(RiskWarning::warningId)
                 .toList()).startsWith("risk-ent-a-1", "risk-ent-a-2");
     }
 
@@ -171,8 +180,14 @@ class RiskTrackingTest {
 
     /** The enterprise's latest warning. */
     RiskWarning last() {
-        List<RiskWarning> own = warnings.stream().filter(w -> w.level().subject().equals("ent-a")).toList();
+        List<RiskWarning> own = colours("ent-a");
         return own.get(own.size() - 1);
+    }
+
+    /** The colour changes of a subject (not the commitment notices). */
+    List<RiskWarning> colours(String subject) {
+        return warnings.stream().filter(w -> w.level().subject().equals(subject) && w.kind().equals(RiskWarning.COLOUR))
+                .toList();
     }
 
     static List<String> causes(RiskWarning w) {

@@ -93,7 +93,7 @@ public final class FeedApi {
         risk.warnings(w -> c.user().sees(w.level().subject()) || RiskAssessment.PARK.equals(w.level().subject()), 1000)
                 .stream().filter(w -> w.level().at() >= now - 86_400_000L)
                 .map(w -> new RiskWarning(w.warningId(), w.seq(), w.previous(), own.apply(w.level()), w.text(),
-                        List.of()))
+                        List.of(), w.kind()))
                 .map(f::riskWarning).forEach(out::add);
         LocalDate yesterday = LocalDate.ofInstant(java.time.Instant.ofEpochMilli(now), zone).minusDays(1);
         long from = yesterday.atStartOfDay(zone).toInstant().toEpochMilli();

@@ -83,6 +83,7 @@ public final class RiskApi {
         m.put("subject", w.level().subject());
         m.put("previous", w.previous().wire());
         m.put("rising", w.rising());
+        m.put("kind", w.kind());
         m.putAll(level(w.level(), words, !RiskAssessment.PARK.equals(w.level().subject()) || u.sees(RiskAssessment.PARK)));
         m.put("text", words.render(w.text()));
         return m;

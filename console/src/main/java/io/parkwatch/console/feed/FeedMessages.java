@@ -50,6 +50,7 @@ public final class FeedMessages {
         d.put("previous", w.previous().wire());
         d.put("colour", w.level().colour().wire());
         d.put("rising", w.rising());
+        d.put("kind", w.kind());
         d.put("score", w.level().score());
         d.put("text", words.render(w.text()));
         d.put("reasons", reasons(w.level().reasons()));
