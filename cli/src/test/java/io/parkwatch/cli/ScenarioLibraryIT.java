@@ -89,7 +89,9 @@ class ScenarioLibraryIT {
                 io.parkwatch.embeddedkafka.TopicRecorder events = new io.parkwatch.embeddedkafka.TopicRecorder(
                         parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.ALERT_EVENTS);
                 io.parkwatch.embeddedkafka.TopicRecorder incidents = new io.parkwatch.embeddedkafka.TopicRecorder(
-                        parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.INCIDENTS)) {
+                        parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.INCIDENTS);
+                io.parkwatch.embeddedkafka.TopicRecorder risk = new io.parkwatch.embeddedkafka.TopicRecorder(
+                        parkWatch.kafkaBootstrap(), io.parkwatch.rules.wire.Topics.RISK_WARNINGS)) {
             io.parkwatch.simulator.Uplink uplink = hj212 ? SimulateCommand.hj212Loggers(settings, ROOT, park, "127.0.0.1",
                     parkWatch.gateway().hj212Port()) : null;
             Verification.Report report = ScenarioRun.run(scenario, parkWatch.points(), SimulateCommand.logins(settings),
@@ -98,6 +100,7 @@ class ScenarioLibraryIT {
             assertThat(report.passed()).as(report.text()).isTrue();
             if (!hj212) {
                 figures(name, events, incidents, toPeople, report.start(), report.end());
+                riskChanges(name, risk, report.start());
             }
             if (hj212) {
                 alarmRecord(parkWatch);
@@ -148,6 +151,24 @@ class ScenarioLibraryIT {
         Path out = ROOT.resolve("cli/target/scenario-figures.txt");
         Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /**
+     * For the closing note of the early-warning work: each colour change the run caused, with its score and main
+     * causes (the demo model; at speed 10 the run's event time runs ahead of the wall clock). Printed and kept in
+     * target/scenario-risk.txt.
+     */
+    static void riskChanges(String name, io.parkwatch.embeddedkafka.TopicRecorder risk, long start) throws Exception {
+        risk.drain(java.time.Duration.ofSeconds(10));
+        StringBuilder b = new StringBuilder();
+        risk.records().stream().map(r -> io.parkwatch.rules.wire.WireJson.read(r.value(),
+                io.parkwatch.rules.risk.RiskWarning.class)).forEach(w -> b.append(String.format(
+                "| %s | +%d s | %s | %s -> %s | %s | %.1f | %s |%n", name, (w.level().at() - start) / 1000,
+                w.level().subject(), w.previous().wire(), w.level().colour().wire(), w.kind(), w.level().score(),
+                String.join(", ", w.level().reasons().stream().limit(4).map(r -> r.cause() + " " + r.points()).toList()))));
+        System.out.print("RISK\n" + b);
+        Files.writeString(ROOT.resolve("cli/target/scenario-risk.txt"), b.toString(),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** The leak's first alarm: its context record on the topic, and its report as JSON and as a page. */

@@ -64,6 +64,11 @@ public final class RiskAssessment {
                 m.specialOperations().getOrDefault(op, m.otherOperation()),
                 Message.of("risk.reason.special-operation", Commitment.OPERATIONS.contains(op)
                         ? Message.term("operation." + op) : op)))));
+        long due = local.toLocalDate().atTime(m.commitmentDue()).atZone(c.zone()).toInstant().toEpochMilli();
+        if (today.isPresent() && today.get().submittedAt() > due && m.commitmentLate() > 0) {
+            reasons.add(new RiskReason("commitment-late", null, m.commitmentLate(), Message.of(
+                    "risk.reason.commitment-late", Message.time(today.get().submittedAt()), m.commitmentDue().toString())));
+        }
         if (today.isEmpty() && !local.toLocalTime().isBefore(m.commitmentDue()) && m.commitmentMissing() > 0) {
             reasons.add(new RiskReason("commitment-missing", null, m.commitmentMissing(),
                     Message.of("risk.reason.commitment-missing", m.commitmentDue().toString())));

@@ -33,12 +33,14 @@ import java.util.Map;
  * @param onlineAdd         see {@code onlineBelow}
  * @param completeBelow     its completeness of the last hour below this adds {@code completeAdd}
  * @param completeAdd       see {@code completeBelow}
+ * @param commitmentLate    for the rest of the day, a commitment submitted after {@code commitmentDue}
  */
 public record RiskModel(double yellow, double orange, double red, double deadband, double[] grades,
         Map<Level, Double> alarms, Map<PointKind, Double> kinds, List<Step> unanswered, double dataAlarm,
         double loggerOffline, double shutDownActivity, Map<String, Double> modes, Map<String, Double> specialOperations,
         double otherOperation, LocalTime commitmentDue, double commitmentMissing, Map<RiskColour, Double> park,
-        Duration evaluateEvery, double onlineBelow, double onlineAdd, double completeBelow, double completeAdd) {
+        Duration evaluateEvery, double onlineBelow, double onlineAdd, double completeBelow, double completeAdd,
+        double commitmentLate) {
 
     /** From {@code after} unanswered on, an alarm adds {@code add}. */
     public record Step(Duration after, double add) {

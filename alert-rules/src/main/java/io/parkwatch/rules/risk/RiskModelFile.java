@@ -113,7 +113,7 @@ public final class RiskModelFile {
         double other = ops.containsKey("other") ? ops.remove("other") : 5;
 
         ConfigNode c = root.get("commitment");
-        c.allowOnly(p, Set.of("due", "missing"));
+        c.allowOnly(p, Set.of("due", "missing", "late"));
         LocalTime due = LocalTime.of(9, 0);
         String dueText = c.get("due").text(p, false);
         if (dueText != null) {
@@ -124,6 +124,7 @@ public final class RiskModelFile {
             }
         }
         double missing = points(c, "missing", 20, p);
+        double late = points(c, "late", 5, p);
 
         ConfigNode pk = root.get("park");
         pk.allowOnly(p, Set.of("yellow", "orange", "red"));
@@ -147,7 +148,7 @@ public final class RiskModelFile {
         p.throwIfAny();
         return new RiskModel(yellow, orange, red, deadband, grades, alarms, kinds, List.copyOf(unanswered), data,
                 loggerOffline, shutDownActivity, Map.copyOf(modes), Map.copyOf(ops), other, due, missing, park, every,
-                onlineBelow, onlineAdd, completeBelow, completeAdd);
+                onlineBelow, onlineAdd, completeBelow, completeAdd, late);
     }
 
     private static double points(ConfigNode parent, String field, double fallback, Problems p) {

@@ -76,49 +76,51 @@ class RiskTrackingTest {
 
         commitments.add(new Commitment("ent-a", LocalDate.of(2026, 12, 1), Map.of("HS-A", "running"),
                 List.of("hot-work"), List.of("张伟"), "op-a", time("09:10")));
-        at("09:10"); // 18 + 10 for the hot work = 28: below yellow, but within the deadband, so still yellow
-        assertThat(level("ent-a").score()).isEqualTo(28.0);
+        at("09:10"); // 18 + 10 for the hot work + 5, late = 33: still yellow
+        assertThat(level("ent-a").score()).isEqualTo(33.0);
+        assertThat(level("ent-a").reasons()).extracting(RiskReason::cause).contains("commitment-late")
+                .doesNotContain("commitment-missing");
         assertThat(level("ent-a").colour()).isEqualTo(RiskColour.YELLOW);
         assertThat(colours("ent-a")).hasSize(1);
 
-        raise("a1", "A-GT1", Level.ALARM, PointKind.GAS_LEL, "10:00"); // 12 x 1.5 for gas: 46
+        raise("a1", "A-GT1", Level.ALARM, PointKind.GAS_LEL, "10:00"); // 12 x 1.5 for gas: 51
         at("10:04");
-        assertThat(level("ent-a").score()).isEqualTo(46.0);
-        at("10:05"); // unanswered 5 min: 51
         assertThat(level("ent-a").score()).isEqualTo(51.0);
-        at("10:15"); // unanswered 15 min: 61, orange
+        at("10:05"); // unanswered 5 min: 56
+        assertThat(level("ent-a").score()).isEqualTo(56.0);
+        at("10:15"); // unanswered 15 min: 66, orange
         assertThat(last().level().colour()).isEqualTo(RiskColour.ORANGE);
         assertThat(last().rising()).isTrue();
         assertThat(causes(last())).startsWith("hazard-source", "alarm", "unanswered");
         assertThat(Catalogue.chinese().render(last().level().reasons().get(2).text()))
                 .isEqualTo("A-GT1 的一级报警已 15 分钟无人叫应");
 
-        event("a1", AlertEventType.ACKNOWLEDGED, Level.ALARM, "10:16"); // answered: 46, below 55, so yellow
+        event("a1", AlertEventType.ACKNOWLEDGED, Level.ALARM, "10:16"); // answered: 51, below 55, so yellow
         at("10:16");
         assertThat(last().level().colour()).isEqualTo(RiskColour.YELLOW);
         assertThat(last().rising()).isFalse();
 
         operations = operations.withChange(new ModeChange("T-1", "turnaround", time("11:00"), "schedule", "检修"));
-        at("11:00"); // the tank farm in turnaround: 66
+        at("11:00"); // the tank farm in turnaround: 71
         assertThat(last().level().colour()).isEqualTo(RiskColour.ORANGE);
         assertThat(causes(last())).contains("mode");
 
         RiskTracking.apply(book, base("off", "logger:ent-a", Level.WARN, null, "12:00")
                 .withCategory(AlertCategory.DATA_QUALITY), id -> "stale", time("12:00"));
-        at("12:00"); // the logger offline: 76, still orange
-        assertThat(level("ent-a").score()).isEqualTo(76.0);
+        at("12:00"); // the logger offline: 81, still orange
+        assertThat(level("ent-a").score()).isEqualTo(81.0);
 
         event("a1", AlertEventType.LEVEL_CHANGED, Level.CRITICAL, "12:05"); // level 2 gas: 35 x 1.5 = 52.5
         at("12:05");
         assertThat(last().level().colour()).isEqualTo(RiskColour.RED);
-        assertThat(last().level().score()).isEqualTo(110.5); // 18 + 10 + 52.5 + 20 + 10
-        // the park: its highest enterprise (110.5) and nothing for blue B
+        assertThat(last().level().score()).isEqualTo(115.5); // 18 + 10 + 5 + 52.5 + 20 + 10
+        // the park: its highest enterprise (115.5) and nothing for blue B
         assertThat(level("park").colour()).isEqualTo(RiskColour.RED);
 
         event("a1", AlertEventType.CLOSED, Level.CRITICAL, "13:00");
         event("off", AlertEventType.CLOSED, Level.WARN, "13:00");
         operations = operations.withChange(new ModeChange("T-1", "running", time("13:00"), "schedule", null));
-        at("13:00"); // 28 again: blue is below 30 - 5 only at 25, so yellow
+        at("13:00"); // 33 again: yellow
         assertThat(level("ent-a").colour()).isEqualTo(RiskColour.YELLOW);
 
         assertThat(colours("ent-a").stream().map(w -> w.level().colour())
