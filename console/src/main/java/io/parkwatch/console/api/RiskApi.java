@@ -1,12 +1,12 @@
 package io.parkwatch.console.api;
 
 import io.parkwatch.console.auth.ConsoleUser;
+import io.parkwatch.console.feed.FeedMessages;
 import io.parkwatch.console.park.ParkConfiguration;
 import io.parkwatch.console.risk.RiskStore;
 import io.parkwatch.rules.config.Enterprise;
 import io.parkwatch.rules.risk.RiskAssessment;
 import io.parkwatch.rules.risk.RiskLevel;
-import io.parkwatch.rules.risk.RiskReason;
 import io.parkwatch.rules.risk.RiskWarning;
 import io.parkwatch.rules.text.Catalogue;
 import java.time.Instant;
@@ -63,17 +63,8 @@ public final class RiskApi {
         m.put("score", l.score());
         m.put("at", Instant.ofEpochMilli(l.at()).toString());
         if (withReasons) {
-            m.put("reasons", l.reasons().stream().map(r -> reason(r, words)).toList());
+            m.put("reasons", l.reasons().stream().map(r -> FeedMessages.reason(r, words)).toList());
         }
-        return m;
-    }
-
-    private static Map<String, Object> reason(RiskReason r, Catalogue words) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cause", r.cause());
-        m.put("subject", r.subject());
-        m.put("points", r.points());
-        m.put("text", words.render(r.text()));
         return m;
     }
 

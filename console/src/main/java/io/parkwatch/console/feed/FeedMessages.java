@@ -102,14 +102,17 @@ public final class FeedMessages {
     }
 
     private List<Map<String, Object>> reasons(List<RiskReason> reasons) {
-        return reasons.stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("cause", r.cause());
-            m.put("subject", r.subject());
-            m.put("points", r.points());
-            m.put("text", words.render(r.text()));
-            return m;
-        }).toList();
+        return reasons.stream().map(r -> reason(r, words)).toList();
+    }
+
+    /** A contribution as the feed and the API give it: cause, subject, points, and the text in that language. */
+    public static Map<String, Object> reason(RiskReason r, Catalogue words) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cause", r.cause());
+        m.put("subject", r.subject());
+        m.put("points", r.points());
+        m.put("text", words.render(r.text()));
+        return m;
     }
 
     private FeedMessage message(String id, String type, String subject, long at, Map<String, Object> data) {

@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -226,12 +225,7 @@ public final class FeedPusher implements AutoCloseable {
                     since.put(tp, System.currentTimeMillis() - catchUp.toMillis());
                 }
             }
-            if (!since.isEmpty()) {
-                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(since);
-                Map<TopicPartition, Long> end = consumer.endOffsets(since.keySet());
-                since.keySet().forEach(tp -> consumer.seek(tp, found.get(tp) != null ? found.get(tp).offset()
-                        : end.get(tp)));
-            }
+            io.parkwatch.platform.kafka.TopicPositions.seekToTimes(consumer, since);
         }
     }
 }

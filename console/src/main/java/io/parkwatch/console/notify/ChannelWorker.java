@@ -21,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -342,12 +341,7 @@ final class ChannelWorker implements AutoCloseable {
                 }
             }
             if (!since.isEmpty()) {
-                Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(since);
-                Map<TopicPartition, Long> end = consumer.endOffsets(since.keySet());
-                for (TopicPartition tp : since.keySet()) {
-                    OffsetAndTimestamp o = found.get(tp);
-                    consumer.seek(tp, o != null ? o.offset() : end.get(tp));
-                }
+                io.parkwatch.platform.kafka.TopicPositions.seekToTimes(consumer, since);
                 LOG.info("notifier channel {}: no progress of its own yet, starting with the events of the last {}",
                         channel.name(), settings.newChannelCatchUp());
             }

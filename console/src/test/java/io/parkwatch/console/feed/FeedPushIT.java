@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.parkwatch.console.LocalMosquitto;
 import io.parkwatch.console.quality.DataQualityStore;
 import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.platform.kafka.TopicSpec;
@@ -16,7 +17,6 @@ import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -32,7 +32,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FeedPushIT {
 
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
     static final long T0 = 1_796_086_800_000L;
 
     @TempDir
@@ -51,17 +49,8 @@ class FeedPushIT {
 
     @Test
     void aPlatformThatRefusesLosesNothingAndARestartRepeatsNothing() throws Exception {
-        boolean required = "true".equals(System.getenv("CI")) || System.getenv("PARKWATCH_REQUIRE_MOSQUITTO") != null;
-        if (!Files.isExecutable(MOSQUITTO)) {
-            if (required) {
-                throw new AssertionError("mosquitto is not installed: .ci/run installs the Debian package 'mosquitto'");
-            }
-            Assumptions.abort("mosquitto not installed here (apt-get install mosquitto); CI runs this test");
-        }
-        int port = EmbeddedKafka.freePort();
-        Process broker = new ProcessBuilder(MOSQUITTO.toString(), "-p", String.valueOf(port)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        String url = "tcp://127.0.0.1:" + port;
+        LocalMosquitto mosquitto = LocalMosquitto.start(dir);
+        String url = mosquitto.url();
         List<JsonNode> http = new CopyOnWriteArrayList<>();
         AtomicInteger refusals = new AtomicInteger(2);
         HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -112,7 +101,7 @@ class FeedPushIT {
             subscriber.close();
         } finally {
             platform.stop(0);
-            broker.destroy();
+            mosquitto.close();
         }
     }
 

@@ -3,17 +3,16 @@ package io.parkwatch.console.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.parkwatch.console.LocalMosquitto;
 import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.rules.model.AlertEventType;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * .ci/run installs), started here on a free port.
  */
 public class MosquittoDeliveryIT {
-
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
     @TempDir
     Path dir;
@@ -58,17 +55,8 @@ public class MosquittoDeliveryIT {
 
     @Test
     void eachControlRoomReceivesItsOwnEnterprisesEventsAndNoOthers() throws Exception {
-        boolean required = "true".equals(System.getenv("CI")) || System.getenv("PARKWATCH_REQUIRE_MOSQUITTO") != null;
-        if (!Files.isExecutable(MOSQUITTO)) {
-            if (required) {
-                throw new AssertionError("mosquitto is not installed: .ci/run installs the Debian package 'mosquitto'");
-            }
-            Assumptions.abort("mosquitto not installed here (apt-get install mosquitto); CI runs this test");
-        }
-        int port = EmbeddedKafka.freePort();
-        Process broker = new ProcessBuilder(MOSQUITTO.toString(), "-p", String.valueOf(port)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        String url = "tcp://127.0.0.1:" + port;
+        LocalMosquitto mosquitto = LocalMosquitto.start(dir);
+        String url = mosquitto.url();
         try (EmbeddedKafka kafka = NotifierIT.kafka(dir.resolve("kafka"))) {
             MqttClient roomA = new MqttClient(url, "room-a", new MemoryPersistence());
             MqttClient roomB = new MqttClient(url, "room-b", new MemoryPersistence());
@@ -102,7 +90,7 @@ public class MosquittoDeliveryIT {
             roomA.close();
             roomB.close();
         } finally {
-            broker.destroy();
+            mosquitto.close();
         }
     }
 }

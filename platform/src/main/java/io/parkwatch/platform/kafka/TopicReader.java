@@ -8,7 +8,6 @@ import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,12 +35,8 @@ public final class TopicReader {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             c.assign(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
-            Map<TopicPartition, OffsetAndTimestamp> start = c.offsetsForTimes(parts.stream()
-                    .collect(java.util.stream.Collectors.toMap(tp -> tp, tp -> since)));
-            for (TopicPartition tp : parts) {
-                OffsetAndTimestamp o = start.get(tp);
-                c.seek(tp, o != null ? o.offset() : end.get(tp));
-            }
+            TopicPositions.seekToTimes(c, parts.stream().collect(java.util.stream.Collectors.toMap(tp -> tp,
+                    tp -> since)));
             long deadline = System.nanoTime() + limit.toNanos();
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
