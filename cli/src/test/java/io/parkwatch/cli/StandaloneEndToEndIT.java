@@ -66,6 +66,10 @@ class StandaloneEndToEndIT {
         Path contacts = tmp.resolve("contacts.yaml");
         Files.writeString(contacts, Files.readString(ROOT.resolve("config/contacts.yaml"))
                 .replaceAll("(\\d+)m([ ,}\\n])", "$1s$2")); // every tier's minutes as seconds
+        // the day's safety commitments due at midnight: missing from the start, whatever the time of day
+        Path risk = tmp.resolve("risk.yaml");
+        Files.writeString(risk, Files.readString(ROOT.resolve("config/risk.yaml")).replace("due: \"09:00\"",
+                "due: \"00:00\""));
         try (EmbeddedQuestDb questdb = new EmbeddedQuestDb(tmp.resolve("questdb")).start()) {
             Settings settings = Settings.load(ROOT.resolve("config/parkwatch.yaml"), Map.of())
                     .with("kafka.data-dir", tmp.resolve("kafka")).with("kafka.port", 0)
@@ -74,7 +78,7 @@ class StandaloneEndToEndIT {
                     .with("job.checkpoint-dir", tmp.resolve("checkpoints")).with("job.checkpoint-interval", "2s")
                     .with("influxdb.url", questdb.url()).with("influxdb.token", "t").with("influxdb.org", "park")
                     .with("influxdb.bucket", "parkwatch")
-                    .with("files.contacts", contacts.toString())
+                    .with("files.contacts", contacts.toString()).with("files.risk", risk.toString())
                     .withValue("notifier.webhooks", List.of(Map.of("name", "duty-room",
                             "url", "http://127.0.0.1:" + dutyRoom.getAddress().getPort() + "/hook")));
             try (ParkWatchStandalone park = ParkWatchStandalone.start(settings, ROOT);
@@ -149,10 +153,16 @@ class StandaloneEndToEndIT {
                             .containsExactlyElementsOf(leak.stream()
                                     .map(e -> e.type() + "/" + e.level().label() + "/" + e.eventId()).toList()));
 
-                    // ...and every enterprise's live risk level (the demo's commitments are missing or not yet due)
+                    // ...and every enterprise's live risk level, and the warnings (each commitment is missing)
                     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(questdb.query(
                             "SELECT DISTINCT subject FROM risk")).extracting(r -> r.get("subject"))
                             .contains("ent-huaxin", "ent-donghai", "ent-xinyuan", "park"));
+                    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(questdb.query(
+                            "SELECT subject FROM risk_warning WHERE kind = 'commitment-missing'"))
+                            .extracting(r -> r.get("subject")).contains("ent-huaxin", "ent-donghai", "ent-xinyuan"));
+                    // the duty room's webhook was told too (a system: every notice, as JSON)
+                    await().atMost(Duration.ofSeconds(30)).until(() -> delivered.stream().anyMatch(d -> d.get("event")
+                            .get("type").asText().equals("RISK_WARNING")));
 
                     // The console pushed the alert live and serves its final state.
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(board.pushedAlerts().stream()

@@ -145,6 +145,9 @@ public final class ParkWatchJob {
                     .uid("influx-alert-commands").name("operator commands -> InfluxDB");
             risk.sinkTo(new InfluxSink<RiskLevel>("risk", s.influx(), LineProtocol::riskLevel))
                     .uid("influx-risk").name("risk levels -> InfluxDB");
+            risk.getSideOutput(RiskFunction.WARNINGS)
+                    .sinkTo(new InfluxSink<RiskWarning>("risk-warnings", s.influx(), LineProtocol::riskWarning))
+                    .uid("influx-risk-warnings").name("risk warnings -> InfluxDB");
             if (s.writeReadings()) {
                 readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), new ReadingLines(s.config().pointsYaml())))
                         .uid("influx-readings").name("readings -> InfluxDB");

@@ -107,6 +107,22 @@ public final class LineProtocol {
         return p.toLineProtocol();
     }
 
+    /**
+     * Measurement {@code risk_warning}: tags subject, colour, kind (colour or commitment-missing); fields the id, the
+     * colour before, the score and whether it rose.
+     */
+    public static String riskWarning(io.parkwatch.rules.risk.RiskWarning w) {
+        return Point.measurement("risk_warning")
+                .addTag("subject", w.level().subject())
+                .addTag("colour", w.level().colour().wire())
+                .addTag("kind", w.kind())
+                .addField("warning_id", w.warningId())
+                .addField("previous", w.previous().wire())
+                .addField("score", w.level().score())
+                .addField("rising", w.rising())
+                .time(w.level().at(), WritePrecision.MS).toLineProtocol();
+    }
+
     private static void tag(Point p, String key, String value) {
         if (value != null && !value.isEmpty()) {
             p.addTag(key, value);
