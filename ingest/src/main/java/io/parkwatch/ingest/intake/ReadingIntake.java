@@ -88,6 +88,9 @@ public final class ReadingIntake {
                 return b.rejectWhole(RejectReason.MALFORMED_JSON, "a batch must be a JSON array of readings", null,
                         payload);
             }
+            if (root.isEmpty()) { // found by fuzzing: taken and acknowledged, yet nothing recorded
+                return b.rejectWhole(RejectReason.MALFORMED_JSON, "an empty batch holds no reading", null, payload);
+            }
             for (JsonNode element : root) {
                 JsonNode point = element.get("point");
                 if (!element.isObject() || point == null || !point.isTextual() || point.asText().isEmpty()) {

@@ -57,6 +57,8 @@ class ReadingIntakeTest {
         assertThat(r.rejected()).extracting(RejectedReading::reason).containsExactly(RejectReason.UNKNOWN_POINT,
                 RejectReason.MALFORMED_JSON, RejectReason.NON_NUMERIC_VALUE);
         assertThat(r.rejected().get(0).raw()).isEqualTo("{\"point\":\"NOPE\",\"ts\":1799999999000,\"v\":2}");
+        // an empty batch is refused with its reason, not taken and forgotten
+        assertThat(rejectedOnly("parkwatch/ent-a/batch", "[]").detail()).isEqualTo("an empty batch holds no reading");
     }
 
     @Test
