@@ -5,22 +5,12 @@ import io.parkwatch.ingest.GatewayConfig;
 import io.parkwatch.ingest.device.DeviceRegistry;
 import io.parkwatch.ingest.device.DeviceRegistryFile;
 import io.parkwatch.ingest.hj212.Hj212Logger;
-import io.parkwatch.platform.kafka.ConfigFollower;
-import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.config.PointRegistry;
-import io.parkwatch.rules.config.PointRegistryFile;
-import io.parkwatch.rules.config.YamlSource;
-import io.parkwatch.rules.wire.ConfigDocument;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A gateway in front of Kafka, following the point registry on the config topic (no restart for new points). */
 final class GatewayNode implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayNode.class);
 
     /** The gateway's files read and checked, before anything starts. */
     record Setup(GatewayConfig config, DeviceRegistry devices, Map<String, Hj212Logger> loggers) {
@@ -35,32 +25,16 @@ final class GatewayNode implements AutoCloseable {
         }
     }
 
-    private final AtomicReference<PointRegistry> points;
-    private final ConfigFollower follower;
+    private final FollowedPoints points;
     private final Gateway gateway;
 
     private GatewayNode(Setup setup, String kafka, PointRegistry inForce) throws Exception {
-        points = new AtomicReference<>(inForce);
-        follower = new ConfigFollower(kafka, this::onConfig);
+        points = new FollowedPoints("gateway", kafka, inForce);
         try {
-            gateway = Gateway.start(setup.config(), points::get, setup.devices(), setup::loggers, kafka);
+            gateway = Gateway.start(setup.config(), points, setup.devices(), setup::loggers, kafka);
         } catch (Exception | Error e) {
-            follower.close();
+            points.close();
             throw e;
-        }
-    }
-
-    private void onConfig(ConfigDocument doc) {
-        if (!ConfigDocument.POINTS.equals(doc.kind())) {
-            return;
-        }
-        try {
-            PointRegistry next = PointRegistryFile.parse(YamlSource.parse(doc.source(), doc.yaml()));
-            if (points.getAndSet(next) != next) {
-                LOG.info("gateway: point registry from {} in use ({} points)", doc.source(), next.points().size());
-            }
-        } catch (ConfigException e) {
-            LOG.error("gateway: point registry from {} refused, previous one stays:\n{}", doc.source(), e.getMessage());
         }
     }
 
@@ -75,6 +49,6 @@ final class GatewayNode implements AutoCloseable {
     @Override
     public void close() {
         gateway.close();
-        follower.close();
+        points.close();
     }
 }

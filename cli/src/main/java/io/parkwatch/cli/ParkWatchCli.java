@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parkwatch", mixinStandardHelpOptions = true, version = "ParkWatch 0.1.0",
         description = "Real-time early warning for hazardous-chemicals industrial parks.",
         subcommands = {DemoCommand.class, RunCommand.class, InitCommand.class, GatewayCommand.class, ConsoleCommand.class,
+                RecorderCommand.class,
                 SimulateCommand.class, ReplayCommand.class, LoadCommand.class,
                 BacktestCommand.class,
                 HashPasswordCommand.class, ModeCommand.class, ConfigHistoryCommand.class, ReportCommand.class})

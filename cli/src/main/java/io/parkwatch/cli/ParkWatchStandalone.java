@@ -2,26 +2,22 @@ package io.parkwatch.cli;
 
 import io.parkwatch.console.Console;
 import io.parkwatch.ingest.Gateway;
-import io.parkwatch.job.InfluxSettings;
 import io.parkwatch.job.JobSettings;
 import io.parkwatch.job.LocalJobRunner;
 import io.parkwatch.job.ParkConfig;
 import io.parkwatch.embeddedkafka.EmbeddedKafka;
 import io.parkwatch.platform.kafka.TopicSpec;
 import io.parkwatch.platform.lifecycle.Parts;
-import io.parkwatch.rules.config.ConfigError;
-import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.wire.Topics;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything in one JVM: embedded KRaft Kafka, the gateway, the Flink job in a MiniCluster and the
- * console. The components talk only through Kafka, exactly as they do when run as separate processes.
+ * Everything in one JVM: embedded KRaft Kafka, the gateway, the Flink job in a MiniCluster, the
+ * InfluxDB recorder and the console. The components talk only through Kafka, exactly as they do when run as separate processes.
  */
 public final class ParkWatchStandalone implements AutoCloseable {
 
@@ -32,6 +28,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
     private final GatewayNode gateway;
     private final ConsoleNode console;
     private final boolean influxOn;
+    private RecorderNode recorder;
 
     /** {@code incidents}: how alarms are grouped and what a flood is (one definition for the job and the console). */
     static io.parkwatch.rules.incident.IncidentGrouping.Settings incidents(Settings s) {
@@ -48,8 +45,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
         ConsoleNode.Setup consoleSetup = ConsoleNode.Setup.of(s, base, fromFiles).withDemoLogins(
                 DemoCredentials.devicesAndLoggers(s, gatewaySetup.devices(), gatewaySetup.loggers()));
         DemoCredentials.announce(consoleSetup.demoLogins());
-        InfluxSettings influx = influx(s);
-        influxOn = influx != null;
+        influxOn = RecorderNode.influx(s) != null; // a half-set influxdb section stops start-up here
 
         try {
             if (s.bool("kafka.embedded")) {
@@ -65,12 +61,17 @@ public final class ParkWatchStandalone implements AutoCloseable {
             JobSettings job = JobSettings.builder().kafkaBootstrap(kafkaBootstrap).consumerGroup("parkwatch-rules")
                     .config(inForce).checkpointInterval(s.duration("job.checkpoint-interval"))
                     .outOfOrderness(s.duration("job.out-of-orderness")).idleness(s.duration("job.idleness"))
-                    .influx(influx).writeReadings(s.bool("job.write-readings")).holdOff(s.duration("job.hold-off"))
+                    .holdOff(s.duration("job.hold-off"))
                     .incidents(incidents(s)).build();
             Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));
             Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
             started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));
 
+            // InfluxDB reads Kafka at its own pace: a slow or absent store never holds up alerting
+            recorder = RecorderNode.startIfConfigured(s, kafkaBootstrap, inForce.engine().registry());
+            if (recorder != null) {
+                started.add(recorder);
+            }
             console = consoleSetup.start(kafkaBootstrap);
             started.add(console);
             gateway = gatewaySetup.start(kafkaBootstrap, inForce.engine().registry());
@@ -95,24 +96,6 @@ public final class ParkWatchStandalone implements AutoCloseable {
         return p;
     }
 
-    static InfluxSettings influx(Settings s) {
-        List<String> missing = new ArrayList<>();
-        List<String> set = new ArrayList<>();
-        for (String k : List.of("url", "token", "org", "bucket")) {
-            (s.text("influxdb." + k).isEmpty() ? missing : set).add(k);
-        }
-        if (set.isEmpty()) {
-            return null;
-        }
-        if (!missing.isEmpty()) {
-            throw new ConfigException(new ConfigError("parkwatch.yaml", 0, 0, "influxdb",
-                    "set all of url, token, org and bucket to write to InfluxDB; missing: " + String.join(", ", missing)
-                            + " (e.g. " + Settings.envName("influxdb." + missing.get(0)) + ")"));
-        }
-        return InfluxSettings.of(s.text("influxdb.url"), s.text("influxdb.token"), s.text("influxdb.org"),
-                s.text("influxdb.bucket"));
-    }
-
     public PointRegistry points() {
         return gateway.points();
     }
@@ -135,6 +118,11 @@ public final class ParkWatchStandalone implements AutoCloseable {
 
     public Console console() {
         return console.console();
+    }
+
+    /** The InfluxDB recorder, when the influxdb section names a server. */
+    public java.util.Optional<io.parkwatch.recorder.InfluxRecorder> recorder() {
+        return java.util.Optional.ofNullable(recorder).map(RecorderNode::recorder);
     }
 
     public boolean influxOn() {

@@ -27,13 +27,13 @@ class SettingsTest {
     @Test
     void influxOutputIsOffWhenUnsetAndRefusedWhenHalfSet() {
         Settings s = Settings.load(FILE, Map.of());
-        assertThat(ParkWatchStandalone.influx(s)).isNull();
+        assertThat(RecorderNode.influx(s)).isNull();
         Settings half = Settings.load(FILE, Map.of("PARKWATCH_INFLUXDB_URL", "http://influx:8086",
                 "PARKWATCH_INFLUXDB_ORG", "park"));
-        assertThatThrownBy(() -> ParkWatchStandalone.influx(half)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> RecorderNode.influx(half)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("missing: token, bucket (e.g. PARKWATCH_INFLUXDB_TOKEN)");
         Settings full = half.with("influxdb.token", "x").with("influxdb.bucket", "b");
-        assertThat(ParkWatchStandalone.influx(full).bucket()).isEqualTo("b");
+        assertThat(RecorderNode.influx(full).bucket()).isEqualTo("b");
     }
 
     @Test

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkwatch.console.BoardSocketClient;
 import io.parkwatch.console.ConsoleClient;
-import io.parkwatch.job.EmbeddedQuestDb;
+import io.parkwatch.recorder.EmbeddedQuestDb;
 import io.parkwatch.embeddedkafka.TopicRecorder;
 import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;

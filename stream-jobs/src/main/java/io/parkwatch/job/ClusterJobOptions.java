@@ -37,12 +37,16 @@ public final class ClusterJobOptions {
         option("flood-window", "PARKWATCH_INCIDENTS_FLOOD_WINDOW", "10m", "... within this window (EEMUA 191)");
         option("out-of-orderness", "PARKWATCH_JOB_OUT_OF_ORDERNESS", "5s", "how late a reading may be before it is LATE");
         option("idleness", "PARKWATCH_JOB_IDLENESS", "30s", "a silent partition stops holding back event time after this");
-        option("write-readings", "PARKWATCH_JOB_WRITE_READINGS", "true", "readings to InfluxDB too, not only alert events");
-        option("influxdb-url", "PARKWATCH_INFLUXDB_URL", "", "InfluxDB output is on when url, token, org and bucket are set");
-        option("influxdb-token", "PARKWATCH_INFLUXDB_TOKEN", "", "(use the environment variable)");
-        option("influxdb-org", "PARKWATCH_INFLUXDB_ORG", "", "");
-        option("influxdb-bucket", "PARKWATCH_INFLUXDB_BUCKET", "", "");
     }
+
+    /** Options of earlier versions whose work moved elsewhere: refused with where it went. */
+    private static final Map<String, String> MOVED = Map.of(
+            "write-readings", "readings are recorded by the recorder now (PARKWATCH_INFLUXDB_READINGS)",
+            "influxdb-url", "InfluxDB is written by the recorder now (parkwatch recorder), which reads Kafka at its "
+                    + "own pace so a slow store never holds up alerting",
+            "influxdb-token", "set it for the recorder (parkwatch recorder)",
+            "influxdb-org", "set it for the recorder (parkwatch recorder)",
+            "influxdb-bucket", "set it for the recorder (parkwatch recorder)");
 
     private final Map<String, String> values;
 
@@ -69,7 +73,10 @@ public final class ClusterJobOptions {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a.startsWith("--") ? a.substring(2) : null;
-            if (name == null || !ENV.containsKey(name)) {
+            if (name != null && MOVED.containsKey(name)) {
+                errors.add("--" + name + " is no longer the job's: " + MOVED.get(name));
+                i++;
+            } else if (name == null || !ENV.containsKey(name)) {
                 errors.add("unknown option '" + a + "'");
             } else if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                 errors.add("--" + name + " needs a value");
@@ -110,16 +117,6 @@ public final class ClusterJobOptions {
         } catch (IllegalArgumentException e) {
             errors.add("--delivery: " + e.getMessage());
         }
-        if (!values.get("write-readings").matches("true|false")) {
-            errors.add("--write-readings: must be true or false, got '" + values.get("write-readings") + "'");
-        }
-        List<String> influx = List.of("influxdb-url", "influxdb-token", "influxdb-org", "influxdb-bucket");
-        long set = influx.stream().filter(k -> !values.get(k).isEmpty()).count();
-        if (set > 0 && set < influx.size()) {
-            errors.add("InfluxDB output needs all of --influxdb-url, --influxdb-token, --influxdb-org and "
-                    + "--influxdb-bucket; missing: " + String.join(", ", influx.stream()
-                            .filter(k -> values.get(k).isEmpty()).map(k -> ENV.get(k)).toList()));
-        }
     }
 
     public static String usage() {
@@ -144,12 +141,9 @@ public final class ClusterJobOptions {
 
     /** The job's settings, with the park configuration read from the config topic by the caller. */
     public JobSettings settings(ParkConfig config) {
-        InfluxSettings influx = values.get("influxdb-url").isEmpty() ? null : InfluxSettings.of(values.get("influxdb-url"),
-                values.get("influxdb-token"), values.get("influxdb-org"), values.get("influxdb-bucket"));
         return JobSettings.builder().kafkaBootstrap(kafka()).consumerGroup(values.get("group")).config(config)
                 .checkpointInterval(duration("checkpoint-interval")).outOfOrderness(duration("out-of-orderness"))
-                .idleness(duration("idleness")).influx(influx)
-                .writeReadings(Boolean.parseBoolean(values.get("write-readings"))).holdOff(duration("hold-off"))
+                .idleness(duration("idleness")).holdOff(duration("hold-off"))
                 .delivery(delivery()).incidents(new io.parkwatch.rules.incident.IncidentGrouping.Settings(
                         duration("incident-join-within"), new io.parkwatch.rules.incident.Flood(
                                 Integer.parseInt(values.get("flood-above")), duration("flood-window")))).build();

@@ -1,8 +1,5 @@
 package io.parkwatch.job;
 
-import io.parkwatch.job.influx.InfluxSink;
-import io.parkwatch.job.influx.LineProtocol;
-import io.parkwatch.job.influx.ReadingLines;
 import io.parkwatch.job.kafka.JsonRecordSerializer;
 import io.parkwatch.job.kafka.AlertCommandDeserializer;
 import io.parkwatch.job.kafka.ConfigDocumentDeserializer;
@@ -41,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ParkWatch stream job: readings -> per-point rules -> alert events and alert state, plus
- * late readings to the rejected topic and (optionally) alert events and readings to InfluxDB.
+ * late readings to the rejected topic. InfluxDB is written by the recorder, which reads these topics at its own
+ * pace, so a slow or absent store never back-pressures alerting.
  *
  * <p>Kafka outputs are at-least-once with deterministic event ids by default (consumers deduplicate by
  * id), which keeps alert latency independent of the checkpoint interval. Exactly-once (transactional)
@@ -137,26 +135,6 @@ public final class ParkWatchJob {
         stages.late().union(readings.getSideOutput(SplitUnreadable.UNREADABLE))
                 .sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
                 .name("late readings -> Kafka");
-
-        if (s.influx() != null) {
-            events.sinkTo(new InfluxSink<AlertEvent>("alert-events", s.influx(), LineProtocol::alertEvent))
-                    .uid("influx-alert-events").name("alert events -> InfluxDB");
-            commands.sinkTo(new InfluxSink<AlertCommand>("alert-commands", s.influx(), LineProtocol::alertCommand))
-                    .uid("influx-alert-commands").name("operator commands -> InfluxDB");
-            risk.sinkTo(new InfluxSink<RiskLevel>("risk", s.influx(), LineProtocol::riskLevel))
-                    .uid("influx-risk").name("risk levels -> InfluxDB");
-            risk.getSideOutput(RiskFunction.WARNINGS)
-                    .sinkTo(new InfluxSink<RiskWarning>("risk-warnings", s.influx(), LineProtocol::riskWarning))
-                    .uid("influx-risk-warnings").name("risk warnings -> InfluxDB");
-            if (s.writeReadings()) {
-                readings.sinkTo(new InfluxSink<Reading>("readings", s.influx(), new ReadingLines(s.config().pointsYaml())))
-                        .uid("influx-readings").name("readings -> InfluxDB");
-            }
-            LOG.info("InfluxDB output on: {} (org {}, bucket {}){}", s.influx().url(), s.influx().org(),
-                    s.influx().bucket(), s.writeReadings() ? ", alert events and readings" : ", alert events only");
-        } else {
-            LOG.info("InfluxDB output is OFF: set influxdb url, token, org and bucket to record alerts and readings");
-        }
     }
 
     private static <T> KafkaSink<T> kafkaSink(JobSettings s, String topic, SerializableFunction<T, String> key) {

@@ -49,7 +49,7 @@ class CheckpointRestoreJobIT {
                     .consumerGroup("restore-test")
                     .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")), null))
                     .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
-                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
+                    .idleness(Duration.ofSeconds(10)).build();
             long t0 = System.currentTimeMillis() - 600_000;
 
             // first half of the leak: raised, then critical

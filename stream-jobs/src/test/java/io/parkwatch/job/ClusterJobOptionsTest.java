@@ -20,16 +20,14 @@ class ClusterJobOptionsTest {
         assertThat(s.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(s.holdOff()).isEqualTo(Duration.ofMinutes(5));
         assertThat(s.consumerGroup()).isEqualTo("parkwatch-rules");
-        assertThat(s.influx()).as("InfluxDB off unless configured").isNull();
     }
 
     @Test
-    void influxDbFromTheEnvironment() {
-        JobSettings s = ClusterJobOptions.parse(new String[] {"--kafka", "k:9092", "--influxdb-url", "http://influx:8086"},
-                Map.of("PARKWATCH_INFLUXDB_TOKEN", "t0k", "PARKWATCH_INFLUXDB_ORG", "park", "PARKWATCH_INFLUXDB_BUCKET", "b"))
-                .settings(null);
-        assertThat(s.influx().url()).isEqualTo("http://influx:8086");
-        assertThat(s.influx().token()).isEqualTo("t0k");
+    void influxDbOptionsOfEarlierVersionsAreRefusedWithWhereTheyWent() {
+        assertThatThrownBy(() -> ClusterJobOptions.parse(new String[] {"--kafka", "k:9092", "--influxdb-url",
+                "http://influx:8086", "--write-readings", "true"}, Map.of()))
+                .hasMessageContaining("--influxdb-url is no longer the job's: InfluxDB is written by the recorder now")
+                .hasMessageContaining("--write-readings is no longer the job's");
     }
 
     @Test
@@ -40,9 +38,8 @@ class ClusterJobOptionsTest {
                 .hasMessageContaining("--delivery needs a value")
                 .hasMessageContaining("--kafka (or PARKWATCH_KAFKA_BOOTSTRAP_SERVERS) is required");
         assertThatThrownBy(() -> ClusterJobOptions.parse(new String[] {"--kafka", "k:9092", "--delivery", "twice",
-                "--hold-off", "soon", "--influxdb-url", "http://i:8086"}, Map.of()))
+                "--hold-off", "soon"}, Map.of()))
                 .hasMessageContaining("--delivery: must be at-least-once or exactly-once, got 'twice'")
-                .hasMessageContaining("--hold-off:")
-                .hasMessageContaining("missing: PARKWATCH_INFLUXDB_TOKEN, PARKWATCH_INFLUXDB_ORG, PARKWATCH_INFLUXDB_BUCKET");
+                .hasMessageContaining("--hold-off:");
     }
 }

@@ -38,7 +38,7 @@ class DynamicRulesJobIT {
             JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
                     .consumerGroup("dynamic-test").config(new ParkConfig(pointsYaml, rulesYaml, null))
                     .checkpointInterval(Duration.ofSeconds(2)).outOfOrderness(Duration.ofSeconds(5))
-                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
+                    .idleness(Duration.ofSeconds(10)).build();
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, null);
                     TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);
                     LivePark park = new LivePark(kafka.bootstrapServers(), registry)) {

@@ -54,7 +54,7 @@ class LegacyStateRestoreJobIT {
                     .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
                             Files.readString(Path.of("../config/rules.yaml")), null))
                     .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
-                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
+                    .idleness(Duration.ofSeconds(10)).build();
             try (LocalJobRunner upgraded = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"), checkpoint)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !CheckpointRestoreJobIT.distinct(events).isEmpty());
                 List<AlertEvent> e = CheckpointRestoreJobIT.distinct(events);
@@ -101,7 +101,7 @@ class LegacyStateRestoreJobIT {
                     .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
                             Files.readString(Path.of("../config/rules.yaml")), maintenance))
                     .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
-                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
+                    .idleness(Duration.ofSeconds(10)).build();
             try (LocalJobRunner upgraded = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"), checkpoint)) {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(thresholdEvents(events))
                         .filteredOn(e -> e.type() == AlertEventType.RECOVERED).hasSize(2));

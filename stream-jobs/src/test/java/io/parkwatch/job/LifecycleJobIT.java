@@ -178,7 +178,7 @@ class LifecycleJobIT {
                 .consumerGroup("lifecycle-" + UUID.randomUUID())
                 .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")), Files.readString(Path.of("../config/rules.yaml")), null, contacts))
                 .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
-                .idleness(Duration.ofSeconds(10)).writeReadings(false).holdOff(Duration.ofMinutes(1)).build();
+                .idleness(Duration.ofSeconds(10)).holdOff(Duration.ofMinutes(1)).build();
     }
 
     static TopicRecorder recorder(EmbeddedKafka kafka) {

@@ -79,7 +79,7 @@ class RuleCatalogJobIT {
                     .consumerGroup("catalog-test")
                     .config(new ParkConfig(points, Files.readString(Path.of("../config/rules.yaml")), maintenance))
                     .checkpointInterval(Duration.ofSeconds(2)).outOfOrderness(Duration.ofSeconds(30))
-                    .idleness(Duration.ofSeconds(10)).writeReadings(false).build();
+                    .idleness(Duration.ofSeconds(10)).build();
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, null);
                     TopicRecorder events = new TopicRecorder(kafka.bootstrapServers(), Topics.ALERT_EVENTS);
                     KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(

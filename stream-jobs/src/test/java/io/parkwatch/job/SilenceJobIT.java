@@ -48,7 +48,7 @@ class SilenceJobIT {
                     Files.readString(Path.of("../config/rules.yaml")), null);
             JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
                     .consumerGroup("silence-test").config(config).checkpointInterval(Duration.ofSeconds(2))
-                    .outOfOrderness(Duration.ofSeconds(5)).idleness(Duration.ofSeconds(1)).writeReadings(false)
+                    .outOfOrderness(Duration.ofSeconds(5)).idleness(Duration.ofSeconds(1))
                     .build();
             PointRegistry park = PointRegistryFile.parse(YamlSource.parse("points.yaml", config.pointsYaml()));
             try (LocalJobRunner job = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"));

@@ -46,7 +46,7 @@ class DeploymentFilesIT {
         Map<String, String> dotEnv = dotEnv(COMPOSE.resolve(".env.example"));
         JsonNode services = compose.get("services");
         assertThat(fieldNames(services)).contains("kafka", "init", "jobmanager", "taskmanager", "influxdb", "mosquitto",
-                "gateway", "console", "grafana");
+                "gateway", "console", "recorder", "grafana");
         for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> s = it.next();
             JsonNode svc = s.getValue();
@@ -84,8 +84,10 @@ class DeploymentFilesIT {
                 .forEachRemaining(e -> env.put(e.getKey(), substitute(e.getValue().asText(), dotEnv)));
         assertThatCode(() -> ClusterJobOptions.parse(jm.subList(3, jm.size()).toArray(String[]::new), env))
                 .doesNotThrowAnyException();
-        assertThat(ClusterJobOptions.parse(jm.subList(3, jm.size()).toArray(String[]::new), env)
-                .settings(null).influx()).as("InfluxDB output on").isNotNull();
+        // InfluxDB is the recorder's, with all four settings
+        assertThat(services.get("recorder").get("command").get(0).asText()).isEqualTo("recorder");
+        assertThat(fieldNames(services.get("recorder").get("environment"))).contains("PARKWATCH_INFLUXDB_URL",
+                "PARKWATCH_INFLUXDB_TOKEN", "PARKWATCH_INFLUXDB_ORG", "PARKWATCH_INFLUXDB_BUCKET");
         assertThat(services.get("jobmanager").get("image").asText()).isEqualTo("flink:" + flinkVersion() + "-java17");
         assertThat(services.get("influxdb").get("image").asText()).isEqualTo("influxdb:2.7");
         dockerfileSourcesExist(COMPOSE.resolve("parkwatch.Dockerfile"));
@@ -171,10 +173,12 @@ class DeploymentFilesIT {
             checkEnvName("parkwatch-env", e.getKey());
             env.put(e.getKey(), e.getValue().asText());
         });
-        env.put("PARKWATCH_INFLUXDB_TOKEN", "from-the-secret");
         List<String> args = new ArrayList<>();
         flink.at("/spec/job/args").forEach(a -> args.add(a.asText()));
-        assertThat(ClusterJobOptions.parse(args.toArray(String[]::new), env).settings(null).influx()).isNotNull();
+        assertThat(ClusterJobOptions.parse(args.toArray(String[]::new), env).settings(null)).isNotNull();
+        assertThat(env).containsKeys("PARKWATCH_INFLUXDB_URL", "PARKWATCH_INFLUXDB_ORG", "PARKWATCH_INFLUXDB_BUCKET");
+        assertThat(docs.stream().filter(d -> name(d).equals("parkwatch-recorder")).findFirst().orElseThrow()
+                .at("/spec/template/spec/containers/0/args/0").asText()).isEqualTo("recorder");
         dockerfileSourcesExist(K8S.resolve("flink-job.Dockerfile"));
     }
 

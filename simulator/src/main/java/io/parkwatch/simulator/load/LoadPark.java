@@ -77,9 +77,10 @@ public final class LoadPark {
                 # ParkWatch on the load park (written by ./parkwatch load --write-park): . %1$s/env.sh; ./parkwatch run
                 export PARKWATCH_FILES_POINTS=%1$s/points.yaml PARKWATCH_FILES_RULES=%1$s/rules.yaml
                 export PARKWATCH_FILES_DEVICES=%1$s/devices.yaml PARKWATCH_FILES_USERS=%1$s/users.yaml
-                export PARKWATCH_FILES_MAINTENANCE= PARKWATCH_FILES_CONTACTS= PARKWATCH_FILES_HJ212=%1$s/hj212.yaml
+                export PARKWATCH_FILES_MAINTENANCE= PARKWATCH_FILES_CONTACTS= PARKWATCH_FILES_OPERATIONS= PARKWATCH_FILES_RISK= PARKWATCH_FILES_SITE_PLAN=
+                export PARKWATCH_FILES_HJ212=%1$s/hj212.yaml
                 export PARKWATCH_KAFKA_DATA_DIR=%1$s/data/kafka PARKWATCH_JOB_CHECKPOINT_DIR=%1$s/data/checkpoints
-                export PARKWATCH_CONSOLE_SESSION_FILE= PARKWATCH_JOB_WRITE_READINGS=false
+                export PARKWATCH_CONSOLE_SESSION_FILE= PARKWATCH_INFLUXDB_READINGS=false
                 export PARKWATCH_GATEWAY_MAX_READINGS_PER_SECOND=100000000 PARKWATCH_GATEWAY_BACKPRESSURE_HIGH=200000
                 """.formatted(dir.toAbsolutePath()));
     }

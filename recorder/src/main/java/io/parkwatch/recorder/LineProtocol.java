@@ -1,12 +1,10 @@
-package io.parkwatch.job.influx;
+package io.parkwatch.recorder;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
 import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.Reading;
-import java.io.Serializable;
-import java.util.function.Function;
 
 /**
  * How ParkWatch records look in InfluxDB. Timestamps are the event's own (ms), and the tags identify
@@ -127,9 +125,5 @@ public final class LineProtocol {
         if (value != null && !value.isEmpty()) {
             p.addTag(key, value);
         }
-    }
-
-    /** A serializable mapping of a record to its line, for the sink. */
-    public interface Mapper<T> extends Function<T, String>, Serializable {
     }
 }

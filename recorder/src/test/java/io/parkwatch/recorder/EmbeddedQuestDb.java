@@ -1,4 +1,4 @@
-package io.parkwatch.job;
+package io.parkwatch.recorder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
