@@ -2,19 +2,14 @@ package io.parkwatch.console;
 
 import io.parkwatch.console.incident.IncidentStore;
 import io.parkwatch.rules.incident.IncidentEvent;
-import io.parkwatch.console.api.CommandSender;
+import io.parkwatch.console.api.KafkaCommandSender;
 import io.parkwatch.console.api.ConsoleApi;
-import io.parkwatch.console.api.CommitmentApi;
-import io.parkwatch.console.api.DataQualityApi;
-import io.parkwatch.console.api.FeedApi;
 import io.parkwatch.console.quality.DataQualityStore;
 import io.parkwatch.rules.dataquality.PointQuality;
 import io.parkwatch.console.api.OperationsApi;
-import io.parkwatch.console.api.RiskApi;
 import io.parkwatch.console.risk.RiskStore;
 import io.parkwatch.rules.risk.RiskLevel;
 import io.parkwatch.rules.risk.RiskWarning;
-import io.parkwatch.console.api.ReportApi;
 import io.parkwatch.console.context.AlarmContext;
 import io.parkwatch.console.context.ContextRecorder;
 import io.parkwatch.console.context.ContextStore;
@@ -26,7 +21,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import io.parkwatch.console.park.ParkConfiguration;
 import io.parkwatch.console.history.RuleVersions;
-import io.parkwatch.console.board.AlertExplanation;
 import io.parkwatch.platform.kafka.ConfigTopic;
 import io.parkwatch.console.api.SystemWarnings;
 import io.parkwatch.console.auth.Login;
@@ -95,7 +89,7 @@ public final class Console implements AutoCloseable {
         long since = clock.millis() - Duration.ofHours(1).toMillis();
         parts.add(TopicFollower.since(kafka, Topics.READINGS, "parkwatch-console-readings", since,
                 r -> readings.add(ReadingJson.read(r.value()))));
-        CommandSender commands = new CommandSender(kafka);
+        KafkaCommandSender commands = new KafkaCommandSender(kafka);
         parts.add(commands);
         SessionStore sessions = new SessionStore(config.sessionIdle(), config.sessionMaxAge(), clock,
                 config.sessionFile(), name -> java.util.Optional.ofNullable(config.users().get(name)));
@@ -130,17 +124,12 @@ public final class Console implements AutoCloseable {
                 r -> risk.level(WireJson.read(r.value(), RiskLevel.class))));
         parts.add(TopicFollower.fromBeginning(kafka, Topics.RISK_WARNINGS, "parkwatch-console-risk-warnings",
                 r -> risk.warning(WireJson.read(r.value(), RiskWarning.class))));
-        ConsoleApi api = new ConsoleApi(board, history, readings, configuration::registry, commands, warnings, clock,
-                config.sitePlan() == null ? SitePlan.NONE : config.sitePlan(), longHistory)
-                .with(operations.routes())
-                .with(new RiskApi(risk, configuration).routes())
-                .with(new DataQualityApi(dataQuality, configuration, clock).routes())
-                .with(new FeedApi(risk, board, history, dataQuality, configuration, clock).routes())
-                .with(new CommitmentApi(configuration, operations, clock).routes())
-                .with(new ReportApi(board, history, contexts, readings, configuration, ruleVersions).routes())
-                .explainedBy(a -> AlertExplanation.of(a, configuration.get().rules(), ruleVersions, history));
-        api.with(new io.parkwatch.console.api.IncidentApi(incidents, board, api).routes())
-                .withFlood(config.flood() == null ? io.parkwatch.rules.incident.Flood.EEMUA_191 : config.flood());
+        ConsoleApi api = ConsoleRoutes.builder().board(board).history(history).readings(readings)
+                .configuration(configuration).ruleVersions(ruleVersions).contexts(contexts).incidents(incidents)
+                .risk(risk).dataQuality(dataQuality).commands(commands).operations(operations).warnings(warnings)
+                .sitePlan(config.sitePlan() == null ? SitePlan.NONE : config.sitePlan()).longHistory(longHistory)
+                .flood(config.flood() == null ? io.parkwatch.rules.incident.Flood.EEMUA_191 : config.flood())
+                .clock(clock).build().api();
         server = new ConsoleServer(config, board, history, api, login, sessions,
                 () -> configuration.registry().park().timeZone());
         if (config.links() != null) {

@@ -39,6 +39,15 @@ final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.Authentica
         FullHttpRequest req = in.request();
         try {
             QueryStringDecoder q = new QueryStringDecoder(req.uri());
+            Map<String, List<String>> query;
+            try {
+                q.path();
+                query = q.parameters(); // decoded here, so a bad escape is a 400 that says so, not a dropped request
+            } catch (IllegalArgumentException e) {
+                Responses.error(ctx, req, HttpResponseStatus.BAD_REQUEST, Message.of("http.bad-query", e.getMessage(),
+                        req.uri()), in.session().user());
+                return;
+            }
             boolean pathKnown = false;
             for (Route r : routes) {
                 Optional<Map<String, String>> params = r.match(q.path());
@@ -47,7 +56,7 @@ final class ApiRouter extends SimpleChannelInboundHandler<SessionGate.Authentica
                 }
                 pathKnown = true;
                 if (r.method().equals(req.method().name())) {
-                    ApiCall call = new ApiCall(in.session(), params.get(), q.parameters(), ByteBufUtil.getBytes(req.content()),
+                    ApiCall call = new ApiCall(in.session(), params.get(), query, ByteBufUtil.getBytes(req.content()),
                             ReaderLanguage.of(req, in.session().user()));
                     FullHttpRequest kept = req.retainedDuplicate();
                     run(r, call).whenComplete((reply, t) -> {

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConsoleServer implements AutoCloseable {
 
+    private static final UnhandledFailure UNHANDLED = new UnhandledFailure();
+
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServer.class);
 
     private final ConsoleConfig config;
@@ -110,7 +112,8 @@ public final class ConsoleServer implements AutoCloseable {
                                 .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath("/ws").allowExtensions(true).checkStartsWith(true).build()))
                                 .addLast(new BoardSocketHandler(feed))
-                                .addLast(statics);
+                                .addLast(statics)
+                                .addLast(UNHANDLED);
                     }
                 });
         server = b.bind(config.bindHost(), config.httpPort()).sync().channel();

@@ -18,7 +18,12 @@ final class ReaderLanguage {
     }
 
     static Catalogue of(HttpRequest req, ConsoleUser user) {
-        List<String> lang = new QueryStringDecoder(req.uri()).parameters().get("lang");
+        List<String> lang;
+        try {
+            lang = new QueryStringDecoder(req.uri()).parameters().get("lang");
+        } catch (IllegalArgumentException e) {
+            lang = null; // an address that does not decode: its refusal is answered in the reader's other language
+        }
         if (lang != null && !lang.isEmpty() && !lang.get(0).isBlank()) {
             return Catalogue.of(Locale.forLanguageTag(lang.get(0).trim()));
         }
