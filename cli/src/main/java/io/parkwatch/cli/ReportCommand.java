@@ -96,4 +96,35 @@ final class ReportCommand {
     private static String cell(String s) {
         return s == null ? "" : s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
+
+    @Command(name = "lag", description = "How far each consumer group is behind: records on Kafka it has not yet "
+            + "committed, per group (the rules job commits at its checkpoints).")
+    int lag(@Option(names = "--group", description = "only this group (e.g. parkwatch-rules)") String group)
+            throws Exception {
+        String bootstrap = kafka != null ? kafka : ConfigFiles.bootstrap(config.settings());
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<String> groups = new ArrayList<>();
+            if (group != null) {
+                groups.add(group);
+            } else {
+                admin.listGroups().all().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                        .forEach(g -> groups.add(g.groupId()));
+                java.util.Collections.sort(groups);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (String g : groups) {
+                var committed = admin.listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                var ends = admin.listOffsets(committed.keySet().stream().collect(java.util.stream.Collectors.toMap(
+                        tp -> tp, tp -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                        .all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                long lag = committed.entrySet().stream().filter(e -> e.getValue() != null)
+                        .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset())).sum();
+                out.printf("%s %d%n", g, lag);
+            }
+            out.flush();
+        }
+        return 0;
+    }
 }

@@ -24,7 +24,8 @@ public final class LoadGenerator implements AutoCloseable {
     /**
      * What to generate.
      *
-     * @param url      tcp://host:port of the gateway's MQTT port, or host:port of its HJ 212 port with {@code hj212}
+     * @param url      tcp://host:port of the gateway's MQTT port (several, comma-separated: the connections take them in
+     *                 turn, as devices spread over a park's gateways), or host:port of its HJ 212 port with {@code hj212}
      * @param hj212    send as HJ 212 data loggers (one per connection) instead of MQTT
      */
     public record Settings(String url, int points, int rate, int connections, int qos, int batch, boolean hj212) {
@@ -36,13 +37,21 @@ public final class LoadGenerator implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong longestAckWait = new AtomicLong();
     private volatile boolean stopped;
+    private volatile java.util.function.Consumer<List<String>> onAcknowledged;
 
     public LoadGenerator(Settings s) {
         this.s = s;
     }
 
     private io.parkwatch.simulator.Hj212Uplink hj212;
+
+    /** Told the readings ({@code point@ts}) of each MQTT message the gateway acknowledged (set before start). */
+    public LoadGenerator onAcknowledged(java.util.function.Consumer<List<String>> listener) {
+        this.onAcknowledged = listener;
+        return this;
+    }
 
     public LoadGenerator start() throws MqttException, java.io.IOException {
         if (s.hj212()) {
@@ -65,7 +74,9 @@ public final class LoadGenerator implements AutoCloseable {
             return this;
         }
         for (int c = 1; c <= s.connections(); c++) {
-            MqttAsyncClient client = new MqttAsyncClient(s.url(), "load-" + c + "-" + System.nanoTime(),
+            String[] gateways = s.url().split(",");
+            MqttAsyncClient client = new MqttAsyncClient(gateways[(c - 1) % gateways.length].trim(),
+                    "load-" + c + "-" + System.nanoTime(),
                     new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
             o.setUserName(LoadPark.device(c));
@@ -127,9 +138,14 @@ public final class LoadGenerator implements AutoCloseable {
                     continue;
                 }
                 StringBuilder sb = new StringBuilder(s.batch() * 48).append('[');
+                java.util.function.Consumer<List<String>> listener = onAcknowledged;
+                List<String> keys = listener == null ? null : new ArrayList<>(s.batch());
                 for (int k = 0; k < s.batch(); k++) {
                     int point = mine.get(next);
                     next = (next + 1) % mine.size();
+                    if (keys != null) {
+                        keys.add(LoadPark.pointId(point) + "@" + now);
+                    }
                     double v = crossNow && point == crossing ? 60 : 10 + random.nextGaussian();
                     sb.append(k == 0 ? "" : ",").append("{\"point\":\"").append(LoadPark.pointId(point))
                             .append("\",\"ts\":").append(now).append(",\"v\":")
@@ -139,11 +155,16 @@ public final class LoadGenerator implements AutoCloseable {
                 if (s.qos() == 1) {
                     window.acquire();
                 }
+                long publishedAt = System.nanoTime();
                 client.publish("parkwatch/" + LoadPark.ENTERPRISE + "/batch", payload, s.qos(), false, null,
                         new IMqttActionListener() {
                             @Override
                             public void onSuccess(IMqttToken t) {
+                                longestAckWait.accumulateAndGet(System.nanoTime() - publishedAt, Math::max);
                                 acked.addAndGet(s.batch());
+                                if (keys != null) {
+                                    listener.accept(keys);
+                                }
                                 window.release();
                             }
 
@@ -173,6 +194,11 @@ public final class LoadGenerator implements AutoCloseable {
 
     public long failed() {
         return hj212 != null ? hj212.failed() + hj212.refused() : failed.get();
+    }
+
+    /** The longest a device waited for an acknowledgement since the last call (ms): what a broker loss costs it. */
+    public long takeLongestAckWaitMillis() {
+        return longestAckWait.getAndSet(0) / 1_000_000;
     }
 
     public void stop() {

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Issue 14 section 3: the standalone at RATE readings/s (default 10000) on the load park (POINTS points,
+# default 1000) with the demo rule set plus the load rule (one point crosses its alarm limit every second),
+# for MINUTES minutes (default 60). Once a minute: heap after the last GC, RSS, threads, open files, the rules
+# job's consumer lag and the alert latency p99 of that minute. Prints the table, then the growth per hour of
+# each measure after the first 10 minutes (least-squares slope). A shorter run: MINUTES=15 bench/soak.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RATE=${RATE:-10000}
+POINTS=${POINTS:-1000}
+MINUTES=${MINUTES:-60}
+OUT=bench/out/soak
+mvn -q -B install -DskipTests
+CLI=(java -cp "cli/target/parkwatch.jar:cli/target/lib/*" io.parkwatch.cli.ParkWatchCli)
+rm -rf "$OUT" && mkdir -p "$OUT"
+"${CLI[@]}" load --write-park "$OUT/park" --points "$POINTS" --connections 4 > /dev/null
+# the demo rule set too: every gas_lel rule of config/rules.yaml applies to the load points
+{ cat "$OUT/park/rules.yaml"; grep -v "^rules:" config/rules.yaml | sed -n '/^  - id:/,$p'; } > "$OUT/park/rules-demo.yaml"
+if ( . "$OUT/park/env.sh"; "${CLI[@]}" rules validate "$OUT/park/rules-demo.yaml" ) > "$OUT/validate.txt" 2>&1; then
+  RULES="$OUT/park/rules-demo.yaml"
+else
+  echo "the demo rule set does not apply to the load park (see $OUT/validate.txt): the load rule alone"
+  RULES="$OUT/park/rules.yaml"
+fi
+( . "$OUT/park/env.sh"; export PARKWATCH_GATEWAY_HJ212_PORT=-1 PARKWATCH_FILES_RULES="$RULES"
+  exec java -Xms512m -Xmx2g -Xlog:gc:file="$OUT/gc.log":uptime @cli/target/jvm.options \
+    -cp "cli/target/parkwatch.jar:cli/target/lib/*" io.parkwatch.cli.ParkWatchCli run ) > "$OUT/parkwatch.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 90); do grep -q "ParkWatch ready" "$OUT/parkwatch.log" && break; sleep 1; done
+echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(java -version 2>&1 | head -1)"
+echo "soak: $RATE readings/s, $POINTS points, rules $(basename "$RULES"), $MINUTES minutes"
+"${CLI[@]}" load --points "$POINTS" --rate "$RATE" --connections 4 --batch 100 --duration "${MINUTES}m" \
+  --report-every 60s --warmup 10s > "$OUT/load.txt" 2>&1 &
+load=$!
+printf "%6s %10s %8s %8s %8s %10s %10s\n" minute heap-MB rss-MB threads files lag p99-ms | tee "$OUT/table.txt"
+for minute in $(seq "$MINUTES"); do
+  sleep 60
+  heap=$(grep -o -- '->[0-9]*M' "$OUT/gc.log" | tail -1 | tr -dc 0-9)
+  rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  threads=$(awk '/Threads/ {print $2}' "/proc/$pid/status")
+  files=$(ls "/proc/$pid/fd" | wc -l)
+  lag=$("${CLI[@]}" report lag --group parkwatch-rules 2>/dev/null | awk '{print $2}')
+  p99=$(grep "^t=" "$OUT/load.txt" | tail -1 | grep -o "p99 *[0-9-]* ms" | tr -dc 0-9-)
+  printf "%6d %10s %8s %8s %8s %10s %10s\n" "$minute" "${heap:--}" "$rss" "$threads" "$files" "${lag:--}" "${p99:--}" \
+    | tee -a "$OUT/table.txt"
+done
+wait "$load" || true
+grep "^load:" "$OUT/load.txt" || true
+# growth per hour after the first 10 minutes: the least-squares slope of each column, times 60
+awk 'NR > 1 && $1 > 10 { n++; x = $1; sx += x; sxx += x * x; for (c = 2; c <= 7; c++) if ($c != "-") { sy[c] += $c; sxy[c] += x * $c } }
+  END { split("minute heap-MB rss-MB threads files lag p99-ms", h, " ");
+        if (n < 2) { print "too short for a growth figure"; exit }
+        for (c = 2; c <= 7; c++) printf "growth per hour after minute 10: %-8s %+10.1f\n", h[c], 60 * (n * sxy[c] - sx * sy[c]) / (n * sxx - sx * sx) }' \
+  "$OUT/table.txt" | tee -a "$OUT/table.txt"
