@@ -16,7 +16,6 @@ import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ConfigDocument;
-import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import io.parkwatch.simulator.DeviceLogin;
@@ -123,7 +122,7 @@ class ClusterFailoverIT {
         await("Flink cluster with one TaskManager").atMost(Duration.ofSeconds(90)).ignoreExceptions()
                 .until(() -> flink.registeredTaskManagers() == 1);
         await("gateway and console").atMost(Duration.ofSeconds(90)).ignoreExceptions()
-                .until(() -> portOpen(mqttPort) && portOpen(consolePort));
+                .until(() -> Ports.open(mqttPort) && Ports.open(consolePort));
     }
 
     @AfterAll
@@ -191,7 +190,7 @@ class ClusterFailoverIT {
             assertThat(acked).hasSize((int) uplink.acknowledged());
 
             // every acknowledged reading is in parkwatch.readings
-            List<Reading> readings = readingsTopic();
+            List<Reading> readings = ReadingsTopic.inReadOrder(kafka.bootstrap());
             Set<String> stored = readings.stream().map(r -> r.pointId() + "@" + r.timestamp()).collect(Collectors.toSet());
             assertThat(stored).as("acknowledged readings in " + Topics.READINGS).containsAll(acked);
             LOG.info("{} readings acknowledged by the gateway, all {} in {}", acked.size(), acked.size(), Topics.READINGS);
@@ -320,28 +319,6 @@ class ClusterFailoverIT {
         return events.stream().map(AlertEvent::eventId).collect(Collectors.toCollection(HashSet::new));
     }
 
-    /**
-     * parkwatch.readings in time order, each point's readings in the order of its partition (as the job
-     * read them); one partition after another would make the later ones late.
-     */
-    private static List<Reading> readingsTopic() {
-        try (TopicRecorder r = new TopicRecorder(kafka.bootstrap(), Topics.READINGS)) {
-            r.drain(Duration.ofSeconds(60));
-            return r.records().stream()
-                    .map(c -> Map.entry(c, ReadingJson.read(c.value())))
-                    .sorted(Comparator.<Map.Entry<ConsumerRecord<String, byte[]>, Reading>>comparingLong(e -> e.getValue()
-                            .timestamp()).thenComparingInt(e -> e.getKey().partition()).thenComparingLong(e -> e.getKey().offset()))
-                    .map(Map.Entry::getValue).toList();
-        }
-    }
-
-    private static boolean portOpen(int port) {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 
     private static String login() throws Exception {
         return JSON.readTree(post("/api/login", "{\"username\":\"duty\",\"password\":\"duty-demo\"}", null))

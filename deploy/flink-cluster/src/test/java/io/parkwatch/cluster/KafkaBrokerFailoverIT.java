@@ -11,7 +11,6 @@ import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ConfigDocument;
-import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import io.parkwatch.simulator.load.LoadGenerator;
@@ -118,7 +117,7 @@ class KafkaBrokerFailoverIT {
                     "--checkpoint-interval", "2s", "--delivery", "exactly-once"), 1, null);
             await("job running").atMost(Duration.ofSeconds(120)).ignoreExceptions()
                     .until(() -> flink.state(job).equals("RUNNING") && flink.completedCheckpoints(job) > 0);
-            await("gateways").atMost(Duration.ofSeconds(90)).until(() -> portOpen(mqtt[0]) && portOpen(mqtt[1]));
+            await("gateways").atMost(Duration.ofSeconds(90)).until(() -> Ports.open(mqtt[0]) && Ports.open(mqtt[1]));
 
             Set<String> acked = ConcurrentHashMap.newKeySet();
             Map<Long, Long> alertArrivals = new ConcurrentHashMap<>(); // arrival ms -> count
@@ -150,7 +149,7 @@ class KafkaBrokerFailoverIT {
                     assertThat(flink.state(job)).as("the same job, recovered on its own").isEqualTo("RUNNING");
 
                     // every acknowledged reading is in parkwatch.readings
-                    List<Reading> readings = readingsTopic(kafka.bootstrap());
+                    List<Reading> readings = ReadingsTopic.inReadOrder(kafka.bootstrap());
                     Set<String> stored = readings.stream().map(r -> r.pointId() + "@" + r.timestamp())
                             .collect(Collectors.toSet());
                     assertThat((long) acked.size()).as("acknowledged readings").isEqualTo(load.acknowledged());
@@ -273,29 +272,10 @@ class KafkaBrokerFailoverIT {
         } 
     }
 
-    /** parkwatch.readings, each point's readings in the order of its partition (as the job read them). */
-    private static List<Reading> readingsTopic(String bootstrap) {
-        try (TopicRecorder r = new TopicRecorder(bootstrap, Topics.READINGS)) {
-            r.drain(Duration.ofSeconds(60));
-            return r.records().stream()
-                    .map(c -> Map.entry(c, ReadingJson.read(c.value())))
-                    .sorted(Comparator.<Map.Entry<ConsumerRecord<String, byte[]>, Reading>>comparingLong(e -> e.getValue()
-                            .timestamp()).thenComparingInt(e -> e.getKey().partition()).thenComparingLong(e -> e.getKey().offset()))
-                    .map(Map.Entry::getValue).toList();
-        }
-    }
-
     private static List<AlertEvent> parse(List<ConsumerRecord<String, byte[]>> records) {
         return records.stream().map(r -> WireJson.alertEvent(r.value())).toList();
     }
 
-    private static boolean portOpen(int port) {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 
     private static Proc parkwatch(Path home, String command, List<String> args, Map<String, String> env,
             List<String> jvm, String cp) {

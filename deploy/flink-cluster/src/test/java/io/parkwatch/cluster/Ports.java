@@ -16,4 +16,13 @@ final class Ports {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Whether something listens on this loopback port. */
+    static boolean open(int port) {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }
