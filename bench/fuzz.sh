@@ -3,18 +3,20 @@
 # (default 1,000,000), starting from the inputs kept under src/test/resources/**/<Target>Inputs and the corpus of
 # earlier runs (bench/out/fuzz-corpus, not committed). A finding stops the run and is written next to the kept
 # inputs as crash-<sha1>: fix it, keep the file (docs/fuzzing.md). Prints per target: runs, seconds, runs per
-# second, coverage.
+# second, coverage. ONLY=<Target> runs one target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-1000000}"
-mvn -B -q -DskipTests install -pl alert-rules,ingest,cli -am
+mvn -B -q -DskipTests install -pl alert-rules,ingest,console,cli -am
 mkdir -p bench/out/fuzz-corpus
 for target in alert-rules:io.parkwatch.rules.fuzz.ConfigFilesFuzzTest:anyFileOfAnyKind \
               ingest:io.parkwatch.ingest.fuzz.Hj212FuzzTest:framesPacketsAndDecoding \
               ingest:io.parkwatch.ingest.fuzz.MqttIntakeFuzzTest:anyTopicAnyPayload \
-              cli:io.parkwatch.cli.fuzz.GatewayAndConsoleFilesFuzzTest:anyFileOfAnyKind; do
+              cli:io.parkwatch.cli.fuzz.GatewayAndConsoleFilesFuzzTest:anyFileOfAnyKind \
+              console:io.parkwatch.console.http.ConsoleApiFuzzTest:anyRequestOfALoggedInUser; do
   IFS=: read -r module class method <<< "$target"
   name="${class##*.}"
+  if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$name" ]; then continue; fi
   mvn -B -q -o test-compile -pl "$module"
   mvn -B -q -o dependency:build-classpath -pl "$module" -Dmdep.includeScope=test \
     -Dmdep.outputFile="$PWD/bench/out/fuzz-$name.cp" > /dev/null

@@ -21,6 +21,9 @@ public final class MqttFeedTarget implements FeedTarget {
         this.topic = topic.endsWith("/") ? topic.substring(0, topic.length() - 1) : topic;
         client = new MqttClient(brokerUrl, "parkwatch-feed-" + UUID.randomUUID().toString().substring(0, 8),
                 new MemoryPersistence());
+        // a broker that takes the connection but never answers must not hold the feed for ever: the publish fails
+        // after this and the pusher retries it, committing nothing meanwhile
+        client.setTimeToWait(10_000);
         if (username != null && !username.isEmpty()) {
             options.setUserName(username);
             options.setPassword(password == null ? new byte[0] : password.getBytes(StandardCharsets.UTF_8));

@@ -177,7 +177,7 @@ class DeploymentFilesIT {
         flink.at("/spec/job/args").forEach(a -> args.add(a.asText()));
         assertThat(ClusterJobOptions.parse(args.toArray(String[]::new), env).settings(null)).isNotNull();
         assertThat(env).containsKeys("PARKWATCH_INFLUXDB_URL", "PARKWATCH_INFLUXDB_ORG", "PARKWATCH_INFLUXDB_BUCKET");
-        assertThat(docs.stream().filter(d -> name(d).equals("parkwatch-recorder")).findFirst().orElseThrow()
+        assertThat(docs.stream().filter(d -> name(d).equals("Deployment parkwatch-recorder")).findFirst().orElseThrow()
                 .at("/spec/template/spec/containers/0/args/0").asText()).isEqualTo("recorder");
         dockerfileSourcesExist(K8S.resolve("flink-job.Dockerfile"));
     }
