@@ -17,13 +17,11 @@ for run in $(seq "$RUNS"); do
   echo "--- run $run of $RUNS at $RATE readings/s"
   mvn -B verify -pl deploy/flink-cluster -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
     -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=KafkaBrokerFailoverIT -Dfailsafe.rerunFailingTestsCount=0 -Dfuzz.skip \
-    -Dfailover.rate="$RATE" | grep -E "^FAILOVER|Tests run:|FAIL" | tee -a "$OUT"
+    -Dfailover.rate="$RATE" | grep -E "^FAILOVER|Tests run:|FAIL|Expect|expected|but was" | tee -a "$OUT" || echo "run $run FAILED" | tee -a "$OUT"
 done
-# min / median / max of each figure (name=value) over the runs
-grep "^FAILOVER" "$OUT" | sed 's/|//g' | awk '
-  { prefix = "";
-    for (i = 2; i <= NF; i++) {
-      if ($i ~ /:$/) { prefix = $i; continue }
-      split($i, kv, "="); name = prefix kv[1]; v[name, ++n[name]] = kv[2]; names[name] = 1 } }
-  END { for (name in names) { m = n[name]; delete a; for (j = 1; j <= m; j++) a[j] = v[name, j] + 0;
-          asort(a); printf "=== %-32s min %8d / median %8d / max %8d  (%d runs)\n", name, a[1], a[int((m + 1) / 2)], a[m], m } }' | sort
+# min / median / max of each figure (name=value; the figures after "readings-leader:" / "events-leader:" are named
+# after the kill they belong to) over the runs
+grep "^FAILOVER" "$OUT" | sed 's/|//g' | awk '{ prefix = ""; for (i = 2; i <= NF; i++) { if ($i ~ /:$/) { prefix = $i; continue }
+  split($i, kv, "="); print prefix kv[1], kv[2] } }' | sort -k1,1 -k2,2n | awk '
+  function flush() { if (n) printf "=== %-32s min %8d / median %8d / max %8d  (%d runs)\n", name, v[1], v[int((n + 1) / 2)], v[n], n }
+  $1 != name { flush(); name = $1; n = 0 } { v[++n] = $2 } END { flush() }'

@@ -110,6 +110,7 @@ public final class LoadGenerator implements AutoCloseable {
         long batches = 0;
         int next = 0;
         long lastSecond = -1;
+        long lastStamp = 0;
         try {
             while (!stopped && !mine.isEmpty()) {
                 long due = start + (long) (batches * s.batch() / perSecond * 1e9);
@@ -117,7 +118,10 @@ public final class LoadGenerator implements AutoCloseable {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                long now = System.currentTimeMillis();
+                // strictly increasing per connection: a connection catching up after a stall sends its batches in a
+                // burst, and a device never reports the same point twice for the same millisecond
+                long now = Math.max(System.currentTimeMillis(), lastStamp + 1);
+                lastStamp = now;
                 // the point that crosses this second (each connection takes its turn with its own points): the first
                 // point of the second's first batch (HJ 212 stamps whole seconds: the crossing is then stamped when it
                 // is sent), so it is in that batch whatever the number of points per batch
