@@ -35,16 +35,24 @@ import org.slf4j.LoggerFactory;
  * assessment reads, and a wall-clock timer that assesses again every {@code evaluate-every} (an alarm left unanswered
  * grows its contribution, a commitment falls due, without any event). One key, the park: alarms are few next to
  * readings, and the park's colour needs every enterprise's.
+ *
+ * <p>A configuration document opens a short settling time ({@link #SETTLE_MILLIS}): no assessment during it (events
+ * are booked, not assessed), one at its end. Documents the console publishes one after the other for one act (a
+ * commitment and the modes it sets) are so taken together, whichever tick or event falls between them, and a
+ * colour that never really was is never warned of.
  */
 final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, ConfigDocument, RiskLevel> {
 
     static final OutputTag<RiskWarning> WARNINGS = new OutputTag<>("risk-warnings") {
     };
     private static final Logger LOG = LoggerFactory.getLogger(RiskFunction.class);
+    /** Long enough for the documents of one act published back to back, short next to a person's patience. */
+    static final long SETTLE_MILLIS = 2_000;
 
     private final ParkConfig initial;
     private transient ValueState<String> book;
     private transient ValueState<Long> due;
+    private transient ValueState<Long> settling;
     private transient MapState<String, String> documents;
     private transient ParkConfig contextFor;
     private transient RiskContext context;
@@ -59,6 +67,7 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
     public void open(OpenContext ctx) {
         book = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-book", Types.STRING));
         due = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-assess", Types.LONG));
+        settling = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-settling-until", Types.LONG));
         documents = getRuntimeContext().getMapState(new MapStateDescriptor<>("risk-config", Types.STRING, Types.STRING));
     }
 
@@ -69,7 +78,9 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         long wall = ctx.timerService().currentProcessingTime();
         if (in.event() != null) {
             RiskTracking.apply(b, in.event(), ruleTypes::get, wall);
-            assess(b, c, b.eventTimeAt(wall), ctx, out);
+            if (settling.value() == null) {
+                assess(b, c, b.eventTimeAt(wall), ctx, out);
+            }
         } else {
             // an enterprise's points close their hour together: assessed at the next tick, all of them in
             RiskTracking.quality(b, in.quality());
@@ -88,15 +99,33 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
             return; // the rule stages log the refusal
         }
         documents.put(doc.kind(), doc.yaml());
-        // assessed at the next tick, not now: documents published together (a commitment and the modes it sets)
-        // are taken together, never one without the other (which could warn of a colour that never really was)
         context();
-        save(load(), ctx.timerService().currentProcessingTime(), ctx.timerService());
+        // assessed when the documents have settled, not now and not at the next tick (up to evaluate-every away)
+        long wall = ctx.timerService().currentProcessingTime();
+        long until = wall + SETTLE_MILLIS;
+        settling.update(until);
+        Long tick = due.value();
+        if (tick == null || tick > until) {
+            if (tick != null) {
+                ctx.timerService().deleteProcessingTimeTimer(tick);
+            }
+            ctx.timerService().registerProcessingTimeTimer(until);
+            due.update(until);
+        }
+        save(load(), wall, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RiskLevel> out) throws Exception {
         due.clear();
+        Long until = settling.value();
+        if (until != null && timestamp < until) {
+            // a tick while documents settle: the assessment waits for their end
+            ctx.timerService().registerProcessingTimeTimer(until);
+            due.update(until);
+            return;
+        }
+        settling.clear();
         RiskBook b = load();
         assess(b, context(), b.eventTimeAt(timestamp), ctx, out);
         save(b, timestamp, ctx.timerService());

@@ -1,0 +1,135 @@
+package io.parkwatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkwatch.rules.operations.ModeChange;
+import io.parkwatch.rules.operations.OperationsFile;
+import io.parkwatch.rules.operations.PlantOperations;
+import io.parkwatch.rules.risk.Commitment;
+import io.parkwatch.rules.risk.CommitmentsFile;
+import io.parkwatch.rules.risk.RiskAssessment;
+import io.parkwatch.rules.risk.RiskLevel;
+import io.parkwatch.rules.risk.RiskReason;
+import io.parkwatch.rules.risk.RiskWarning;
+import io.parkwatch.rules.wire.ConfigDocument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The risk stage's own timing, with the clock in the test's hand: a commitment and the modes it sets, published one
+ * after the other, are assessed together even when the stage's tick falls between them, and sooner than the next
+ * tick of a long {@code evaluate-every}.
+ */
+class RiskFunctionTest {
+
+    private static final ZoneId PARK = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
+    private static final long NOON = ZonedDateTime.of(DAY.atTime(12, 0), PARK).toInstant().toEpochMilli();
+
+    @Test
+    void aCommitmentAndTheModesItSetsAreTakenTogetherWhateverTickFallsBetween() throws Exception {
+        ParkConfig initial = config("evaluate-every: 1s");
+        try (KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h = harness(initial)) {
+            h.setProcessingTime(NOON);
+            h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, initial.operationsYaml(), NOON)));
+            h.setProcessingTime(NOON + RiskFunction.SETTLE_MILLIS);
+            // from the start: the grade-3 tank farm and the missing commitment
+            assertThat(causes(last(huaxin(h)))).containsExactly("commitment-missing", "hazard-source");
+            int before = huaxin(h).size();
+
+            // the console's one act: the modes first, then the commitment; a tick of evaluate-every between them
+            PlantOperations ops = initial.engine().operations()
+                    .withChange(new ModeChange("T-101", "turnaround", NOON + 2_500, "huaxin", "commitment"))
+                    .withChange(new ModeChange("T-102", "turnaround", NOON + 2_500, "huaxin", "commitment"));
+            h.setProcessingTime(NOON + 2_500);
+            h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, OperationsFile.write(ops, PARK),
+                    NOON + 2_500)));
+            h.setProcessingTime(NOON + 3_000);
+            h.setProcessingTime(NOON + 3_500);
+            assertThat(huaxin(h)).as("nothing assessed while the documents settle").hasSize(before);
+            Commitment made = new Commitment("ent-huaxin", DAY, Map.of("HS-HX-01", "turnaround"),
+                    List.of("hot-work"), List.of("张伟"), "huaxin", NOON + 3_500);
+            h.processElement2(new StreamRecord<>(document(ConfigDocument.COMMITMENTS,
+                    CommitmentsFile.write(List.of(), made, 7, PARK), NOON + 3_500)));
+            h.setProcessingTime(NOON + 3_500 + RiskFunction.SETTLE_MILLIS);
+
+            List<RiskLevel> after = huaxin(h).subList(before, huaxin(h).size());
+            assertThat(after).hasSize(1);
+            assertThat(causes(after.get(0)))
+                    .containsExactly("mode", "hazard-source", "special-operation", "commitment-late");
+            assertThat(h.getSideOutput(RiskFunction.WARNINGS).stream().map(StreamRecord::getValue)
+                    .filter(w -> w.level().subject().equals("ent-huaxin") && w.kind().equals(RiskWarning.COLOUR))
+                    .map(w -> w.level().colour().name())).as("one rise, to yellow; no colour that never was")
+                    .containsExactly("YELLOW");
+
+            // ticks go on after the settling, one per evaluate-every
+            h.setProcessingTime(NOON + 60_000);
+            assertThat(huaxin(h).subList(before, huaxin(h).size())).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDocumentIsAssessedWhenItHasSettledNotAtTheNextTickOfALongInterval() throws Exception {
+        ParkConfig initial = config("evaluate-every: 30s");
+        try (KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h = harness(initial)) {
+            h.setProcessingTime(NOON);
+            h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, initial.operationsYaml(), NOON)));
+            h.setProcessingTime(NOON + RiskFunction.SETTLE_MILLIS);
+            int before = huaxin(h).size();
+            Commitment made = new Commitment("ent-huaxin", DAY, Map.of("HS-HX-01", "running"), List.of(),
+                    List.of("张伟"), "huaxin", NOON + 5_000);
+            h.setProcessingTime(NOON + 5_000);
+            h.processElement2(new StreamRecord<>(document(ConfigDocument.COMMITMENTS,
+                    CommitmentsFile.write(List.of(), made, 7, PARK), NOON + 5_000)));
+            h.setProcessingTime(NOON + 5_000 + RiskFunction.SETTLE_MILLIS - 1);
+            assertThat(huaxin(h)).hasSize(before);
+            h.setProcessingTime(NOON + 5_000 + RiskFunction.SETTLE_MILLIS);
+            assertThat(huaxin(h)).hasSize(before + 1);
+            assertThat(causes(last(huaxin(h)))).containsExactly("hazard-source", "commitment-late");
+        }
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> harness(
+            ParkConfig initial) throws Exception {
+        KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h =
+                ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new RiskFunction(initial),
+                        i -> RiskAssessment.PARK, d -> RiskAssessment.PARK, Types.STRING);
+        return h;
+    }
+
+    /** The shipped park with the commitment due at midnight (so it is missing, then late, all day). */
+    private static ParkConfig config(String every) throws Exception {
+        String risk = Files.readString(Path.of("../config/risk.yaml")).replace("due: \"09:00\"", "due: \"00:00\"")
+                .replace("evaluate-every: 30s", every);
+        return new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
+                Files.readString(Path.of("../config/rules.yaml")), null, null,
+                Files.readString(Path.of("../config/operations.yaml")), risk, null);
+    }
+
+    private static ConfigDocument document(String kind, String yaml, long at) {
+        return new ConfigDocument(kind, yaml, "console", at, "huaxin", "commitment");
+    }
+
+    private static List<RiskLevel> huaxin(KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument,
+            RiskLevel> h) {
+        return h.extractOutputValues().stream().filter(l -> l.subject().equals("ent-huaxin")).toList();
+    }
+
+    private static RiskLevel last(List<RiskLevel> levels) {
+        return levels.get(levels.size() - 1);
+    }
+
+    private static List<String> causes(RiskLevel l) {
+        return l.reasons().stream().map(RiskReason::cause).toList();
+    }
+}
