@@ -43,6 +43,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--hj212", defaultValue = "localhost:9212", description = "HJ 212 endpoint host:port") String hj212;
     @Option(names = "--kafka", defaultValue = "localhost:9092") String kafka;
     @Option(names = "--write-park", description = "write a park for the load to DIR and exit") Path writePark;
+    @Option(names = "--webhook-port", defaultValue = "0", description = "also receive the notifier's JSON webhook on "
+            + "127.0.0.1:PORT/hook and time reading -> webhook for RAISED events (0: not)") int webhookPort;
 
     @Override
     public Integer call() throws Exception {
@@ -55,33 +57,47 @@ public final class LoadCommand implements Callable<Integer> {
         boolean overHj212 = protocol.equals("hj212");
         Result r = run(new LoadGenerator.Settings(overHj212 ? hj212 : mqtt, points, rate, connections, qos, batch, overHj212),
                 io.parkwatch.rules.config.Durations.parse(duration), io.parkwatch.rules.config.Durations.parse(every),
-                io.parkwatch.rules.config.Durations.parse(warmup), kafka, true);
+                io.parkwatch.rules.config.Durations.parse(warmup), kafka, webhookPort, true);
         System.out.print(r.text());
         return 0;
     }
 
-    /** The whole run: rates and the latency of every alert of a crossing point. */
-    record Result(double seconds, long sent, long acknowledged, long failed, List<Long> latencies) {
+    /**
+     * The whole run: rates, the latency of every alert of a crossing point, and (when the webhook is received) of
+     * every RAISED event from its reading to the webhook.
+     */
+    record Result(double seconds, long sent, long acknowledged, long failed, List<Long> latencies,
+            List<Long> toWebhook) {
 
         long percentile(double p) {
-            if (latencies.isEmpty()) {
+            return percentile(latencies, p);
+        }
+
+        static long percentile(List<Long> of, double p) {
+            if (of.isEmpty()) {
                 return -1;
             }
-            List<Long> sorted = new ArrayList<>(latencies);
+            List<Long> sorted = new ArrayList<>(of);
             Collections.sort(sorted);
             return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
         }
 
         String text() {
-            return String.format(Locale.ROOT, "load: %.0f s, sent %d (%.0f/s), acknowledged %d (%.0f/s), failed %d;"
+            String out = String.format(Locale.ROOT, "load: %.0f s, sent %d (%.0f/s), acknowledged %d (%.0f/s), failed %d;"
                     + " alert latency after the warm-up over %d alerts: p50 %d ms, p99 %d ms, max %d ms%n", seconds, sent, sent / seconds,
                     acknowledged, acknowledged / seconds, failed, latencies.size(), percentile(0.5), percentile(0.99),
                     percentile(1.0));
+            if (toWebhook != null) {
+                out += String.format(Locale.ROOT, "reading -> webhook after the warm-up over %d RAISED events: p50 %d ms,"
+                        + " p99 %d ms, max %d ms%n", toWebhook.size(), percentile(toWebhook, 0.5),
+                        percentile(toWebhook, 0.99), percentile(toWebhook, 1.0));
+            }
+            return out;
         }
     }
 
     static Result run(LoadGenerator.Settings s, Duration duration, Duration every, Duration warmup, String kafka,
-            boolean print) throws Exception {
+            int webhookPort, boolean print) throws Exception {
         long measureFrom = System.currentTimeMillis() + warmup.toMillis();
         List<Long> all = Collections.synchronizedList(new ArrayList<>());
         List<Long> window = Collections.synchronizedList(new ArrayList<>());
@@ -97,6 +113,7 @@ public final class LoadCommand implements Callable<Integer> {
                         window.add(now - e.eventTime());
                     }
                 });
+                WebhookLatency hook = webhookPort > 0 ? WebhookLatency.start(webhookPort, measureFrom) : null;
                 LoadGenerator gen = new LoadGenerator(s).start()) {
             long start = System.nanoTime();
             long end = start + duration.toNanos();
@@ -111,11 +128,17 @@ public final class LoadCommand implements Callable<Integer> {
                         window.clear();
                     }
                     Result part = new Result(every.toMillis() / 1000.0, gen.sent() - lastSent, gen.acknowledged() - lastAcked,
-                            0, w);
+                            0, w, null);
+                    String webhook = "";
+                    if (hook != null) {
+                        List<Long> h = hook.takeWindow();
+                        webhook = String.format(Locale.ROOT, "  webhook p99 %4d ms (%d)", Result.percentile(h, 0.99),
+                                h.size());
+                    }
                     System.out.printf(Locale.ROOT, "t=+%3.0fs  sent %7.0f/s  acknowledged %7.0f/s  latency p50 %4d ms  p99 %4d ms"
-                            + "  max %4d ms  (%d alerts)%n", (System.nanoTime() - start) / 1e9, part.sent() / part.seconds(),
+                            + "  max %4d ms  (%d alerts)%s%n", (System.nanoTime() - start) / 1e9, part.sent() / part.seconds(),
                             part.acknowledged() / part.seconds(), part.percentile(0.5), part.percentile(0.99),
-                            part.percentile(1.0), w.size());
+                            part.percentile(1.0), w.size(), webhook);
                 }
                 lastSent = gen.sent();
                 lastAcked = gen.acknowledged();
@@ -123,7 +146,8 @@ public final class LoadCommand implements Callable<Integer> {
             gen.stop();
             double seconds = (System.nanoTime() - start) / 1e9;
             TimeUnit.SECONDS.sleep(3); // the last crossings' alerts
-            return new Result(seconds, gen.sent(), gen.acknowledged(), gen.failed(), new ArrayList<>(all));
+            return new Result(seconds, gen.sent(), gen.acknowledged(), gen.failed(), new ArrayList<>(all),
+                    hook == null ? null : hook.all());
         }
     }
 }
