@@ -1,0 +1,175 @@
+package io.parkwatch.bench;
+
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.model.AlertUpdate;
+import io.parkwatch.rules.model.Level;
+import io.parkwatch.rules.model.Point;
+import io.parkwatch.rules.model.Quality;
+import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.ruleset.ParkFiles;
+import io.parkwatch.rules.ruleset.RuleEngine;
+import io.parkwatch.rules.threshold.ThresholdEvaluator;
+import io.parkwatch.rules.threshold.ThresholdRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The core against Esper, the CEP engine Flink-less alerting systems build on, on the same recorded readings of one
+ * gas detector: the GB/T 50493 gas rule of the demo park (alarm 25 / critical 50 %LEL, deadband 2, on-delay 2 s)
+ * evaluated by the core's {@link ThresholdEvaluator} and by the same logic in EPL ({@link EsperGasRule}). Before
+ * measuring, both judge {@link #CYCLES} passes of the recording and must give the same transitions (type, level,
+ * time), or the run stops. One operation is one reading judged.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class AgainstEsper {
+
+    static final int CYCLES = 50;
+    static final String POINT = "HX-T101-GT1";
+
+    Point detector;
+    ThresholdRule gas;
+    double[] recording;
+    LimitSlice coreState;
+    EsperGasRule esper;
+    long t;
+    int i;
+
+    /**
+     * Two minutes of a detector, one reading a second: quiet, a one-second spike (below the on-delay), an alarm that
+     * becomes critical, a return inside the deadband (still open), the recovery, a value hovering about the limit
+     * (each dip restarts the on-delay), a value at the limit exactly (reached: at-or-above), held at the clear limit
+     * exactly (not clear: it must be below it), then quiet.
+     */
+    static double[] recording() {
+        double[] v = new double[120];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = 10 + s % 7;
+        }
+        v[30] = 26;
+        for (int s = 40; s <= 46; s++) {
+            v[s] = 30;
+        }
+        for (int s = 47; s <= 50; s++) {
+            v[s] = 55;
+        }
+        for (int s = 51; s <= 55; s++) {
+            v[s] = 24;
+        }
+        for (int s = 56; s <= 60; s++) {
+            v[s] = 22.5;
+        }
+        for (int s = 61; s <= 70; s++) {
+            v[s] = s % 2 == 0 ? 24 : 26;
+        }
+        for (int s = 71; s <= 73; s++) {
+            v[s] = 25;
+        }
+        for (int s = 74; s <= 76; s++) {
+            v[s] = 23;
+        }
+        v[77] = 22.9;
+        return v;
+    }
+
+    @Setup
+    public void setUp() throws Exception {
+        Path config = Path.of(System.getProperty("parkwatch.config", "config"));
+        RuleEngine engine = ParkFiles.engine(new ParkFiles.Text("points.yaml", Files.readString(config.resolve("points.yaml"))),
+                new ParkFiles.Text("rules.yaml", Files.readString(config.resolve("rules.yaml"))), null);
+        detector = engine.point(POINT).orElseThrow();
+        gas = (ThresholdRule) engine.rules().rulesFor(detector).stream()
+                .filter(r -> r.id().equals("combustible-gas")).findFirst().orElseThrow();
+        recording = recording();
+        checkEqual();
+        coreState = new LimitSlice();
+        esper = new EsperGasRule(gas);
+        t = 1_767_225_600_000L;
+        i = 0;
+    }
+
+    /** Both judge the same readings from a fresh state; their transitions must be equal. */
+    void checkEqual() throws Exception {
+        List<EsperGasRule.Transition> core = new ArrayList<>();
+        List<EsperGasRule.Transition> epl = new ArrayList<>();
+        LimitSlice state = new LimitSlice();
+        try (EsperGasRule e = new EsperGasRule(gas)) {
+            long ts = 1_767_225_600_000L;
+            for (int c = 0; c < CYCLES; c++) {
+                for (double v : recording) {
+                    ts += 1000;
+                    for (AlertUpdate u : ThresholdEvaluator.evaluate(gas, detector, state,
+                            new Reading(POINT, "ent-huaxin", ts, v, Quality.N, ts), ts)) {
+                        core.add(new EsperGasRule.Transition(u.event().type().name(), level(u.event().level()),
+                                u.event().eventTime()));
+                    }
+                    e.send(new EsperGasRule.Reading(POINT, ts, v));
+                    epl.addAll(e.take());
+                }
+            }
+        }
+        if (core.isEmpty() || !core.equals(epl)) {
+            throw new IllegalStateException("the core and Esper disagree: core " + core.size() + " transitions "
+                    + core.subList(0, Math.min(8, core.size())) + ", Esper " + epl.size() + " "
+                    + epl.subList(0, Math.min(8, epl.size())));
+        }
+        System.out.printf("same transitions from both over %d readings: %d (first pass: %s)%n",
+                CYCLES * recording.length, core.size(), core.subList(0, core.size() / CYCLES));
+    }
+
+    private static int level(Level l) {
+        return l == Level.CRITICAL ? 2 : l == Level.ALARM ? 1 : 0;
+    }
+
+    @TearDown
+    public void tearDown() {
+        esper.close();
+    }
+
+    private double next() {
+        t += 1000;
+        double v = recording[i];
+        i = i + 1 == recording.length ? 0 : i + 1;
+        return v;
+    }
+
+    @Benchmark
+    public List<AlertUpdate> coreGasRule() {
+        double v = next();
+        return ThresholdEvaluator.evaluate(gas, detector, coreState, new Reading(POINT, "ent-huaxin", t, v, Quality.N, t), t);
+    }
+
+    @Benchmark
+    public List<EsperGasRule.Transition> esperGasRule() {
+        double v = next();
+        esper.send(new EsperGasRule.Reading(POINT, t, v));
+        return esper.take();
+    }
+
+    /** For a quick look without JMH: {@code java ... io.parkwatch.bench.AgainstEsper}. */
+    public static void main(String[] args) throws Exception {
+        AgainstEsper b = new AgainstEsper();
+        b.setUp();
+        b.tearDown();
+    }
+}

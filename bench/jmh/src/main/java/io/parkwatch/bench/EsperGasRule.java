@@ -1,0 +1,139 @@
+package io.parkwatch.bench;
+
+import com.espertech.esper.common.client.EPCompiled;
+import com.espertech.esper.common.client.EventBean;
+import com.espertech.esper.common.client.configuration.Configuration;
+import com.espertech.esper.compiler.client.CompilerArguments;
+import com.espertech.esper.compiler.client.EPCompilerProvider;
+import com.espertech.esper.runtime.client.EPDeployment;
+import com.espertech.esper.runtime.client.EPEventService;
+import com.espertech.esper.runtime.client.EPRuntime;
+import com.espertech.esper.runtime.client.EPRuntimeProvider;
+import io.parkwatch.rules.threshold.ThresholdRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The GB/T 50493 gas threshold rule (alarm and critical limits, deadband, on-delay) written in Esper's EPL, as a
+ * Flink-less alerting system on Esper would hold it: per-point state in an EPL table keyed by point, a reading
+ * judged against it in three small insert-into steps (since when each limit is exceeded, the level reached, the
+ * transition), the table merged from the last step. The semantics are the core's {@code LevelMachine}: a level is
+ * reached when its limit has been met or exceeded for the on-delay by the readings' own timestamps, the alert latches
+ * at its highest level, and recovers once the value is below the lowest limit by more than the deadband (no
+ * off-delay, as the rule has none). Transitions come out as {@link Transition}s, to be compared with the core's.
+ */
+final class EsperGasRule implements AutoCloseable {
+
+    /** The event Esper reads: a bean, as Esper's Java event types want. */
+    public static final class Reading {
+        private final String pointId;
+        private final long ts;
+        private final double value;
+
+        public Reading(String pointId, long ts, double value) {
+            this.pointId = pointId;
+            this.ts = ts;
+            this.value = value;
+        }
+
+        public String getPointId() {
+            return pointId;
+        }
+
+        public long getTs() {
+            return ts;
+        }
+
+        public double getValue() {
+            return value;
+        }
+    }
+
+    /** An alert transition: RAISED, LEVEL_CHANGED or RECOVERED, the level (1 alarm, 2 critical), and when. */
+    record Transition(String type, int level, long at) {
+    }
+
+    private final EPRuntime runtime;
+    private final EPEventService events;
+    private final List<Transition> out = new ArrayList<>();
+
+    EsperGasRule(ThresholdRule rule) throws Exception {
+        double alarm = rule.high().of(io.parkwatch.rules.model.Level.ALARM);
+        double critical = rule.high().of(io.parkwatch.rules.model.Level.CRITICAL);
+        double clear = alarm - rule.deadband();
+        long delay = rule.onDelay().toMillis();
+        String epl = String.format(Locale.ROOT, """
+                create table GasState(pointId string primary key, alarmSince long, criticalSince long, open int);
+
+                insert into Exceeded select pointId, ts, value,
+                  case when value >= %1$s then coalesce(GasState[pointId].alarmSince, ts) else null end as alarmSince,
+                  case when value >= %2$s then coalesce(GasState[pointId].criticalSince, ts) else null end as criticalSince,
+                  coalesce(GasState[pointId].open, 0) as open
+                from Reading;
+
+                insert into Reached select pointId, ts, value, alarmSince, criticalSince, open,
+                  case when criticalSince is not null and ts - criticalSince >= %4$d then 2
+                       when alarmSince is not null and ts - alarmSince >= %4$d then 1
+                       else 0 end as reached
+                from Exceeded;
+
+                insert into Step select pointId, ts, alarmSince, criticalSince, open,
+                  case when open = 0 and reached > 0 then 'RAISED'
+                       when open > 0 and reached > open then 'LEVEL_CHANGED'
+                       when open > 0 and value < %3$s then 'RECOVERED'
+                       else null end as type,
+                  case when open = 0 and reached > 0 then reached
+                       when open > 0 and reached > open then reached
+                       when open > 0 and value < %3$s then 0
+                       else open end as next
+                from Reached;
+
+                on Step s merge GasState g where g.pointId = s.pointId
+                  when matched then update set alarmSince = s.alarmSince, criticalSince = s.criticalSince, open = s.next
+                  when not matched then insert select s.pointId as pointId, s.alarmSince as alarmSince,
+                    s.criticalSince as criticalSince, s.next as open;
+
+                @name('transitions') select type, case when type = 'RECOVERED' then open else next end as level, ts
+                from Step where type is not null;
+                """, num(alarm), num(critical), num(clear), delay);
+        Configuration config = new Configuration();
+        config.getCommon().addEventType("Reading", Reading.class);
+        config.getRuntime().getThreading().setInternalTimerEnabled(false); // no EPL here reads the clock
+        EPCompiled compiled = EPCompilerProvider.getCompiler().compile(epl, new CompilerArguments(config));
+        runtime = EPRuntimeProvider.getRuntime("parkwatch-bench-" + System.nanoTime(), config);
+        EPDeployment d = runtime.getDeploymentService().deploy(compiled);
+        runtime.getDeploymentService().getStatement(d.getDeploymentId(), "transitions").addListener(
+                (newEvents, oldEvents, statement, rt) -> {
+                    for (EventBean e : newEvents) {
+                        out.add(new Transition((String) e.get("type"), ((Number) e.get("level")).intValue(),
+                                ((Number) e.get("ts")).longValue()));
+                    }
+                });
+        events = runtime.getEventService();
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) + ".0" : String.valueOf(d);
+    }
+
+    /** Judges one reading. */
+    void send(Reading r) {
+        events.sendEventBean(r, "Reading");
+    }
+
+    /** The transitions since the last call. */
+    List<Transition> take() {
+        if (out.isEmpty()) {
+            return List.of();
+        }
+        List<Transition> t = new ArrayList<>(out);
+        out.clear();
+        return t;
+    }
+
+    @Override
+    public void close() {
+        runtime.destroy();
+    }
+}
