@@ -3,6 +3,7 @@ package io.parkwatch.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.parkwatch.console.Console;
 import io.parkwatch.console.ConsoleConfig;
 import io.parkwatch.console.history.InfluxHistory;
@@ -128,7 +129,7 @@ final class ConsoleNode implements AutoCloseable {
     private final Console console;
     private final Notifier notifier;
     private final FeedPusher feed;
-    private final NioEventLoopGroup metricsLoop = new NioEventLoopGroup(1);
+    private final NioEventLoopGroup metricsLoop = new NioEventLoopGroup(1, new DefaultThreadFactory("metrics-http"));
     private MetricsServer metrics;
 
     private ConsoleNode(Setup setup, String kafka) throws Exception {

@@ -1,6 +1,7 @@
 package io.parkwatch.ingest;
 
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.parkwatch.ingest.bridge.BrokerBridge;
 import io.parkwatch.ingest.device.DeviceRegistry;
@@ -28,8 +29,9 @@ import java.util.function.Supplier;
 public final class Gateway implements AutoCloseable {
 
     private final Parts parts = new Parts("gateway");
-    private final EventLoopGroup boss = new NioEventLoopGroup(1);
-    private final EventLoopGroup workers = new NioEventLoopGroup();
+    // named, so a thread dump or a CPU profile tells the gateway's network threads from the console's
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("gateway-accept"));
+    private final EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("gateway-io"));
     /** One gate for every password a device gives (MQTT CONNECT, HJ 212 PW): bounded, fair, throttled. */
     private final PasswordGate passwords = PasswordGate.builder("gateway-auth").build();
     private final GatewayMetrics metrics = new GatewayMetrics();

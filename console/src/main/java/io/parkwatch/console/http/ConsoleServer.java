@@ -1,6 +1,7 @@
 package io.parkwatch.console.http;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -42,8 +43,8 @@ public final class ConsoleServer implements AutoCloseable {
     private final Login login;
     private final SessionStore sessions;
     private final LiveFeed feed;
-    private final EventLoopGroup boss = new NioEventLoopGroup(1);
-    private final EventLoopGroup workers = new NioEventLoopGroup(2);
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("console-accept"));
+    private final EventLoopGroup workers = new NioEventLoopGroup(2, new DefaultThreadFactory("console-io"));
     /** Longest request body (JSON commands, logins): larger ones, chunked or not, get 413. */
     static final int MAX_BODY_BYTES = 64 * 1024;
     /** A connection silent this long (no request, no live message) is closed. */
