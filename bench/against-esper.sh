@@ -13,7 +13,7 @@ echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), Esper $(grep -o 
 mkdir -p bench/out
 java -cp "bench/jmh/target/classes:$(cat bench/jmh/target/jmh.classpath)" -Dparkwatch.config=config \
   org.openjdk.jmh.Main io.parkwatch.bench.AgainstEsper -f "$FORKS" -rf json -rff bench/out/against-esper.json "$@" \
-  | grep -E "^(same transitions|Benchmark|AgainstEsper)"
+  | grep -E "same transitions|^Benchmark|^AgainstEsper" | sed -E "s/.*(same transitions)/\1/" | uniq
 python3 - bench/out/against-esper.json <<'PY'
 import json, statistics, sys
 runs = json.load(open(sys.argv[1]))

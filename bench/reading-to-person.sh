@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Issue 20 target 5: the time from an alarming reading's timestamp to the notifier's webhook receiving its RAISED
+# Issue 20 target 5: the time from an alarming reading's timestamp to the notifier's webhook receiving its RAISED (or REPEATED)
 # event, at RATE readings/s (default 10000) on the load park (one point crosses its alarm limit every second).
 # The standalone (embedded Kafka, gateway, Flink job, console with its notifier) posts every event to a JSON
-# webhook; `parkwatch load --webhook-port` is that webhook, a real local HTTP receiver, and times each RAISED
+# webhook; `parkwatch load --webhook-port` is that webhook, a real local HTTP receiver, and times each RAISED or REPEATED
 # event of a load point from its reading to its arrival. Beside it, the alert latency to parkwatch.alert-events.
 # RUNS runs (default 3) of DURATION seconds (default 60), the first 10 s of each left out (JIT warm-up).
 # Prints each run's line, then min / median / max over the runs of both p99s.
@@ -39,5 +39,5 @@ summary() { # $1: the line's start, $2: what it is
   grep "^$1" bench/out/reading-to-person.txt | grep -o "p99 [0-9-]* ms" | awk '{print $2}' | sort -n | awk -v w="$2" \
     '{a[NR]=$1} END {print "=== " w " p99 over " NR " runs: min " a[1] " / median " a[int((NR+1)/2)] " / max " a[NR] " ms"}'
 }
-summary "reading -> webhook" "reading -> webhook (RAISED)"
+summary "reading -> webhook" "reading -> webhook (RAISED or REPEATED)"
 summary "load:" "reading -> alert event on Kafka"

@@ -44,7 +44,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--kafka", defaultValue = "localhost:9092") String kafka;
     @Option(names = "--write-park", description = "write a park for the load to DIR and exit") Path writePark;
     @Option(names = "--webhook-port", defaultValue = "0", description = "also receive the notifier's JSON webhook on "
-            + "127.0.0.1:PORT/hook and time reading -> webhook for RAISED events (0: not)") int webhookPort;
+            + "127.0.0.1:PORT/hook and time reading -> webhook for RAISED/REPEATED events (0: not)") int webhookPort;
 
     @Override
     public Integer call() throws Exception {
@@ -88,7 +88,7 @@ public final class LoadCommand implements Callable<Integer> {
                     acknowledged, acknowledged / seconds, failed, latencies.size(), percentile(0.5), percentile(0.99),
                     percentile(1.0));
             if (toWebhook != null) {
-                out += String.format(Locale.ROOT, "reading -> webhook after the warm-up over %d RAISED events: p50 %d ms,"
+                out += String.format(Locale.ROOT, "reading -> webhook after the warm-up over %d RAISED/REPEATED events: p50 %d ms,"
                         + " p99 %d ms, max %d ms%n", toWebhook.size(), percentile(toWebhook, 0.5),
                         percentile(toWebhook, 0.99), percentile(toWebhook, 1.0));
             }

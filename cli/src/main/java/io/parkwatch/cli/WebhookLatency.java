@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The far end of the notifier's generic JSON webhook, for the load run: a local HTTP receiver that answers every
- * POST and times each RAISED event of a load point from its reading's timestamp to its arrival here, which is the
+ * POST and times each RAISED (or REPEATED) event of a load point from its reading's timestamp to its arrival here, which is the
  * time from a device's reading to the system a person is called by. Bodies larger than a notification are refused.
  */
 final class WebhookLatency implements AutoCloseable {
@@ -76,7 +76,9 @@ final class WebhookLatency implements AutoCloseable {
             LOG.debug("webhook body is not an alert event: {}", notAnEvent.toString());
             return;
         }
-        if (e != null && e.type() == AlertEventType.RAISED && e.pointId() != null
+        // raised, or raised again within the hold-off (the load's crossings come back to a point every few seconds):
+        // the same announcement, the same path, as the Kafka-side latency counts them
+        if (e != null && (e.type() == AlertEventType.RAISED || e.type() == AlertEventType.REPEATED) && e.pointId() != null
                 && e.pointId().startsWith(LoadPark.PREFIX)) {
             synchronized (this) {
                 window.add(now - e.eventTime());
