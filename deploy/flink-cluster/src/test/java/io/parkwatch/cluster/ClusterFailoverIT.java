@@ -230,8 +230,10 @@ class ClusterFailoverIT {
             throws Exception {
         String token = login();
         List<JsonNode> open = new ArrayList<>();
+        // the alerts the readings decided; a logger's "offline" runs on the wall clock and may open at any moment
+        // of the stop and restart once the scenario's loggers have fallen silent (as in eventTimeDecided)
         JSON.readTree(get("/api/alerts", token)).forEach(a -> {
-            if (!a.get("state").asText().equals("CLOSED")) {
+            if (!a.get("state").asText().equals("CLOSED") && !a.get("rule").asText().equals("offline")) {
                 open.add(a);
             }
         });
@@ -266,7 +268,7 @@ class ClusterFailoverIT {
         assertThat(ack.path("event").path("actor").asText()).isEqualTo("duty");
         int openAfter = 0;
         for (JsonNode a : JSON.readTree(get("/api/alerts", token))) {
-            openAfter += a.get("state").asText().equals("CLOSED") ? 0 : 1;
+            openAfter += a.get("state").asText().equals("CLOSED") || a.get("rule").asText().equals("offline") ? 0 : 1;
         }
         assertThat(openAfter).as("open alerts after the restart").isEqualTo(open.size());
 
