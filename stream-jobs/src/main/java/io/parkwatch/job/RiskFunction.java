@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * grows its contribution, a commitment falls due, without any event). One key, the park: alarms are few next to
  * readings, and the park's colour needs every enterprise's.
  *
- * <p>A configuration document opens a short settling time ({@link #SETTLE_MILLIS}): no assessment during it (events
- * are booked, not assessed), one at its end. Documents the console publishes one after the other for one act (a
+ * <p>A configuration document opens a short settling time ({@link #SETTLE_MILLIS}) unless one is open (it is never
+ * extended): no assessment during it (events are booked, not assessed), one at its end. Documents the console publishes one after the other for one act (a
  * commitment and the modes it sets) are so taken together, whichever tick or event falls between them, and a
  * colour that never really was is never warned of.
  */
@@ -100,17 +100,20 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         }
         documents.put(doc.kind(), doc.yaml());
         context();
-        // assessed when the documents have settled, not now and not at the next tick (up to evaluate-every away)
+        // assessed when the documents have settled, not now and not at the next tick (up to evaluate-every away);
+        // a settling time already open is not extended, so documents arriving without end cannot starve the risk
         long wall = ctx.timerService().currentProcessingTime();
-        long until = wall + SETTLE_MILLIS;
-        settling.update(until);
-        Long tick = due.value();
-        if (tick == null || tick > until) {
-            if (tick != null) {
-                ctx.timerService().deleteProcessingTimeTimer(tick);
+        if (settling.value() == null) {
+            long until = wall + SETTLE_MILLIS;
+            settling.update(until);
+            Long tick = due.value();
+            if (tick == null || tick > until) {
+                if (tick != null) {
+                    ctx.timerService().deleteProcessingTimeTimer(tick);
+                }
+                ctx.timerService().registerProcessingTimeTimer(until);
+                due.update(until);
             }
-            ctx.timerService().registerProcessingTimeTimer(until);
-            due.update(until);
         }
         save(load(), wall, ctx.timerService());
     }

@@ -72,9 +72,21 @@ class RiskFunctionTest {
                     .map(w -> w.level().colour().name())).as("one rise, to yellow; no colour that never was")
                     .containsExactly("YELLOW");
 
+            // a settling time is not extended: documents without end do not starve the assessment
+            for (int i = 0; i < 10; i++) {
+                long at = NOON + 10_000 + i * 700L; // a document every 0.7 s, T-101 in and out of turnaround
+                h.setProcessingTime(at);
+                h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, OperationsFile.write(
+                        ops.withChange(new ModeChange("T-101", i % 2 == 0 ? "running" : "turnaround", at, "huaxin",
+                                "flapping")), PARK), at)));
+            }
+            assertThat(huaxin(h).subList(before, huaxin(h).size())).as("assessed within the flapping").hasSizeGreaterThan(1);
+
             // ticks go on after the settling, one per evaluate-every
+            h.setProcessingTime(NOON + 20_000); // the last document settled
+            int settled = huaxin(h).size();
             h.setProcessingTime(NOON + 60_000);
-            assertThat(huaxin(h).subList(before, huaxin(h).size())).hasSize(1);
+            assertThat(huaxin(h)).as("nothing changes, so nothing more is told").hasSize(settled);
         }
     }
 
