@@ -28,13 +28,7 @@ rm -f "$OUT.all"
 for run in $(seq "$RUNS"); do
   rm -rf "$OUT" && mkdir -p "$OUT"
   "${CLI[@]}" load --write-park "$OUT/park" --points "$POINTS" --connections 4 > /dev/null
-  python3 - "$OUT/park/rules.yaml" config/rules.yaml <<'PY'
-import sys, yaml
-load = yaml.safe_load(open(sys.argv[1]))
-demo = yaml.safe_load(open(sys.argv[2]))
-kept = [r for r in demo["rules"] if "points" not in r.get("match", {}) and "tank" not in r.get("match", {})]
-yaml.safe_dump({"rules": load["rules"] + kept}, open(sys.argv[1], "w"), allow_unicode=True, sort_keys=False)
-PY
+  python3 bench/lib/with-demo-rules.py "$OUT/park/rules.yaml" config/rules.yaml "$OUT/park/rules.yaml"
   ( . "$OUT/park/env.sh"; export PARKWATCH_GATEWAY_HJ212_PORT=-1
     exec java @cli/target/jvm.options -cp "cli/target/parkwatch.jar:cli/target/lib/*" io.parkwatch.cli.ParkWatchCli run
   ) > "$OUT/parkwatch.log" 2>&1 &

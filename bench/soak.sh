@@ -18,13 +18,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 "${CLI[@]}" load --write-park "$OUT/park" --points "$POINTS" --connections 4 > /dev/null
 # the demo rule set too: its rules that select points by kind or for all points (gas threshold, rate, trend,
 # zone vote, offline, quality...) apply to the load points; those naming the demo's points or tanks cannot
-python3 - "$OUT/park/rules.yaml" config/rules.yaml "$OUT/park/rules-demo.yaml" <<'PY'
-import sys, yaml
-load = yaml.safe_load(open(sys.argv[1]))
-demo = yaml.safe_load(open(sys.argv[2]))
-kept = [r for r in demo["rules"] if "points" not in r.get("match", {}) and "tank" not in r.get("match", {})]
-yaml.safe_dump({"rules": load["rules"] + kept}, open(sys.argv[3], "w"), allow_unicode=True, sort_keys=False)
-PY
+python3 bench/lib/with-demo-rules.py "$OUT/park/rules.yaml" config/rules.yaml "$OUT/park/rules-demo.yaml"
 if [ "${DEMO_RULES:-yes}" = no ]; then
   RULES="$OUT/park/rules.yaml"
 elif ( . "$OUT/park/env.sh"; "${CLI[@]}" rules validate "$OUT/park/rules-demo.yaml" ) > "$OUT/validate.txt" 2>&1; then

@@ -40,9 +40,7 @@ class RiskFunctionTest {
     void aCommitmentAndTheModesItSetsAreTakenTogetherWhateverTickFallsBetween() throws Exception {
         ParkConfig initial = config("evaluate-every: 1s");
         try (KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h = harness(initial)) {
-            h.setProcessingTime(NOON);
-            h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, initial.operationsYaml(), NOON)));
-            h.setProcessingTime(NOON + RiskFunction.SETTLE_MILLIS);
+            assessedAtNoon(h, initial);
             // from the start: the grade-3 tank farm and the missing commitment
             assertThat(causes(last(huaxin(h)))).containsExactly("commitment-missing", "hazard-source");
             int before = huaxin(h).size();
@@ -94,9 +92,7 @@ class RiskFunctionTest {
     void aDocumentIsAssessedWhenItHasSettledNotAtTheNextTickOfALongInterval() throws Exception {
         ParkConfig initial = config("evaluate-every: 30s");
         try (KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h = harness(initial)) {
-            h.setProcessingTime(NOON);
-            h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, initial.operationsYaml(), NOON)));
-            h.setProcessingTime(NOON + RiskFunction.SETTLE_MILLIS);
+            assessedAtNoon(h, initial);
             int before = huaxin(h).size();
             Commitment made = new Commitment("ent-huaxin", DAY, Map.of("HS-HX-01", "running"), List.of(),
                     List.of("张伟"), "huaxin", NOON + 5_000);
@@ -117,6 +113,14 @@ class RiskFunctionTest {
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new RiskFunction(initial),
                         i -> RiskAssessment.PARK, d -> RiskAssessment.PARK, Types.STRING);
         return h;
+    }
+
+    /** The stage started at noon: the operations in force arrive, settle, and the first assessment is made. */
+    private static void assessedAtNoon(KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument,
+            RiskLevel> h, ParkConfig initial) throws Exception {
+        h.setProcessingTime(NOON);
+        h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, initial.operationsYaml(), NOON)));
+        h.setProcessingTime(NOON + RiskFunction.SETTLE_MILLIS);
     }
 
     /** The shipped park with the commitment due at midnight (so it is missing, then late, all day). */
