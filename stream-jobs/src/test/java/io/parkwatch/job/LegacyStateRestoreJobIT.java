@@ -113,6 +113,61 @@ class LegacyStateRestoreJobIT {
         }
     }
 
+    /**
+     * A park upgrading from per-rule sample windows to the shared point history: a checkpoint of that version holds
+     * an open rate-of-rise warning and a minute of samples in the windows of the rate and trend rules. After the
+     * upgrade the gas falls: the warning recovers on its own id within seconds, which it can only do if the old
+     * windows' samples were taken into the history (afresh, the rate rule would wait 45 s for enough of them).
+     */
+    @Test
+    void aRateWarningAndItsSamplesFromTheVersionBeforeTheSharedHistoryCarryOn() throws Exception {
+        Path fixture = Path.of("src/test/resources/state-before-shared-history");
+        Path checkpoint = copy(fixture.resolve("chk"), dir.resolve("old-chk"));
+        String openWarning = Files.readString(fixture.resolve("alert-id.txt")).trim();
+        long t0 = 1_795_600_000_000L;
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
+                TopicRecorder events = CheckpointRestoreJobIT.recorder(kafka);
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()), new StringSerializer(),
+                        new ByteArraySerializer())) {
+            double[] rise = new double[60];
+            for (int i = 0; i < rise.length; i++) {
+                rise[i] = Math.round((2 + 0.3 * i) * 10) / 10.0; // what the old version took
+            }
+            CheckpointRestoreJobIT.send(producer, t0, 0, rise);
+            double[] fall = new double[30];
+            for (int i = 0; i < fall.length; i++) {
+                fall[i] = Math.max(5, 19.7 - 0.75 * (i + 1)); // the leak stopped: the rest, only the upgrade sees
+            }
+            CheckpointRestoreJobIT.send(producer, t0, 60, fall);
+            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
+                    .consumerGroup("restore-test")
+                    .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
+                            Files.readString(Path.of("../config/rules.yaml")), null))
+                    .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
+                    .idleness(Duration.ofSeconds(10)).build();
+            try (LocalJobRunner upgraded = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"), checkpoint)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> !rateEvents(events).isEmpty());
+                List<AlertEvent> e = rateEvents(events);
+                assertThat(e).extracting(AlertEvent::type, AlertEvent::level, AlertEvent::alertId)
+                        .containsExactly(tuple(AlertEventType.RECOVERED, Level.WARN, openWarning));
+                assertThat(e.get(0).eventTime()).as("recovered from the carried samples, not after 45 s afresh")
+                        .isBetween(t0 + 60_000, t0 + 75_000);
+            }
+        }
+    }
+
+    static List<AlertEvent> rateEvents(TopicRecorder r) {
+        Map<String, AlertEvent> byId = new java.util.LinkedHashMap<>();
+        r.records().forEach(rec -> {
+            AlertEvent e = io.parkwatch.rules.wire.WireJson.alertEvent(rec.value());
+            if (e.ruleId().equals("combustible-gas-rate")) {
+                byId.putIfAbsent(e.eventId(), e);
+            }
+        });
+        return List.copyOf(byId.values());
+    }
+
     /** The events of the two threshold alarms of the fixture, once each. */
     static List<AlertEvent> thresholdEvents(TopicRecorder r) {
         Map<String, AlertEvent> byId = new java.util.LinkedHashMap<>();

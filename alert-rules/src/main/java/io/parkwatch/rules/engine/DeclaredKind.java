@@ -11,12 +11,19 @@ public abstract class DeclaredKind<R extends Rule, S extends RuleSlice> implemen
     private final Class<R> ruleClass;
     private final Set<String> keys;
     private final Supplier<S> slices;
+    private final Class<? extends RuleSlice> sliceType;
 
     protected DeclaredKind(String type, Class<R> ruleClass, Set<String> keys, Supplier<S> slices) {
         this.type = type;
         this.ruleClass = ruleClass;
         this.keys = Set.copyOf(keys);
         this.slices = slices;
+        this.sliceType = slices.get().getClass();
+    }
+
+    @Override
+    public final Class<? extends RuleSlice> sliceType() {
+        return sliceType;
     }
 
     @Override

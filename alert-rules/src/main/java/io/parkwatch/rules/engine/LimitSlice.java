@@ -43,6 +43,14 @@ public class LimitSlice extends RuleSlice {
     }
 
     @Override
+    public void continueFrom(RuleSlice earlier) {
+        if (earlier instanceof LimitSlice p) {
+            high = p.high;
+            low = p.low;
+        }
+    }
+
+    @Override
     public void takeOver(RuleState legacy) {
         high = legacy.high;
         low = legacy.low;

@@ -44,12 +44,29 @@ public interface RuleKind<R extends Rule, S extends RuleSlice> {
     /** A fresh state for a rule of this kind at one point. */
     S newSlice();
 
-    /** The state a point's rule kept in the one-class form of earlier versions, in this kind's form. */
-    default S carriedOver(RuleState legacy) {
-        S s = newSlice();
+    /** The class of {@link #newSlice()}: a stored state of another class is of an earlier version. */
+    default Class<? extends RuleSlice> sliceType() {
+        return newSlice().getClass();
+    }
+
+    /**
+     * The state a point's rule kept in the one-class form of earlier versions, in this kind's form; a window of
+     * samples is handed on in the per-rule shape of the version before the shared history ({@link WindowSlice}),
+     * which the engine then takes in ({@link PointHistory#seed}).
+     */
+    default RuleSlice carriedOver(RuleState legacy) {
+        RuleSlice s = legacy.samples != null ? new WindowSlice() : newSlice();
         s.ruleVersion = legacy.ruleVersion;
         s.takeOver(legacy);
         return s;
+    }
+
+    /**
+     * How long a window of the point's recent readings ({@link PointHistory}) a rule of this kind judges at
+     * {@code timestamp}; 0 when it needs none (then the history is not kept for it).
+     */
+    default long historyMs(R rule, Point point, PointRegistry registry, long timestamp) {
+        return 0;
     }
 
     /** Whether a reading of a point is evaluated per point (else: by the group stage). */
@@ -75,5 +92,14 @@ public interface RuleKind<R extends Rule, S extends RuleSlice> {
     default List<AlertUpdate> evaluate(R rule, Point point, PointRegistry registry, S state, Reading reading,
             long now) {
         return List.of();
+    }
+
+    /**
+     * Evaluates a reading with the point's recent history, already holding the reading; null when no rule of the
+     * point needs one or the reading is not vouched for. Kinds that judge a window override this one.
+     */
+    default List<AlertUpdate> evaluate(R rule, Point point, PointRegistry registry, S state, PointHistory history,
+            Reading reading, long now) {
+        return evaluate(rule, point, registry, state, reading, now);
     }
 }

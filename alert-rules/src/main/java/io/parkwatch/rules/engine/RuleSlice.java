@@ -32,6 +32,14 @@ public class RuleSlice {
     public void keepOpenAlertsOf(RuleSlice previous) {
     }
 
+    /**
+     * Called on the fresh state of an unchanged rule whose stored state is of an earlier version's class: takes
+     * over all of it this class still has. By default only the open alerts, as for a changed rule.
+     */
+    public void continueFrom(RuleSlice earlier) {
+        keepOpenAlertsOf(earlier);
+    }
+
     /** Takes over what the one-class state of earlier versions kept for this kind (restoring their checkpoints). */
     public void takeOver(RuleState legacy) {
     }

@@ -4,6 +4,10 @@ package io.parkwatch.rules.engine;
  * The recent samples of one point over a time window, kept as the means of equal time buckets
  * (capacity buckets per window): memory stays bounded whatever the reporting rate, and the whole
  * window stays evenly covered. Public fields so stream processors can store it as-is.
+ *
+ * <p>Per-point rules share one compact {@link PointHistory} instead; this shape stays for the group stage's
+ * members (composite rules) and for the state of earlier versions ({@link WindowSlice}), whose stored layout
+ * must not change.
  */
 public final class SampleWindow {
 
@@ -63,7 +67,7 @@ public final class SampleWindow {
     }
 
     /** Adds a sample, then fits a line if the samples cover most of the window (else null: too little history). */
-    public Fit addAndFit(long ts, double v, long windowMs, int minSamples) {
+    public LineFit addAndFit(long ts, double v, long windowMs, int minSamples) {
         add(ts, v, windowMs);
         return spanMs() >= windowMs * 3 / 4 && size >= minSamples ? fit() : null;
     }
@@ -74,54 +78,17 @@ public final class SampleWindow {
     }
 
     /** Least-squares fit of value over time (per minute), with the spread of the slope. */
-    public Fit fit() {
-        if (size < 3) {
-            return null;
-        }
-        double t0 = times[0];
-        double n = size;
-        double st = 0;
-        double sv = 0;
-        for (int i = 0; i < size; i++) {
-            st += (times[i] - t0) / 60_000.0;
-            sv += values[i];
-        }
-        double mt = st / n;
-        double mv = sv / n;
-        double stt = 0;
-        double stv = 0;
-        for (int i = 0; i < size; i++) {
-            double dt = (times[i] - t0) / 60_000.0 - mt;
-            stt += dt * dt;
-            stv += dt * (values[i] - mv);
-        }
-        if (stt == 0) {
-            return null;
-        }
-        double slope = stv / stt;
-        double sse = 0;
-        for (int i = 0; i < size; i++) {
-            double dt = (times[i] - t0) / 60_000.0 - mt;
-            double r = values[i] - (mv + slope * dt);
-            sse += r * r;
-        }
-        double stderr = size > 2 ? Math.sqrt(sse / (n - 2) / stt) : Double.POSITIVE_INFINITY;
-        double tLast = (times[size - 1] - t0) / 60_000.0 - mt;
-        return new Fit(slope, stderr, mv + slope * tLast);
-    }
+    public LineFit fit() {
+        return LineFit.through(new LineFit.Samples() {
+            @Override
+            public long time(int i) {
+                return times[i];
+            }
 
-    /**
-     * A straight-line fit.
-     *
-     * @param slopePerMinute change per minute
-     * @param slopeStdErr    standard error of the slope (same unit): small means the trend is real, not noise
-     * @param fittedNow      the line's value at the newest sample
-     */
-    public record Fit(double slopePerMinute, double slopeStdErr, double fittedNow) {
-
-        /** How many standard errors the slope is away from flat. */
-        public double significance() {
-            return slopeStdErr == 0 ? Double.POSITIVE_INFINITY : Math.abs(slopePerMinute) / slopeStdErr;
-        }
+            @Override
+            public double value(int i) {
+                return values[i];
+            }
+        }, 0, size);
     }
 }

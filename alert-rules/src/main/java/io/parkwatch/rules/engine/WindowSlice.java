@@ -1,6 +1,11 @@
 package io.parkwatch.rules.engine;
 
-/** The state of a rule over a window of recent samples (rate, trend, activity): the samples and its level machine. */
+/**
+ * The state of a rate, trend or activity rule in the versions before the shared {@link PointHistory}: its own
+ * window of samples and its level machine. Nothing writes it any more; kept, unchanged in name and fields, so that
+ * their checkpoints restore: the engine takes its samples into the point's history and its level machine into the
+ * kind's present state ({@link RuleSlice#continueFrom}).
+ */
 public class WindowSlice extends LimitSlice {
 
     /** Recent samples, or null while none are needed. */

@@ -5,6 +5,7 @@ import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
+import io.parkwatch.rules.engine.LineFit;
 import io.parkwatch.rules.engine.SampleWindow;
 import io.parkwatch.rules.engine.Transition;
 import io.parkwatch.rules.model.AlertCategory;
@@ -81,7 +82,7 @@ public final class GroupEvaluator {
                 if (!c.kind().name().equals(x.kind) || x.silent || s.timestamp() - x.lastTimestamp > rule.window().toMillis()) {
                     continue;
                 }
-                SampleWindow.Fit fit = x.samples == null || x.samples.spanMs() < rule.window().toMillis() / 2
+                LineFit fit = x.samples == null || x.samples.spanMs() < rule.window().toMillis() / 2
                         ? null : x.samples.fit();
                 double rate = fit == null ? 0 : fit.slopePerMinute();
                 if ((c.rateAbove() == null || fit != null) && c.holds(x.value, rate)) {

@@ -4,8 +4,9 @@ import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
-import io.parkwatch.rules.engine.WindowSlice;
-import io.parkwatch.rules.engine.SampleWindow;
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.engine.LineFit;
+import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.engine.Transition;
 import io.parkwatch.rules.model.AlertCategory;
 import io.parkwatch.rules.model.AlertUpdate;
@@ -23,14 +24,13 @@ import static io.parkwatch.rules.threshold.ThresholdEvaluator.unit;
 /** Evaluates a {@link RateRule}: the rate is judged only once the samples cover most of the window. */
 public final class RateEvaluator {
 
-    static final int CAPACITY = 64;
-
     private RateEvaluator() {
     }
 
-    public static List<AlertUpdate> evaluate(RateRule rule, Point point, WindowSlice state, Reading r, long now) {
+    public static List<AlertUpdate> evaluate(RateRule rule, Point point, LimitSlice state, PointHistory history,
+            Reading r, long now) {
         List<AlertUpdate> out = new ArrayList<>(0);
-        SampleWindow.Fit fit = state.samples(CAPACITY).addAndFit(r.timestamp(), r.value(), rule.window().toMillis(), 3);
+        LineFit fit = history.fit(rule.window().toMillis(), LimitState.NONE, 3);
         if (fit == null) {
             return out; // not enough history for a rate yet
         }

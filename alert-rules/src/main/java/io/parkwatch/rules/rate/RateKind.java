@@ -5,7 +5,8 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.WindowSlice;
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
@@ -14,10 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: rate}: change per minute over a window, by level. */
-public final class RateKind extends DeclaredKind<RateRule, WindowSlice> {
+public final class RateKind extends DeclaredKind<RateRule, LimitSlice> {
 
     public RateKind() {
-        super("rate", RateRule.class, Set.of("direction", "per-minute", "window", "hold", "deadband", "off-delay"), WindowSlice::new);
+        super("rate", RateRule.class, Set.of("direction", "per-minute", "window", "hold", "deadband", "off-delay"), LimitSlice::new);
     }
 
     @Override
@@ -30,8 +31,13 @@ public final class RateKind extends DeclaredKind<RateRule, WindowSlice> {
     }
 
     @Override
-    public List<AlertUpdate> evaluate(RateRule rule, Point point, PointRegistry registry, WindowSlice state,
-            Reading reading, long now) {
-        return RateEvaluator.evaluate(rule, point, state, reading, now);
+    public long historyMs(RateRule rule, Point point, PointRegistry registry, long timestamp) {
+        return rule.window().toMillis();
+    }
+
+    @Override
+    public List<AlertUpdate> evaluate(RateRule rule, Point point, PointRegistry registry, LimitSlice state,
+            PointHistory history, Reading reading, long now) {
+        return RateEvaluator.evaluate(rule, point, state, history, reading, now);
     }
 }

@@ -1,6 +1,8 @@
 package io.parkwatch.rules.ruleset;
 
+import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.engine.RuleSlice;
+import io.parkwatch.rules.engine.WindowSlice;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
@@ -78,6 +80,7 @@ public final class RuleEngine {
     public List<AlertUpdate> evaluate(Point point, Reading reading, RuleStateStore<RuleSlice> store, long now) {
         boolean trusted = vouchedFor(point, reading);
         List<AlertUpdate> out = new ArrayList<>(0);
+        PointHistory history = trusted ? history(point, reading, store) : null;
         for (Rule rule : rules.rulesFor(point)) {
             RuleKind<Rule, RuleSlice> kind = RuleKinds.of(rule);
             if (!kind.perPoint() || (!trusted && !kind.judgesUntrustedReadings())) {
@@ -86,7 +89,7 @@ public final class RuleEngine {
             RuleSlice st = store.get(rule.id());
             boolean stored = st != null;
             st = current(kind, st, rules.version(rule.id()));
-            List<AlertUpdate> updates = kind.evaluate(rule, point, registry, st, reading, now);
+            List<AlertUpdate> updates = kind.evaluate(rule, point, registry, st, history, reading, now);
             if (st.isIdle()) {
                 if (stored) {
                     store.remove(rule.id()); // nothing pending or open: keep no state for quiet points
@@ -111,16 +114,58 @@ public final class RuleEngine {
     }
 
     /**
+     * The point's recent history with the reading in it, kept while a rule of the point judges a window
+     * ({@link RuleKind#historyMs}) over the longest such window, and dropped when none does. A point whose rules
+     * kept their own windows in an earlier version starts from the longest of those.
+     */
+    private PointHistory history(Point point, Reading reading, RuleStateStore<RuleSlice> store) {
+        long horizon = 0;
+        for (Rule rule : rules.rulesFor(point)) {
+            RuleKind<Rule, RuleSlice> kind = RuleKinds.of(rule);
+            if (kind.perPoint()) {
+                horizon = Math.max(horizon, kind.historyMs(rule, point, registry, reading.timestamp()));
+            }
+        }
+        RuleSlice kept = store.get(PointHistory.KEY);
+        if (horizon == 0) {
+            if (kept != null) {
+                store.remove(PointHistory.KEY);
+            }
+            return null;
+        }
+        PointHistory history = kept instanceof PointHistory h ? h : null;
+        if (history == null) {
+            history = new PointHistory();
+            WindowSlice earlier = null;
+            for (Rule rule : rules.rulesFor(point)) {
+                if (store.get(rule.id()) instanceof WindowSlice w && w.samples != null
+                        && (earlier == null || w.samples.spanMs() > earlier.samples.spanMs())) {
+                    earlier = w;
+                }
+            }
+            if (earlier != null) {
+                history.seed(earlier.samples, horizon);
+            }
+        }
+        history.add(reading.timestamp(), reading.value(), horizon);
+        store.put(PointHistory.KEY, history);
+        return history;
+    }
+
+    /**
      * The state to use for a rule at {@code version}: a state built for another version of the rule
-     * starts afresh, but keeps its open alerts so that they can still recover under the new rule.
+     * starts afresh, but keeps its open alerts so that they can still recover under the new rule; a state of the
+     * same version kept in an earlier version's class is carried into the kind's present class.
      */
     static RuleSlice current(RuleKind<Rule, RuleSlice> kind, RuleSlice st, int version) {
-        if (st != null && st.ruleVersion == version) {
+        if (st != null && st.ruleVersion == version && st.getClass() == kind.sliceType()) {
             return st;
         }
         RuleSlice fresh = kind.newSlice();
         fresh.ruleVersion = version;
-        if (st != null) {
+        if (st != null && st.ruleVersion == version) {
+            fresh.continueFrom(st);
+        } else if (st != null) {
             fresh.keepOpenAlertsOf(st);
         }
         return fresh;

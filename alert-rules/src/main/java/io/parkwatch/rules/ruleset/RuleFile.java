@@ -195,6 +195,9 @@ public final class RuleFile {
         allowed.addAll(kind.keys());
         r.allowOnly(problems, allowed);
         String id = r.get("id").text(problems, true);
+        if (id != null && id.startsWith("#")) {
+            problems.add(r.get("id").error("may not begin with '#' (such keys are kept for a point's own state)"));
+        }
         String d = r.get("description").text(problems, false);
         RuleSelector selector = selector(r.get("match"), registry, problems);
         Rule rule = kind.parse(new RuleEntry(id, d == null ? id : d, selector, r, registry, before), problems);

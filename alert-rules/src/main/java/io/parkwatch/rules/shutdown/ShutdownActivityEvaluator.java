@@ -4,8 +4,8 @@ import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.engine.AlertSubject;
 import io.parkwatch.rules.engine.AlertTracker;
 import io.parkwatch.rules.engine.LevelMachine;
-import io.parkwatch.rules.engine.WindowSlice;
-import io.parkwatch.rules.engine.SampleWindow;
+import io.parkwatch.rules.engine.LineFit;
+import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.engine.Transition;
 import io.parkwatch.rules.model.AlertCategory;
 import io.parkwatch.rules.model.AlertUpdate;
@@ -26,20 +26,23 @@ public final class ShutdownActivityEvaluator {
     private ShutdownActivityEvaluator() {
     }
 
-    public static List<AlertUpdate> evaluate(ShutdownActivityRule rule, Point p, boolean shutDown, WindowSlice state,
-            Reading r, long now) {
+    public static List<AlertUpdate> evaluate(ShutdownActivityRule rule, Point p, boolean shutDown, ActivitySlice state,
+            PointHistory history, Reading r, long now) {
         List<AlertUpdate> out = new ArrayList<>(0);
         long window = rule.window().toMillis();
         boolean active = false;
         double slope = 0;
         if (shutDown) {
-            SampleWindow.Fit fit = state.samples(48).addAndFit(r.timestamp(), r.value(), window, 3);
+            if (state.watchingSince == LimitState.NONE) {
+                state.watchingSince = r.timestamp();
+            }
+            LineFit fit = history.fit(window, state.watchingSince, 3);
             if (fit != null) {
                 slope = fit.slopePerMinute();
                 active = slope >= rule.risePerMinute() && fit.significance() >= 3;
             }
         } else {
-            state.samples = null;
+            state.watchingSince = LimitState.NONE;
         }
         if (!shutDown && (state.high == null || state.high.open == null)) {
             return out;

@@ -5,7 +5,7 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.WindowSlice;
+import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.Point;
@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: shutdown-activity}: a plant or unit declared shut down whose values rise as if it ran. */
-public final class ShutdownActivityKind extends DeclaredKind<ShutdownActivityRule, WindowSlice> {
+public final class ShutdownActivityKind extends DeclaredKind<ShutdownActivityRule, ActivitySlice> {
 
     public ShutdownActivityKind() {
-        super("shutdown-activity", ShutdownActivityRule.class, Set.of("rise-per-minute", "window", "hold", "level"), WindowSlice::new);
+        super("shutdown-activity", ShutdownActivityRule.class, Set.of("rise-per-minute", "window", "hold", "level"), ActivitySlice::new);
     }
 
     @Override
@@ -31,8 +31,14 @@ public final class ShutdownActivityKind extends DeclaredKind<ShutdownActivityRul
     }
 
     @Override
-    public List<AlertUpdate> evaluate(ShutdownActivityRule rule, Point point, PointRegistry registry, WindowSlice state,
-            Reading reading, long now) {
-        return ShutdownActivityEvaluator.evaluate(rule, point, registry.isShutDown(point, reading.timestamp()), state, reading, now);
+    public long historyMs(ShutdownActivityRule rule, Point point, PointRegistry registry, long timestamp) {
+        return registry.isShutDown(point, timestamp) ? rule.window().toMillis() : 0;
+    }
+
+    @Override
+    public List<AlertUpdate> evaluate(ShutdownActivityRule rule, Point point, PointRegistry registry,
+            ActivitySlice state, PointHistory history, Reading reading, long now) {
+        return ShutdownActivityEvaluator.evaluate(rule, point, registry.isShutDown(point, reading.timestamp()), state,
+                history, reading, now);
     }
 }

@@ -5,7 +5,8 @@ import io.parkwatch.rules.config.Problems;
 import io.parkwatch.rules.engine.RuleEntry;
 import io.parkwatch.rules.engine.RuleFields;
 import io.parkwatch.rules.engine.DeclaredKind;
-import io.parkwatch.rules.engine.WindowSlice;
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.model.Point;
@@ -15,11 +16,11 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code type: trend}: a limit the fitted trend will reach within the horizon (a predictive warning). */
-public final class TrendKind extends DeclaredKind<TrendRule, WindowSlice> {
+public final class TrendKind extends DeclaredKind<TrendRule, LimitSlice> {
 
     public TrendKind() {
         super("trend", TrendRule.class,
-                Set.of("direction", "limit", "window", "horizon", "significance", "hold", "off-delay", "level"), WindowSlice::new);
+                Set.of("direction", "limit", "window", "horizon", "significance", "hold", "off-delay", "level"), LimitSlice::new);
     }
 
     @Override
@@ -34,8 +35,13 @@ public final class TrendKind extends DeclaredKind<TrendRule, WindowSlice> {
     }
 
     @Override
-    public List<AlertUpdate> evaluate(TrendRule rule, Point point, PointRegistry registry, WindowSlice state,
-            Reading reading, long now) {
-        return TrendEvaluator.evaluate(rule, point, state, reading, now);
+    public long historyMs(TrendRule rule, Point point, PointRegistry registry, long timestamp) {
+        return rule.window().toMillis();
+    }
+
+    @Override
+    public List<AlertUpdate> evaluate(TrendRule rule, Point point, PointRegistry registry, LimitSlice state,
+            PointHistory history, Reading reading, long now) {
+        return TrendEvaluator.evaluate(rule, point, state, history, reading, now);
     }
 }

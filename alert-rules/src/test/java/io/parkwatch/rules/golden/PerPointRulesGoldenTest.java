@@ -88,7 +88,9 @@ class PerPointRulesGoldenTest {
         assertThat(alarm.level()).isEqualTo(Level.ALARM);
         // 25 %LEL is reached at ~23 min; the 10-min horizon puts the warning ~10 min earlier
         assertThat(alarm.eventTime() - trend.eventTime()).isGreaterThan(8 * MIN);
-        assertThat(trend.message()).containsPattern("rising 1\\.\\d+ %LEL/min, expected to reach 25 %LEL in about (9|10|11) min");
+        // the fitted slope of this noisy 1 %LEL/min line: 1.0x with the trend's own 96 buckets before the shared point
+        // history, 0.99 through its 72 (re-derived then: the same line, wider buckets, a different draw of the noise)
+        assertThat(trend.message()).containsPattern("rising (0\\.9\\d|1\\.\\d+) %LEL/min, expected to reach 25 %LEL in about (9|10|11) min");
         // once the threshold itself is crossed, the prediction has come true and recovers
         assertThat(h.events("gas-trend")).extracting(AlertEvent::type)
                 .containsExactly(AlertEventType.RAISED, AlertEventType.RECOVERED);

@@ -11,7 +11,12 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Quality;
 import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.engine.LimitSlice;
+import io.parkwatch.rules.engine.LimitState;
+import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.engine.RuleSlice;
+import io.parkwatch.rules.engine.SampleWindow;
+import io.parkwatch.rules.engine.WindowSlice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,10 +58,58 @@ class RuleEngineTest {
     }
 
     @Test
-    void quietPointsKeepNoState() {
+    void quietPointsKeepNoStateButTheirOneSharedHistory() {
         run("HX-T101-GT1", Quality.N, 1, 2, 3);
-        assertThat(states).doesNotContainKeys("combustible-gas", "instrument-quality"); // windowed rules keep samples
+        // the rate and trend rules keep no samples of their own: the point's history holds them for both
+        assertThat(states).containsOnlyKeys(PointHistory.KEY);
+        assertThat(((PointHistory) states.get(PointHistory.KEY)).count()).isEqualTo(1); // readings at 0, 1 and 2 s: one 2.5 s bucket
         run("HX-T101-GT1", Quality.N, 30);
-        assertThat(states).containsKey("combustible-gas");
+        assertThat(states).containsKeys("combustible-gas", PointHistory.KEY);
+    }
+
+    @Test
+    void untrustedReadingsDoNotEnterTheHistory() {
+        run("HX-T101-GT1", Quality.N, 1, 1, 1, 1, 1);
+        long newest = ((PointHistory) states.get(PointHistory.KEY)).newest();
+        run("HX-T101-GT1", Quality.D, 90, 90);
+        assertThat(((PointHistory) states.get(PointHistory.KEY)).newest()).isEqualTo(newest);
+    }
+
+    /**
+     * The state of the version before the shared history: the rate rule's own window with a minute of a fast rise,
+     * its warning open. The first reading after the upgrade takes the samples into the point's history and the
+     * level machine into the rule's present class: the warning stays open (no second RAISED) and the slope is
+     * judged at once, from the carried samples.
+     */
+    @Test
+    void theWindowOfAnEarlierVersionBecomesTheHistoryAndItsOpenWarningCarriesOn() {
+        Point p = engine.point("HX-T101-GT1").orElseThrow();
+        for (int s = 0; s < 60; s++) {
+            engine.evaluate(p, new Reading(p.id(), p.enterpriseId(), s * 1000L, 2 + 0.3 * s, Quality.N, 0), store, 0);
+        }
+        LimitSlice now = (LimitSlice) states.get("combustible-gas-rate");
+        assertThat(now.high.open).isNotNull();
+        String open = now.high.open.alertId();
+        // rebuild what the earlier version would hold: a window of its own under the rule, no history
+        WindowSlice earlier = new WindowSlice();
+        earlier.ruleVersion = now.ruleVersion;
+        earlier.high = now.high;
+        earlier.samples = new SampleWindow(64);
+        for (int s = 0; s < 60; s++) {
+            earlier.samples.add(s * 1000L, 2 + 0.3 * s, 60_000);
+        }
+        states.clear();
+        states.put("combustible-gas-rate", earlier);
+
+        clock = 60_000;
+        List<AlertUpdate> out = run("HX-T101-GT1", Quality.N, 20, 20.3);
+        assertThat(out).isEmpty(); // still rising 18 %LEL/min: the open warning stays open, nothing raised anew
+        assertThat(states.get("combustible-gas-rate")).isExactlyInstanceOf(LimitSlice.class);
+        assertThat(((LimitSlice) states.get("combustible-gas-rate")).high.open.alertId()).isEqualTo(open);
+        assertThat(((PointHistory) states.get(PointHistory.KEY)).fit(60_000, LimitState.NONE, 3).slopePerMinute())
+                .isGreaterThan(15);
+        List<AlertUpdate> fall = run("HX-T101-GT1", Quality.N, 15, 10, 6, 5, 5, 5, 5, 5, 5, 5, 5, 5);
+        assertThat(fall).extracting(u -> u.event().type().name(), u -> u.event().alertId())
+                .contains(org.assertj.core.groups.Tuple.tuple("RECOVERED", open));
     }
 }

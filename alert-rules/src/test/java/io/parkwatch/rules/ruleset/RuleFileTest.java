@@ -97,6 +97,16 @@ class RuleFileTest {
     }
 
     @Test
+    void aRuleIdBeginningWithAHashIsRefusedSinceSuchKeysAreThePointsOwnState() {
+        String text = """
+                rules:
+                  - { id: "#history", type: threshold, match: { kind: level }, high: { alarm: 90 } }
+                """;
+        assertThatThrownBy(() -> RuleFile.parse(YamlSource.parse("rules.yaml", text), null))
+                .hasMessageContaining("rules.yaml:2:").hasMessageContaining("rules[0].id: may not begin with '#'");
+    }
+
+    @Test
     void duplicateRuleIdIsRefusedAtItsLine() {
         String text = """
                 rules:
