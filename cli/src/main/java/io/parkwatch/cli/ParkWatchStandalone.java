@@ -65,7 +65,11 @@ public final class ParkWatchStandalone implements AutoCloseable {
                     .incidents(incidents(s)).build();
             Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));
             Path resume = s.bool("job.resume") ? LocalJobRunner.latestCheckpoint(checkpoints).orElse(null) : null;
-            started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume));
+            String backend = s.oneOf("job.state-backend", "hashmap", "hashmap", "rocksdb");
+            CheckpointBackend.check(checkpoints, resume, backend, s);
+            started.add(LocalJobRunner.start(job, s.integer("job.parallelism"), checkpoints, resume,
+                    LocalJobRunner.KeyedState.named(backend)));
+            CheckpointBackend.record(checkpoints, backend);
 
             // InfluxDB reads Kafka at its own pace: a slow or absent store never holds up alerting
             recorder = RecorderNode.startIfConfigured(s, kafkaBootstrap, inForce.engine().registry());

@@ -86,6 +86,21 @@ public final class Settings {
         return n.isMissingNode() || n.isNull() ? fallback : n.asText().trim();
     }
 
+    /** A refusal of the value at {@code path}, in the form of every configuration error. */
+    public ConfigException refusal(String path, String message) {
+        return new ConfigException(new ConfigError(file, 0, 0, path, message));
+    }
+
+    /** One of the {@code allowed} words, or {@code fallback} when a file written for an earlier version lacks it. */
+    public String oneOf(String path, String fallback, String... allowed) {
+        String s = text(path, fallback);
+        if (!java.util.Arrays.asList(allowed).contains(s)) {
+            throw new ConfigException(new ConfigError(file, 0, 0, path, "must be one of "
+                    + String.join(", ", allowed) + ", got '" + s + "'"));
+        }
+        return s;
+    }
+
     public int integer(String path) {
         JsonNode n = at(path);
         try {

@@ -15,6 +15,7 @@ import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -48,8 +49,48 @@ public final class LocalJobRunner implements AutoCloseable {
      */
     public static LocalJobRunner start(JobSettings settings, int parallelism, Path checkpointDir, Path restoreFrom)
             throws Exception {
+        return start(settings, parallelism, checkpointDir, restoreFrom, KeyedState.HEAP);
+    }
+
+    /**
+     * Where the job keeps its keyed state (rule state, open alerts): on the heap, or in RocksDB on local disk with
+     * incremental checkpoints, for more points than the heap holds (docs in deploy/README.md).
+     */
+    public enum KeyedState {
+        /** Flink's hashmap backend: fastest; every checkpoint writes the whole state. */
+        HEAP("hashmap"),
+        /** Flink's RocksDB backend with incremental checkpoints: state on disk, a checkpoint writes what changed. */
+        ROCKSDB("rocksdb");
+
+        private final String flinkName;
+
+        KeyedState(String flinkName) {
+            this.flinkName = flinkName;
+        }
+
+        /** By Flink's name for it ({@code state.backend.type}): hashmap or rocksdb. */
+        public static KeyedState named(String name) {
+            for (KeyedState k : values()) {
+                if (k.flinkName.equals(name)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("must be hashmap or rocksdb, got '" + name + "'");
+        }
+    }
+
+    /** Starts the job with its keyed state where {@code state} says. */
+    public static LocalJobRunner start(JobSettings settings, int parallelism, Path checkpointDir, Path restoreFrom,
+            KeyedState state) throws Exception {
         Configuration conf = new Configuration();
-        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(StateBackendOptions.STATE_BACKEND, state.flinkName);
+        if (state == KeyedState.ROCKSDB) {
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+            if (checkpointDir != null) { // its working files beside the checkpoints (data/), not in /tmp
+                conf.set(RocksDBOptions.LOCAL_DIRECTORIES, checkpointDir.toAbsolutePath().resolveSibling("rocksdb")
+                        .toString());
+            }
+        }
         if (checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toAbsolutePath().toUri().toString());

@@ -39,6 +39,22 @@ class CheckpointRestoreJobIT {
 
     @Test
     void afterARestoreNoAlertIsRaisedTwiceAndNoneIsLost() throws Exception {
+        leakAcrossARestore(LocalJobRunner.KeyedState.HEAP, LocalJobRunner.KeyedState.HEAP);
+    }
+
+    /** The same on RocksDB with incremental checkpoints (the option for a province's points). */
+    @Test
+    void onRocksDbWithIncrementalCheckpointsToo() throws Exception {
+        leakAcrossARestore(LocalJobRunner.KeyedState.ROCKSDB, LocalJobRunner.KeyedState.ROCKSDB);
+        // its working files beside the checkpoints, and checkpoints that share files: incremental
+        assertThat(dir.resolve("rocksdb")).isDirectory();
+        try (var shared = Files.walk(dir.resolve("checkpoints"))) {
+            assertThat(shared.filter(p -> p.getParent() != null && p.getParent().getFileName().toString()
+                    .equals("shared") && Files.isRegularFile(p)).count()).isPositive();
+        }
+    }
+
+    void leakAcrossARestore(LocalJobRunner.KeyedState before, LocalJobRunner.KeyedState after) throws Exception {
         Path checkpoints = dir.resolve("checkpoints");
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
                 TopicRecorder events = recorder(kafka);
@@ -53,7 +69,7 @@ class CheckpointRestoreJobIT {
             long t0 = System.currentTimeMillis() - 600_000;
 
             // first half of the leak: raised, then critical
-            LocalJobRunner first = LocalJobRunner.start(settings, 1, checkpoints);
+            LocalJobRunner first = LocalJobRunner.start(settings, 1, checkpoints, null, before);
             send(producer, t0, 0, new double[] {2, 8, 27, 31, 38, 52, 58, 61});
             await().atMost(Duration.ofSeconds(60)).until(() -> distinct(events).size() >= 2);
             // let a checkpoint complete after those readings, then stop the job as an operator would
@@ -66,7 +82,7 @@ class CheckpointRestoreJobIT {
             // while it is down, the leak goes on and then falls back
             send(producer, t0, 8, new double[] {63, 57, 40, 24, 21, 12, 5});
 
-            try (LocalJobRunner second = LocalJobRunner.start(settings, 1, checkpoints, latest.get())) {
+            try (LocalJobRunner second = LocalJobRunner.start(settings, 1, checkpoints, latest.get(), after)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> distinct(events).size() >= 3);
                 List<AlertEvent> e = distinct(events);
                 assertThat(e).extracting(AlertEvent::type, AlertEvent::level).containsExactly(

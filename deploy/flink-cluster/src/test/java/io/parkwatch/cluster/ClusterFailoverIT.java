@@ -94,11 +94,15 @@ class ClusterFailoverIT {
 
         kafka = KafkaBrokerProcess.start(home.resolve("kafka"), cp, jvm);
         started.add(kafka);
+        // the state in RocksDB with incremental checkpoints, as deploy/README.md configures a province's cluster: the
+        // TaskManager killed below restores from them (KafkaBrokerFailoverIT runs the heap backend)
         flink = new FlinkStandaloneCluster(FLINK_LIB, home.resolve("flink"), Map.of(
                 "heartbeat.interval", 2000, "heartbeat.timeout", 20000,
                 "restart-strategy.type", "exponential-delay",
                 "restart-strategy.exponential-delay.initial-backoff", "1 s",
-                "restart-strategy.exponential-delay.max-backoff", "30 s"));
+                "restart-strategy.exponential-delay.max-backoff", "30 s",
+                "state.backend.type", "rocksdb", "execution.checkpointing.incremental", true,
+                "state.backend.rocksdb.localdir", home.resolve("flink-rocksdb").toString()));
         started.add(flink);
         flink.startJobManager();
         flink.startTaskManager();
