@@ -49,12 +49,7 @@ class LegacyStateRestoreJobIT {
             CheckpointRestoreJobIT.send(producer, T0, 0, new double[] {2, 8, 27, 31, 38, 52, 58, 61});
             // then the rest of the leak, which only the upgraded job sees
             CheckpointRestoreJobIT.send(producer, T0, 8, new double[] {63, 57, 40, 24, 21, 12, 5});
-            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
-                    .consumerGroup("restore-test")
-                    .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
-                            Files.readString(Path.of("../config/rules.yaml")), null))
-                    .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
-                    .idleness(Duration.ofSeconds(10)).build();
+            JobSettings settings = demoPark(kafka, null);
             try (LocalJobRunner upgraded = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"), checkpoint)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !CheckpointRestoreJobIT.distinct(events).isEmpty());
                 List<AlertEvent> e = CheckpointRestoreJobIT.distinct(events);
@@ -96,12 +91,7 @@ class LegacyStateRestoreJobIT {
                 send(producer, "HX-T101-GT1", T0 + i * 1000L, gas[i]);
                 send(producer, "HX-T101-LT", T0 + i * 1000L, level[i]);
             }
-            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
-                    .consumerGroup("restore-test")
-                    .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
-                            Files.readString(Path.of("../config/rules.yaml")), maintenance))
-                    .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
-                    .idleness(Duration.ofSeconds(10)).build();
+            JobSettings settings = demoPark(kafka, maintenance);
             try (LocalJobRunner upgraded = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"), checkpoint)) {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(thresholdEvents(events))
                         .filteredOn(e -> e.type() == AlertEventType.RECOVERED).hasSize(2));
@@ -140,12 +130,7 @@ class LegacyStateRestoreJobIT {
                 fall[i] = Math.max(5, 19.7 - 0.75 * (i + 1)); // the leak stopped: the rest, only the upgrade sees
             }
             CheckpointRestoreJobIT.send(producer, t0, 60, fall);
-            JobSettings settings = JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers())
-                    .consumerGroup("restore-test")
-                    .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
-                            Files.readString(Path.of("../config/rules.yaml")), null))
-                    .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
-                    .idleness(Duration.ofSeconds(10)).build();
+            JobSettings settings = demoPark(kafka, null);
             try (LocalJobRunner upgraded = LocalJobRunner.start(settings, 1, dir.resolve("checkpoints"), checkpoint)) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> !rateEvents(events).isEmpty());
                 List<AlertEvent> e = rateEvents(events);
@@ -155,6 +140,15 @@ class LegacyStateRestoreJobIT {
                         .isBetween(t0 + 60_000, t0 + 75_000);
             }
         }
+    }
+
+    /** The job over the demo park (and maintenance windows, if any), as the fixtures' versions ran it. */
+    static JobSettings demoPark(EmbeddedKafka kafka, String maintenance) throws Exception {
+        return JobSettings.builder().kafkaBootstrap(kafka.bootstrapServers()).consumerGroup("restore-test")
+                .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
+                        Files.readString(Path.of("../config/rules.yaml")), maintenance))
+                .checkpointInterval(Duration.ofMillis(500)).outOfOrderness(Duration.ofSeconds(5))
+                .idleness(Duration.ofSeconds(10)).build();
     }
 
     static List<AlertEvent> rateEvents(TopicRecorder r) {
