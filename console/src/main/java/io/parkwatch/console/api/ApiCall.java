@@ -1,5 +1,8 @@
 package io.parkwatch.console.api;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.parkwatch.rules.wire.WireJson;
+import java.io.IOException;
 import io.parkwatch.console.auth.Session;
 import io.parkwatch.console.auth.ConsoleUser;
 import io.parkwatch.rules.text.Catalogue;
@@ -30,6 +33,30 @@ public record ApiCall(Session session, Map<String, String> path, Map<String, Lis
 
     public List<String> params(String name) {
         return query.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The body read as a JSON object of {@code type}; {@code whenAbsent} when there is no body, refused when that
+     * is null. Anything else (not JSON, not such an object, the JSON {@code null}, something after the object) is
+     * refused with what was wrong.
+     */
+    public <T> T json(Class<T> type, T whenAbsent) {
+        if (body == null || body.length == 0) {
+            if (whenAbsent == null) {
+                throw ApiException.badRequest("api.command-body", "empty");
+            }
+            return whenAbsent;
+        }
+        T read;
+        try { // one JSON value and nothing after it: a browser's body is not trusted to end where it should
+            read = WireJson.MAPPER.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
+        } catch (IOException | RuntimeException e) {
+            throw ApiException.badRequest("api.command-body", e.getMessage());
+        }
+        if (read == null) {
+            throw ApiException.badRequest("api.command-body", "null");
+        }
+        return read;
     }
 
     /** A time parameter: ISO-8601 ({@code 2026-11-23T08:00:00Z}) or epoch milliseconds. */

@@ -10,7 +10,6 @@ import io.parkwatch.rules.operations.PlantOperations;
 import io.parkwatch.rules.risk.Commitment;
 import io.parkwatch.rules.risk.CommitmentsFile;
 import io.parkwatch.rules.wire.ConfigDocument;
-import io.parkwatch.rules.wire.WireJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -217,13 +216,6 @@ public final class CommitmentApi {
     }
 
     private static Body body(ApiCall c) {
-        if (c.body() == null || c.body().length == 0) {
-            throw ApiException.badRequest("api.command-body", "empty");
-        }
-        try {
-            return WireJson.read(c.body(), Body.class);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("api.command-body", e.getMessage());
-        }
+        return c.json(Body.class, null);
     }
 }

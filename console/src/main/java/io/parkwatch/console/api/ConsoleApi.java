@@ -22,7 +22,6 @@ import io.parkwatch.rules.model.AlertEventType;
 import io.parkwatch.rules.model.AlertState;
 import io.parkwatch.rules.text.Message;
 import io.parkwatch.rules.model.Point;
-import io.parkwatch.rules.wire.WireJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -298,14 +297,7 @@ public final class ConsoleApi {
     }
 
     private static CommandBody body(ApiCall c) {
-        if (c.body() == null || c.body().length == 0) {
-            return new CommandBody(null, false, null, null);
-        }
-        try {
-            return WireJson.read(c.body(), CommandBody.class);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("api.command-body", e.getMessage());
-        }
+        return c.json(CommandBody.class, new CommandBody(null, false, null, null));
     }
 
     private Point visiblePoint(ApiCall c) {

@@ -11,7 +11,6 @@ import io.parkwatch.rules.operations.OperationsFile;
 import io.parkwatch.rules.operations.OutOfService;
 import io.parkwatch.rules.operations.PlantOperations;
 import io.parkwatch.rules.wire.ConfigDocument;
-import io.parkwatch.rules.wire.WireJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -253,14 +252,7 @@ public final class OperationsApi implements AutoCloseable {
     }
 
     private static <T> T body(ApiCall c, Class<T> type) {
-        if (c.body() == null || c.body().length == 0) {
-            throw ApiException.badRequest("api.command-body", "empty");
-        }
-        try {
-            return WireJson.read(c.body(), type);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("api.command-body", e.getMessage());
-        }
+        return c.json(type, null);
     }
 
     @Override
