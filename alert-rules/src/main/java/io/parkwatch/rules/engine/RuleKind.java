@@ -63,10 +63,11 @@ public interface RuleKind<R extends Rule, S extends RuleSlice> {
 
     /**
      * How long a window of the point's recent readings ({@link PointHistory}) a rule of this kind judges at
-     * {@code timestamp}; 0 when it needs none (then the history is not kept for it).
+     * {@code timestamp}: a {@link WindowedRule}'s window; 0 when it needs none now (then the history is not kept
+     * for it). Only a windowed rule may need one.
      */
     default long historyMs(R rule, Point point, PointRegistry registry, long timestamp) {
-        return 0;
+        return rule instanceof WindowedRule w ? w.window().toMillis() : 0;
     }
 
     /** Whether a reading of a point is evaluated per point (else: by the group stage). */

@@ -31,11 +31,6 @@ public final class RateKind extends DeclaredKind<RateRule, LimitSlice> {
     }
 
     @Override
-    public long historyMs(RateRule rule, Point point, PointRegistry registry, long timestamp) {
-        return rule.window().toMillis();
-    }
-
-    @Override
     public List<AlertUpdate> evaluate(RateRule rule, Point point, PointRegistry registry, LimitSlice state,
             PointHistory history, Reading reading, long now) {
         return RateEvaluator.evaluate(rule, point, state, history, reading, now);

@@ -1,9 +1,9 @@
 package io.parkwatch.rules.rate;
 
 import io.parkwatch.rules.model.Direction;
-import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.model.RuleSelector;
 import io.parkwatch.rules.engine.Limits;
+import io.parkwatch.rules.engine.WindowedRule;
 import java.time.Duration;
 
 /**
@@ -14,5 +14,5 @@ import java.time.Duration;
  * @param direction HIGH for a rise, LOW for a fall (limits are then the speed of the fall, positive)
  */
 public record RateRule(String id, String description, RuleSelector selector, Direction direction,
-        Limits perMinute, Duration window, Duration hold, double deadband, Duration offDelay) implements Rule {
+        Limits perMinute, Duration window, Duration hold, double deadband, Duration offDelay) implements WindowedRule {
 }

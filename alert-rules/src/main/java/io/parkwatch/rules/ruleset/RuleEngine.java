@@ -3,6 +3,7 @@ package io.parkwatch.rules.ruleset;
 import io.parkwatch.rules.engine.PointHistory;
 import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.engine.WindowSlice;
+import io.parkwatch.rules.engine.WindowedRule;
 import io.parkwatch.rules.engine.RuleStateStore;
 import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.maintenance.MaintenanceSchedule;
@@ -116,15 +117,22 @@ public final class RuleEngine {
     /**
      * The point's recent history with the reading in it, kept while a rule of the point judges a window
      * ({@link RuleKind#historyMs}) over the longest such window, and dropped when none does. A point whose rules
-     * kept their own windows in an earlier version starts from the longest of those.
+     * kept their own windows in an earlier version starts from the longest of those. A point with no
+     * {@link WindowedRule} costs no look-up (on RocksDB a read per reading); a history it kept under rules since
+     * taken out of force stays, as their own states do, until the point has a windowed rule again.
      */
     private PointHistory history(Point point, Reading reading, RuleStateStore<RuleSlice> store) {
         long horizon = 0;
+        boolean windowed = false;
         for (Rule rule : rules.rulesFor(point)) {
             RuleKind<Rule, RuleSlice> kind = RuleKinds.of(rule);
-            if (kind.perPoint()) {
+            if (kind.perPoint() && rule instanceof WindowedRule) {
+                windowed = true;
                 horizon = Math.max(horizon, kind.historyMs(rule, point, registry, reading.timestamp()));
             }
+        }
+        if (!windowed) {
+            return null;
         }
         RuleSlice kept = store.get(PointHistory.KEY);
         if (horizon == 0) {

@@ -32,7 +32,7 @@ public final class ShutdownActivityKind extends DeclaredKind<ShutdownActivityRul
 
     @Override
     public long historyMs(ShutdownActivityRule rule, Point point, PointRegistry registry, long timestamp) {
-        return registry.isShutDown(point, timestamp) ? rule.window().toMillis() : 0;
+        return registry.isShutDown(point, timestamp) ? rule.window().toMillis() : 0; // it fits only from the shut-down on
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.parkwatch.rules.shutdown;
 
 import io.parkwatch.rules.model.Level;
-import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.model.RuleSelector;
+import io.parkwatch.rules.engine.WindowedRule;
 import java.time.Duration;
 
 /**
@@ -11,5 +11,5 @@ import java.time.Duration;
  * "activity at a shut-down plant".
  */
 public record ShutdownActivityRule(String id, String description, RuleSelector selector, double risePerMinute,
-        Duration window, Duration hold, Level level) implements Rule {
+        Duration window, Duration hold, Level level) implements WindowedRule {
 }

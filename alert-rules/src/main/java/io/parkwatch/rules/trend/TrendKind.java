@@ -35,11 +35,6 @@ public final class TrendKind extends DeclaredKind<TrendRule, LimitSlice> {
     }
 
     @Override
-    public long historyMs(TrendRule rule, Point point, PointRegistry registry, long timestamp) {
-        return rule.window().toMillis();
-    }
-
-    @Override
     public List<AlertUpdate> evaluate(TrendRule rule, Point point, PointRegistry registry, LimitSlice state,
             PointHistory history, Reading reading, long now) {
         return TrendEvaluator.evaluate(rule, point, state, history, reading, now);

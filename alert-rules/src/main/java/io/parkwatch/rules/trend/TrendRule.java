@@ -2,8 +2,8 @@ package io.parkwatch.rules.trend;
 
 import io.parkwatch.rules.model.Direction;
 import io.parkwatch.rules.model.Level;
-import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.model.RuleSelector;
+import io.parkwatch.rules.engine.WindowedRule;
 import java.time.Duration;
 
 /**
@@ -14,5 +14,5 @@ import java.time.Duration;
  */
 public record TrendRule(String id, String description, RuleSelector selector, Direction direction, double limit,
         Duration window, Duration horizon, double significance, Duration hold, Duration offDelay, Level level)
-        implements Rule {
+        implements WindowedRule {
 }

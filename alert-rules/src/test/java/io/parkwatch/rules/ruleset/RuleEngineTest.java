@@ -14,6 +14,7 @@ import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.engine.LimitSlice;
 import io.parkwatch.rules.engine.LimitState;
 import io.parkwatch.rules.engine.PointHistory;
+import io.parkwatch.rules.engine.WindowedRule;
 import io.parkwatch.rules.engine.RuleSlice;
 import io.parkwatch.rules.engine.SampleWindow;
 import io.parkwatch.rules.engine.WindowSlice;
@@ -30,8 +31,9 @@ class RuleEngineTest {
     final RuleSet rules = RuleFile.load(Path.of("../config/rules.yaml"), registry);
     final RuleEngine engine = new RuleEngine(registry, rules);
     final Map<String, RuleSlice> states = new HashMap<>();
+    final List<String> looked = new ArrayList<>();
     final RuleStateStore<RuleSlice> store = new RuleStateStore<>() {
-        public RuleSlice get(String id) { return states.get(id); }
+        public RuleSlice get(String id) { looked.add(id); return states.get(id); }
         public void put(String id, RuleSlice s) { states.put(id, s); }
         public void remove(String id) { states.remove(id); }
     };
@@ -65,6 +67,16 @@ class RuleEngineTest {
         assertThat(((PointHistory) states.get(PointHistory.KEY)).count()).isEqualTo(1); // readings at 0, 1 and 2 s: one 2.5 s bucket
         run("HX-T101-GT1", Quality.N, 30);
         assertThat(states).containsKeys("combustible-gas", PointHistory.KEY);
+    }
+
+    /** A tank level has threshold, stuck and quality rules, none windowed: no history, and not even a look for one. */
+    @Test
+    void aPointWithoutWindowedRulesNeverLooksForAHistory() {
+        Point level = engine.point("HX-T101-LT").orElseThrow();
+        assertThat(rules.rulesFor(level)).isNotEmpty().noneMatch(r -> r instanceof WindowedRule);
+        run("HX-T101-LT", Quality.N, 50, 51, 52, 99, 99, 99, 99, 99, 99);
+        assertThat(states).isNotEmpty().doesNotContainKey(PointHistory.KEY);
+        assertThat(looked).isNotEmpty().doesNotContain(PointHistory.KEY);
     }
 
     @Test
