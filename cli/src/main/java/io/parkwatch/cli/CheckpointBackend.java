@@ -1,10 +1,12 @@
 package io.parkwatch.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Which state backend wrote the standalone's checkpoints ({@code data/checkpoints/STATE-BACKEND}), so that a start
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 final class CheckpointBackend {
 
     static final String FILE = "STATE-BACKEND";
+    private static final List<String> KNOWN = List.of("hashmap", "rocksdb");
 
     private CheckpointBackend() {
     }
@@ -26,7 +29,12 @@ final class CheckpointBackend {
         }
         Path file = checkpoints.resolve(FILE);
         try {
-            String wrote = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : "hashmap";
+            String wrote = Files.isRegularFile(file) ? firstWord(file) : "hashmap";
+            if (!KNOWN.contains(wrote)) {
+                throw s.refusal("job.state-backend", "cannot be checked: " + file + " names no state backend this"
+                        + " version knows (" + String.join(" or ", KNOWN) + "); if the checkpoints beside it are"
+                        + " yours, write the backend that made them into it, else move " + checkpoints + " away");
+            }
             if (!wrote.equals(backend)) {
                 throw s.refusal("job.state-backend", "is " + backend + ", but the checkpoints in " + checkpoints
                         + " were written by " + wrote + ", which " + backend + " cannot read: set it back to " + wrote
@@ -35,6 +43,15 @@ final class CheckpointBackend {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's first line, read no further than a backend's name could be: a file is not trusted to be small. */
+    private static String firstWord(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(32), StandardCharsets.UTF_8);
+            int end = head.indexOf('\n');
+            return (end < 0 ? head : head.substring(0, end)).trim();
         }
     }
 

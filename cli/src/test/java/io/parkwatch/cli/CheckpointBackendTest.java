@@ -41,6 +41,20 @@ class CheckpointBackendTest {
                 .hasMessageContaining("written by hashmap, which rocksdb cannot read");
     }
 
+    /** The file is read no further than a name could go: a large or foreign file is refused, not loaded. */
+    @Test
+    void aNoteThatNamesNoBackendIsRefusedWithoutReadingItAll() throws Exception {
+        Path checkpoints = data.resolve("checkpoints");
+        Path chk = Files.createDirectories(checkpoints.resolve("job/chk-3"));
+        Files.writeString(checkpoints.resolve(CheckpointBackend.FILE), "rocksdb" + "x".repeat(5_000_000));
+        assertThatThrownBy(() -> CheckpointBackend.check(checkpoints, chk, "rocksdb", settings))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("names no state backend this version knows (hashmap or rocksdb)")
+                .message().hasSizeLessThan(1_000);
+        Files.writeString(checkpoints.resolve(CheckpointBackend.FILE), "rocksdb\r\n");
+        assertThatCode(() -> CheckpointBackend.check(checkpoints, chk, "rocksdb", settings)).doesNotThrowAnyException();
+    }
+
     @Test
     void anUnknownBackendIsRefusedWithItsField() {
         assertThatThrownBy(() -> settings.with("job.state-backend", "leveldb")
