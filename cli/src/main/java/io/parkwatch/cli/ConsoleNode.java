@@ -13,6 +13,7 @@ import io.parkwatch.console.auth.UsersFile;
 import io.parkwatch.console.notify.Channel;
 import io.parkwatch.console.notify.Notifier;
 import io.parkwatch.console.notify.NotifierMetrics;
+import io.parkwatch.console.http.LiveFeedMetrics;
 import io.parkwatch.console.notify.NotifierSettings;
 import io.parkwatch.platform.metrics.MetricsServer;
 import io.parkwatch.rules.config.PointRegistry;
@@ -137,6 +138,7 @@ final class ConsoleNode implements AutoCloseable {
         console.warnings().demoCredentialsInForce(setup.demoLogins());
         setup.rationales().bind((rule, subject) -> console.configuration().get().rules().rationale(rule, subject));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        LiveFeedMetrics.register(registry, console::liveFeed);
         if (setup.channels().isEmpty()) {
             LOG.info("notifier: no channel configured (notifier.webhooks, mqtt-url, sms-url, voice-url): no deliveries");
             notifier = null;

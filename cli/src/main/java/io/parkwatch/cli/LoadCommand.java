@@ -43,6 +43,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--hj212", defaultValue = "localhost:9212", description = "HJ 212 endpoint host:port") String hj212;
     @Option(names = "--kafka", defaultValue = "localhost:9092") String kafka;
     @Option(names = "--write-park", description = "write a park for the load to DIR and exit") Path writePark;
+    @Option(names = "--flood", description = "an alarm flood instead of one crossing a second: every point crosses its "
+            + "limit once within this time (e.g. 60s) and stays over it") String flood;
     @Option(names = "--webhook-port", defaultValue = "0", description = "also receive the notifier's JSON webhook on "
             + "127.0.0.1:PORT/hook and time reading -> webhook for RAISED/REPEATED events (0: not)") int webhookPort;
 
@@ -55,7 +57,12 @@ public final class LoadCommand implements Callable<Integer> {
             return 0;
         }
         boolean overHj212 = protocol.equals("hj212");
-        Result r = run(new LoadGenerator.Settings(overHj212 ? hj212 : mqtt, points, rate, connections, qos, batch, overHj212),
+        LoadGenerator.Settings settings = new LoadGenerator.Settings(overHj212 ? hj212 : mqtt, points, rate, connections,
+                qos, batch, overHj212);
+        if (flood != null) {
+            settings = settings.withFlood(io.parkwatch.rules.config.Durations.parse(flood));
+        }
+        Result r = run(settings,
                 io.parkwatch.rules.config.Durations.parse(duration), io.parkwatch.rules.config.Durations.parse(every),
                 io.parkwatch.rules.config.Durations.parse(warmup), kafka, webhookPort, true);
         System.out.print(r.text());

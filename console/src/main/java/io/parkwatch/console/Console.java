@@ -29,6 +29,7 @@ import io.parkwatch.console.board.AlertBoard;
 import io.parkwatch.console.board.AlertFeed;
 import io.parkwatch.console.history.AlertHistory;
 import io.parkwatch.console.http.ConsoleServer;
+import io.parkwatch.console.http.LiveFeedHealth;
 import io.parkwatch.console.park.RecentReadings;
 import io.parkwatch.platform.lifecycle.Parts;
 import io.parkwatch.platform.kafka.ConfigFollower;
@@ -214,6 +215,11 @@ public final class Console implements AutoCloseable {
     /** Waits until the alerts and their events that existed at start are loaded. */
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
         return feed.awaitLoaded(timeout) && events.awaitCaughtUp(timeout);
+    }
+
+    /** How the live feed keeps up with the boards connected now (bounded per board: {@link LiveFeedHealth}). */
+    public LiveFeedHealth liveFeed() {
+        return server.liveFeed();
     }
 
     public int port() {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,8 @@ public final class BoardSocketClient implements AutoCloseable {
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
     private final WebSocket ws;
     private volatile int closeCode = -1;
+    /** While set, nothing more is read: the socket's buffers fill and the console sees a board not keeping up. */
+    private volatile boolean paused;
 
     /** Connects with the session's token; fails (ExecutionException) when the console refuses the handshake. */
     public BoardSocketClient(HttpClient http, int port, String token) throws Exception {
@@ -35,7 +39,9 @@ public final class BoardSocketClient implements AutoCloseable {
                     }
                     buf.setLength(0);
                 }
-                w.request(1);
+                if (!paused) {
+                    w.request(1);
+                }
                 return null;
             }
 
@@ -45,6 +51,34 @@ public final class BoardSocketClient implements AutoCloseable {
                 return null;
             }
         }).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Stops reading (after the message part in hand): a board on a link too slow for the feed. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Reads again. */
+    public void resume() {
+        paused = false;
+        ws.request(1);
+    }
+
+    /**
+     * What a page following this feed shows: the last snapshot, then every alert pushed after it (by id, the
+     * newest row of each).
+     */
+    public Map<String, JsonNode> view() {
+        Map<String, JsonNode> view = new LinkedHashMap<>();
+        for (JsonNode m : messages) {
+            if (m.path("type").asText().equals("snapshot")) {
+                view.clear();
+                m.get("alerts").forEach(a -> view.put(a.get("id").asText(), a));
+            } else if (m.path("type").asText().equals("alert")) {
+                view.put(m.get("alert").get("id").asText(), m.get("alert"));
+            }
+        }
+        return view;
     }
 
     /** The close code the console sent, or -1 while open. */

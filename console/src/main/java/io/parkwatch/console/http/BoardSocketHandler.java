@@ -27,6 +27,15 @@ final class BoardSocketHandler extends SimpleChannelInboundHandler<WebSocketFram
         super.userEventTriggered(ctx, evt);
     }
 
+    /** Drained below the low water mark: a board whose messages were withheld gets the whole board. */
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (ctx.channel().isWritable()) {
+            feed.caughtUp(ctx.channel());
+        }
+        super.channelWritabilityChanged(ctx);
+    }
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         feed.checkSession(ctx.channel());

@@ -4,6 +4,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -52,6 +54,12 @@ public final class ConsoleServer implements AutoCloseable {
     /** A whole request must arrive within this after the connection opens or the previous answer. */
     static final long REQUEST_DEADLINE_MS = 15_000;
 
+    /**
+     * How much a connection may hold unsent (a board's live messages, mostly) before it counts as not keeping up:
+     * the live feed then withholds its messages until it drains below the low mark ({@link LiveFeed}).
+     */
+    static final WriteBufferWaterMark WRITE_BUFFER = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
     private Channel server;
 
     /** @param parkZone the park's time zone now (times in the live feed's sentences are on its clock) */
@@ -92,6 +100,7 @@ public final class ConsoleServer implements AutoCloseable {
         SessionGate gate = new SessionGate(sessions);
         ApiRouter router = new ApiRouter(api.routes());
         ServerBootstrap b = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITE_BUFFER)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -124,6 +133,11 @@ public final class ConsoleServer implements AutoCloseable {
         LOG.info("console listening on http://{}:{}/", "0.0.0.0".equals(config.bindHost()) ? "localhost"
                 : config.bindHost(), port());
         return this;
+    }
+
+    /** How the live feed keeps up with the boards connected now. */
+    public LiveFeedHealth liveFeed() {
+        return feed.health();
     }
 
     public int port() {

@@ -1,6 +1,12 @@
 package io.parkwatch.console.http;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.parkwatch.console.history.AlertHistory;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -29,10 +35,22 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Messages: {@code {"type":"snapshot","alerts":[...]}} on joining, then {@code {"type":"alert"}} for
  * every change of an alert and {@code {"type":"event"}} for every life-cycle event (the detail view).
+ *
+ * <p>Memory stays bounded whatever a board does: a connection holding more unsent than its high water mark
+ * ({@link ConsoleServer#WRITE_BUFFER}) gets nothing more until it has drained, then one fresh snapshot
+ * ({@link LiveFeedHealth}). The page takes a snapshot as the whole truth, so what it missed is not lost.
  */
 final class LiveFeed {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+
     static final int SESSION_ENDED = 4401;
+    /** Set while a board's messages are withheld: it gets a snapshot once its connection has drained. */
+    private static final AttributeKey<Boolean> BEHIND = AttributeKey.valueOf("parkwatch-board-behind");
+
+    private final LongAdder withheld = new LongAdder();
+    private final LongAdder resyncs = new LongAdder();
+    private final AtomicLong mostPending = new AtomicLong();
 
     private final AlertBoard board;
     private final AlertHistory history;
@@ -52,10 +70,59 @@ final class LiveFeed {
         Session s = ch.attr(Credentials.SESSION).get();
         // join first, then snapshot: a change in between is sent twice, never missed (the page keys by id)
         clients.add(ch);
+        sendSnapshot(ch, s);
+    }
+
+    /** The whole board this session may see; on the channel's event loop, so later changes follow it. */
+    private void sendSnapshot(Channel ch, Session s) {
         Catalogue language = language(ch);
         var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(a -> AlertView.of(a, language, history))
                 .toList();
-        ch.writeAndFlush(new TextWebSocketFrame(WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot))));
+        write(ch, WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot)));
+    }
+
+    /** A board's connection has drained: if it missed messages meanwhile, it gets the present board. */
+    void caughtUp(Channel ch) {
+        if (!ch.eventLoop().inEventLoop()) {
+            ch.eventLoop().execute(() -> caughtUp(ch));
+            return;
+        }
+        Session s = ch.attr(Credentials.SESSION).get();
+        if (!ch.isActive() || !ch.isWritable() || s == null || ch.attr(BEHIND).getAndSet(false) != Boolean.TRUE) {
+            return;
+        }
+        resyncs.increment();
+        LOG.info("board of {} caught up: sending it the whole board again", s.user().username());
+        sendSnapshot(ch, s);
+    }
+
+    private void write(Channel ch, String text) {
+        ch.writeAndFlush(new TextWebSocketFrame(text));
+        ChannelOutboundBuffer unsent = ch.unsafe().outboundBuffer();
+        if (unsent != null) {
+            mostPending.accumulateAndGet(unsent.totalPendingWriteBytes(), Math::max);
+        }
+    }
+
+    /** Withholds a message from a board that has not taken the earlier ones yet. */
+    private void withhold(Channel ch) {
+        withheld.increment();
+        if (ch.attr(BEHIND).getAndSet(true) != Boolean.TRUE) {
+            Session s = ch.attr(Credentials.SESSION).get();
+            LOG.warn("board of {} is not keeping up with the live feed: withholding its messages until it has drained,"
+                    + " then sending it the whole board", s == null ? "?" : s.user().username());
+        }
+        if (ch.isWritable()) {
+            caughtUp(ch); // it drained while we looked: the change of writability may already have passed
+        }
+    }
+
+    LiveFeedHealth health() {
+        int behind = 0;
+        for (Channel ch : clients) {
+            behind += ch.attr(BEHIND).get() == Boolean.TRUE ? 1 : 0;
+        }
+        return new LiveFeedHealth(clients.size(), behind, withheld.sum(), resyncs.sum(), mostPending.get());
     }
 
     void alertChanged(Alert a) {
@@ -78,7 +145,11 @@ final class LiveFeed {
         for (Channel ch : clients) {
             Session s = ch.attr(Credentials.SESSION).get();
             if (s != null && s.user().sees(enterprise) && checkSession(ch)) {
-                ch.writeAndFlush(new TextWebSocketFrame(rendered.computeIfAbsent(language(ch), message)));
+                if (ch.isWritable() && ch.attr(BEHIND).get() != Boolean.TRUE) {
+                    write(ch, rendered.computeIfAbsent(language(ch), message));
+                } else {
+                    withhold(ch);
+                }
             }
         }
     }

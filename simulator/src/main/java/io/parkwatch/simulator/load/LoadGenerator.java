@@ -1,6 +1,7 @@
 package io.parkwatch.simulator.load;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * Publishes the load park's points at a fixed total rate over several Paho connections, in batches.
  * Every point sits at 10 %LEL with noise, except that each second one point (in turn) is stamped at
  * 60 %LEL: a threshold crossing at a known moment, whose alert measures the end-to-end latency.
+ *
+ * <p>In a flood ({@link Settings#withFlood}) there are no such crossings: the points cross one after another,
+ * evenly spread over the flood's length, and stay at 60 %LEL, as a gas cloud drifting over a park would take
+ * detector after detector: one alarm per point, all of them open at the end.
  */
 public final class LoadGenerator implements AutoCloseable {
 
@@ -28,7 +33,21 @@ public final class LoadGenerator implements AutoCloseable {
      *                 turn, as devices spread over a park's gateways), or host:port of its HJ 212 port with {@code hj212}
      * @param hj212    send as HJ 212 data loggers (one per connection) instead of MQTT
      */
-    public record Settings(String url, int points, int rate, int connections, int qos, int batch, boolean hj212) {
+    public record Settings(String url, int points, int rate, int connections, int qos, int batch, boolean hj212,
+            Duration flood) {
+
+        public Settings(String url, int points, int rate, int connections, int qos, int batch, boolean hj212) {
+            this(url, points, rate, connections, qos, batch, hj212, Duration.ZERO);
+        }
+
+        /** Every point crosses once within {@code over} and stays over its limit (no periodic crossings). */
+        public Settings withFlood(Duration over) {
+            return new Settings(url, points, rate, connections, qos, batch, hj212, over);
+        }
+
+        boolean flooding() {
+            return !flood.isZero();
+        }
     }
 
     private final Settings s;
@@ -39,6 +58,8 @@ public final class LoadGenerator implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong longestAckWait = new AtomicLong();
     private volatile boolean stopped;
+    /** When the publishers started (nanoTime): the flood's clock. */
+    private long startedAt;
     private volatile java.util.function.Consumer<List<String>> onAcknowledged;
 
     public LoadGenerator(Settings s) {
@@ -70,6 +91,7 @@ public final class LoadGenerator implements AutoCloseable {
             for (int c = 1; c <= s.connections(); c++) {
                 addPublisher(null, c);
             }
+            startedAt = System.nanoTime();
             threads.forEach(Thread::start);
             return this;
         }
@@ -86,6 +108,7 @@ public final class LoadGenerator implements AutoCloseable {
             clients.add(client);
             addPublisher(client, c);
         }
+        startedAt = System.nanoTime();
         threads.forEach(Thread::start);
         return this;
     }
@@ -126,7 +149,8 @@ public final class LoadGenerator implements AutoCloseable {
                 // point of the second's first batch (HJ 212 stamps whole seconds: the crossing is then stamped when it
                 // is sent), so it is in that batch whatever the number of points per batch
                 long second = now / 1000;
-                boolean crossNow = second % s.connections() == conn && second != lastSecond;
+                boolean crossNow = !s.flooding() && second % s.connections() == conn && second != lastSecond;
+                double flooded = floodedPoints();
                 int crossing = mine.get(next);
                 lastSecond = second;
                 if (hj212 != null) {
@@ -134,7 +158,7 @@ public final class LoadGenerator implements AutoCloseable {
                     for (int k = 0; k < s.batch(); k++) {
                         int point = mine.get(next);
                         next = (next + 1) % mine.size();
-                        double v = crossNow && point == crossing ? 60 : 10 + random.nextGaussian();
+                        double v = (crossNow && point == crossing) || point <= flooded ? 60 : 10 + random.nextGaussian();
                         values.add(new io.parkwatch.simulator.Uplink.Value(LoadPark.pointId(point), now, v));
                     }
                     hj212.publish("conn-" + (conn + 1), values);
@@ -150,7 +174,7 @@ public final class LoadGenerator implements AutoCloseable {
                     if (keys != null) {
                         keys.add(LoadPark.pointId(point) + "@" + now);
                     }
-                    double v = crossNow && point == crossing ? 60 : 10 + random.nextGaussian();
+                    double v = (crossNow && point == crossing) || point <= flooded ? 60 : 10 + random.nextGaussian();
                     sb.append(k == 0 ? "" : ",").append("{\"point\":\"").append(LoadPark.pointId(point))
                             .append("\",\"ts\":").append(now).append(",\"v\":")
                             .append(String.format(Locale.ROOT, "%.2f", v)).append('}');
@@ -186,6 +210,14 @@ public final class LoadGenerator implements AutoCloseable {
         } catch (MqttException e) {
             failed.incrementAndGet();
         }
+    }
+
+    /** How many points (from LOAD-1 on) the flood has taken so far: all of them once it has run its length. */
+    private double floodedPoints() {
+        if (!s.flooding()) {
+            return 0;
+        }
+        return s.points() * (double) (System.nanoTime() - startedAt) / s.flood().toNanos();
     }
 
     public long sent() {
