@@ -3,6 +3,8 @@ package io.parkwatch.platform.net;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -70,6 +72,14 @@ public final class RequestDeadline extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+        if (msg instanceof HttpResponse r && HttpResponseStatus.SWITCHING_PROTOCOLS.equals(r.status())) {
+            // the upgrade's answer: the WebSocket handshake's own completion event is fired from the WebSocket
+            // handler onwards and never reaches a handler before it, so the answer itself is the sign to go
+            disarm();
+            stepAside(ctx);
+            super.write(ctx, msg, promise);
+            return;
+        }
         if (msg instanceof LastHttpContent && !inRequest) {
             promise.addListener(f -> {
                 if (ctx.channel().isActive() && ctx.pipeline().context(this) != null) {
@@ -84,13 +94,19 @@ public final class RequestDeadline extends ChannelDuplexHandler {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
             disarm();
-            ctx.pipeline().remove(this);
+            stepAside(ctx);
         } else if (evt instanceof IdleStateEvent) {
             LOG.debug("{}: idle, closing", ctx.channel().remoteAddress());
             ctx.close();
             return;
         }
         super.userEventTriggered(ctx, evt);
+    }
+
+    private void stepAside(ChannelHandlerContext ctx) {
+        if (ctx.pipeline().context(this) != null) {
+            ctx.pipeline().remove(this);
+        }
     }
 
     @Override

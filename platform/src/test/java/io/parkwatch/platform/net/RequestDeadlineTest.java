@@ -20,10 +20,15 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +54,13 @@ class RequestDeadlineTest {
                                 .addLast(new HttpServerCodec())
                                 .addLast(new RequestDeadline(700))
                                 .addLast(new HttpObjectAggregator(1024))
+                                .addLast(new WebSocketServerProtocolHandler("/ws"))
+                                .addLast(new SimpleChannelInboundHandler<TextWebSocketFrame>() {
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame f) {
+                                        ctx.writeAndFlush(new TextWebSocketFrame("echo " + f.text()));
+                                    }
+                                })
                                 .addLast(new SimpleChannelInboundHandler<FullHttpRequest>() {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
@@ -141,6 +153,43 @@ class RequestDeadlineTest {
             }
             assertThat(readAnswer(s.getInputStream())).startsWith("HTTP/1.1 413");
         }
+    }
+
+    /**
+     * A board's live feed lives for hours: once upgraded, the connection is no longer HTTP and no request deadline
+     * applies (the console once closed every board 15 s after its upgrade, and the page reconnected each time).
+     */
+    @Test
+    void aWebSocketOutlivesTheRequestDeadline() throws Exception {
+        java.util.concurrent.BlockingQueue<String> got = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger(-1);
+        HttpClient http = HttpClient.newHttpClient();
+        WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
+                + ((InetSocketAddress) server.localAddress()).getPort() + "/ws"), new WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                        got.add(data.toString());
+                        w.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+                        closed.set(code);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+        long opened = System.nanoTime();
+        // three request deadlines (700 ms) later, talking now and then, as a board's page does
+        for (int i = 1; i <= 3; i++) {
+            long next = opened + i * 700_000_000L;
+            await().pollInterval(Duration.ofMillis(20)).until(() -> System.nanoTime() >= next);
+            ws.sendText("still here " + i, true).get(2, TimeUnit.SECONDS);
+            assertThat(got.poll(2, TimeUnit.SECONDS)).isEqualTo("echo still here " + i);
+        }
+        assertThat(closed.get()).isEqualTo(-1);
+        ws.abort();
+        assertThat(http).isNotNull(); // referenced to here: a client collected closes its sockets
     }
 
     @Test
