@@ -3,7 +3,7 @@ import { el, RANK, toast } from './util.js';
 import { store } from './store.js';
 import { pointStates } from './map.js';
 import { get, post, whenLoggedOut } from './api.js';
-import { renderBoard, initBoard } from './board.js';
+import { renderBoard, scheduleBoard, initBoard } from './board.js';
 import { showDetail, detailNotice } from './detail.js';
 import { showOverview, overviewNotice } from './overview.js';
 import { initKpi, showKpi } from './kpi.js';
@@ -16,7 +16,7 @@ import { showQuality } from './quality.js';
 import { initOperations, renderOperations, renderBoardOutOfService } from './operations.js';
 import { t, loadLanguage, adoptUser, choose, language, LANGUAGES } from './i18n.js';
 
-let ws = null, retry = 500, soundOn = false, audio = null;
+let ws = null, retry = 500, soundOn = false, audio = null, lastBeep = { at: 0, rank: 0 };
 const SIGNED_IN = ['who', 'sound', 'conn', 'logout'];
 
 el('sound').onclick = () => {
@@ -25,8 +25,12 @@ el('sound').onclick = () => {
   el('sound').textContent = t(soundOn ? 'sound.on' : 'sound.enable');
 };
 
+// In a flood hundreds of alarms a second would be one long noise: at most one sound in 2 s, unless a higher level.
 function beep(level) {
   if (!soundOn || !audio) return;
+  const now = Date.now();
+  if (now - lastBeep.at < 2000 && RANK[level] <= lastBeep.rank) return;
+  lastBeep = { at: now, rank: RANK[level] };
   const times = level === 'CRITICAL' ? 3 : level === 'ALARM' ? 2 : 1;
   for (let i = 0; i < times; i++) {
     const o = audio.createOscillator(), g = audio.createGain();
@@ -57,7 +61,8 @@ function connect() {
         if (!store.firstSnapshot && louder(a, before.get(a.id))) { flash.add(a.id); beep(a.level); }
       });
       store.firstSnapshot = false;
-      renderBoard(flash);
+      scheduleBoard(flash);
+      detailNotice(); // a fresh snapshot after falling behind: the events meanwhile were not sent one by one
       mapNotice();
       wallNotice();
     } else if (msg.type === 'alert') {
@@ -65,7 +70,7 @@ function connect() {
       store.alerts.set(a.id, a);
       const loud = louder(a, old);
       if (loud) beep(a.level);
-      renderBoard(loud ? new Set([a.id]) : new Set());
+      scheduleBoard(loud ? new Set([a.id]) : new Set());
       detailNotice(a.id);
       overviewNotice();
       mapNotice();

@@ -10,24 +10,56 @@ export function urgency(a) {
   return { ACTIVE: 0, RECOVERED: a.acknowledgedBy ? 4 : 1, ACKNOWLEDGED: 2, CLOSED: 5, ...held }[a.state] ?? 6;
 }
 
+// At most this many rows are drawn: in a flood the board stays quick (the counts above cover every alert), and the
+// rows drawn are the most urgent; the filters reach the rest.
+export const ROWS_SHOWN = 200;
+
 function order(a, b) {
-  if (urgency(a) !== urgency(b)) return urgency(a) - urgency(b);
-  if (a.level !== b.level) return RANK[b.level] - RANK[a.level];
-  return b.raisedAt.localeCompare(a.raisedAt);
+  if (a.urgency !== b.urgency) return a.urgency - b.urgency;
+  if (a.alert.level !== b.alert.level) return RANK[b.alert.level] - RANK[a.alert.level];
+  return b.alert.raisedAt < a.alert.raisedAt ? -1 : b.alert.raisedAt > a.alert.raisedAt ? 1 : 0;
 }
 
-function matches(a) {
+// One render per frame however many changes arrive (hundreds a second in a flood), and never more than a quarter of
+// the page's time: a slow render (a weak PC, thousands of alarms) waits three times its own length before the next.
+let frame = null, notBefore = 0;
+const flashing = new Set();
+export function scheduleBoard(flashIds = new Set()) {
+  flashIds.forEach(id => flashing.add(id));
+  if (frame) return;
+  const run = () => {
+    const wait = notBefore - performance.now();
+    if (wait > 0) { frame = setTimeout(run, wait); return; }
+    frame = null;
+    const flash = new Set(flashing);
+    flashing.clear();
+    const t0 = performance.now();
+    renderBoard(flash);
+    notBefore = performance.now() + 3 * (performance.now() - t0);
+  };
+  // a tab in the background draws no frames, but its title (the count of unanswered alarms) must still change
+  frame = document.hidden ? setTimeout(run, 250) : requestAnimationFrame(run);
+}
+
+// The filters as they are set now, read once per render (not once per alert).
+function matcher() {
   const f = id => el(id).value;
   const text = f('f-text').toLowerCase(), state = f('f-state');
-  return (!f('f-enterprise') || a.enterprise === f('f-enterprise'))
-    && (!f('f-level') || a.level === f('f-level'))
+  const enterprise = f('f-enterprise'), level = f('f-level'), kind = f('f-kind');
+  return a => (!enterprise || a.enterprise === enterprise)
+    && (!level || a.level === level)
     && (!state || (state === 'open' ? a.state !== 'CLOSED' : a.state === state))
-    && (!f('f-kind') || a.kind === f('f-kind'))
+    && (!kind || a.kind === kind)
     && (!text || [a.point, a.tank, a.rule, a.message, a.enterprise, enterpriseName(a.enterprise)].join(' ')
       .toLowerCase().includes(text));
 }
 
+// A filter's choices, rewritten only when they change (a list someone has open is not pulled from under them).
+const offered = new Map();
 function options(id, values, label = v => v) {
+  const key = t('filter.all') + '\u0000' + [...values].sort().map(v => v + '\u0001' + label(v)).join('\u0000');
+  if (offered.get(id) === key) return;
+  offered.set(id, key);
   const sel = el(id), keep = sel.value;
   sel.innerHTML = `<option value="">${t('filter.all')}</option>` + [...values].sort()
     .map(v => `<option value="${esc(v)}">${esc(label(v))}</option>`).join('');
@@ -84,20 +116,9 @@ export function heldBackNote(a) {
   return '';
 }
 
-export function renderBoard(flashIds = new Set()) {
-  const list = [...store.alerts.values()];
-  const open = l => list.filter(a => (a.state === 'ACTIVE' || a.state === 'ACKNOWLEDGED') && a.level === l).length;
-  el('n-critical').textContent = open('CRITICAL');
-  el('n-alarm').textContent = open('ALARM');
-  el('n-warn').textContent = open('WARN');
-  el('n-unacked').textContent = list.filter(a => urgency(a) <= 1).length;
-  el('n-recovered').textContent = list.filter(a => a.state === 'RECOVERED').length;
-  el('n-shelved').textContent = list.filter(a => a.state === 'SHELVED').length;
-  options('f-enterprise', new Set(list.map(a => a.enterprise)), enterpriseName);
-  options('f-kind', new Set(list.map(a => a.kind)), k => t('kind.' + k));
-  const shown = list.filter(matches).sort(order);
-  el('rows').innerHTML = shown.map(a => `
-    <tr id="a-${esc(a.id)}" data-id="${esc(a.id)}" data-point="${esc(a.point)}" data-rule="${esc(a.rule)}" class="${a.level} ${a.state}${flashIds.has(a.id) ? ' flash' : ''}">
+// The cells of an alert's row.
+function cells(a) {
+  return `
       <td><span class="badge ${a.level}">${t('level.' + a.level)}</span></td>
       <td class="state state-${a.state}">${t('state.' + a.state)}${a.repeatCount > 1 ? ` ×${a.repeatCount}` : ''}${a.acknowledgedBy ? `<br><small>${t('board.acked-by', esc(a.acknowledgedBy))}</small>` : ''}${heldBackNote(a)}</td>
       <td class="num">${time(a.raisedAt)}</td>
@@ -107,13 +128,74 @@ export function renderBoard(flashIds = new Set()) {
       <td class="num">${fmt(a.peakValue)} ${esc(a.unit)}</td>
       <td>${esc(a.rule)}</td>
       <td>${esc(a.message)}</td>
-      <td class="actions">${actionButtons(a)}</td>
-    </tr>`).join('');
+      <td class="actions">${actionButtons(a)}</td>`;
+}
+
+// Rows already drawn are kept while their alert is unchanged and only moved when the order changes: a new alarm at
+// the top is one row added, not all of them drawn again (which, hundreds of times a second, froze the page).
+const drawn = new Map(); // alert id -> { html, tr }
+// A new or louder alarm's row flashes for 6 s; in a flood only the first few at a time, not a screen of blinking.
+const FLASH_MS = 6000, MAX_FLASHING = 10;
+const flashingUntil = new Map();
+
+function drawRows(shown, flashIds) {
+  const tbody = el('rows'), now = Date.now();
+  for (const [id, until] of flashingUntil) if (until < now) flashingUntil.delete(id);
+  flashIds.forEach(id => { if (flashingUntil.size < MAX_FLASHING) flashingUntil.set(id, now + FLASH_MS); });
+  shown.forEach((a, i) => {
+    const html = cells(a);
+    let row = drawn.get(a.id);
+    if (!row) {
+      const tr = document.createElement('tr');
+      tr.id = 'a-' + a.id;
+      Object.assign(tr.dataset, { id: a.id, point: a.point, rule: a.rule });
+      drawn.set(a.id, row = { html: null, tr });
+    }
+    if (row.html !== html) {
+      row.tr.innerHTML = html;
+      row.html = html;
+    }
+    const cls = `${a.level} ${a.state}${flashingUntil.has(a.id) ? ' flash' : ''}`;
+    if (row.tr.className !== cls) row.tr.className = cls;
+    const here = tbody.children[i];
+    if (here !== row.tr) tbody.insertBefore(row.tr, here || null);
+  });
+  while (tbody.children.length > shown.length) {
+    const gone = tbody.lastElementChild;
+    drawn.delete(gone.dataset.id);
+    gone.remove();
+  }
+}
+
+export function renderBoard(flashIds = new Set()) {
+  const list = [...store.alerts.values()];
+  const n = { CRITICAL: 0, ALARM: 0, WARN: 0, unanswered: 0, RECOVERED: 0, SHELVED: 0 };
+  const enterprises = new Set(), kinds = new Set(), matching = [], matches = matcher();
+  for (const a of list) {
+    const u = urgency(a);
+    if ((a.state === 'ACTIVE' || a.state === 'ACKNOWLEDGED') && a.level in n) n[a.level]++;
+    if (u <= 1) n.unanswered++;
+    if (a.state === 'RECOVERED' || a.state === 'SHELVED') n[a.state]++;
+    enterprises.add(a.enterprise);
+    kinds.add(a.kind);
+    if (matches(a)) matching.push({ alert: a, urgency: u });
+  }
+  el('n-critical').textContent = n.CRITICAL;
+  el('n-alarm').textContent = n.ALARM;
+  el('n-warn').textContent = n.WARN;
+  el('n-unacked').textContent = n.unanswered;
+  el('n-recovered').textContent = n.RECOVERED;
+  el('n-shelved').textContent = n.SHELVED;
+  options('f-enterprise', enterprises, enterpriseName);
+  options('f-kind', kinds, k => t('kind.' + k));
+  const shown = matching.sort(order).slice(0, ROWS_SHOWN).map(x => x.alert);
+  el('board-more').hidden = matching.length <= ROWS_SHOWN;
+  el('board-more').textContent = t('board.more', ROWS_SHOWN.toLocaleString(), matching.length.toLocaleString());
+  drawRows(shown, flashIds);
   // never claim "quiet" before the server has said so
   el('empty').textContent = t(store.firstSnapshot ? 'board.waiting' : 'board.quiet');
-  el('empty').style.display = shown.length ? 'none' : 'block';
-  const unanswered = list.filter(a => urgency(a) <= 1).length;
-  document.title = (unanswered ? `(${unanswered}) ` : '') + t('board.title');
+  el('empty').style.display = matching.length ? 'none' : 'block';
+  document.title = (n.unanswered ? `(${n.unanswered}) ` : '') + t('board.title');
 }
 
 export function initBoard() {

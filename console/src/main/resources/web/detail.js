@@ -34,7 +34,8 @@ export async function showDetail(id) {
 }
 
 // The feed told us something changed about an alert: refresh if it is the one shown (at most every 300 ms).
-export function detailNotice(id) {
+// A change of alert id (or, without an id, of whatever alert is shown) is shown in a moment.
+export function detailNotice(id = current) {
   if (id !== current || el('view-alert').hidden || pending) return;
   pending = setTimeout(() => { pending = null; render(); }, 300);
 }

@@ -48,16 +48,24 @@ export function translate(root) {
   root.querySelectorAll('[data-i18n-title]').forEach(e => { e.title = t(e.dataset.i18nTitle); });
 }
 
-// 2026-11-30 14:05:09 in the park's time zone, whatever the browser's.
-const parts = (t, opts) => Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', ...opts })
-  .formatToParts(new Date(t)).map(p => [p.type, p.value]));
+// 2026-11-30 14:05:09 in the park's time zone, whatever the browser's. A formatter costs far more to make than to
+// use (a board in a flood formats thousands of times a second): one per zone and shape, kept.
+const DATE_TIME = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+const CLOCK = { hour: '2-digit', minute: '2-digit', second: '2-digit' };
+const formatters = new Map();
+function parts(t, opts) {
+  const key = zone + (opts === CLOCK ? ' clock' : ' date-time');
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', ...opts }));
+  return Object.fromEntries(f.formatToParts(new Date(t)).map(p => [p.type, p.value]));
+}
 export function dateTime(t) {
   if (t == null) return '–';
-  const p = parts(t, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const p = parts(t, DATE_TIME);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 export function clock(t) {
-  const p = parts(t, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const p = parts(t, CLOCK);
   return `${p.hour}:${p.minute}:${p.second}`;
 }
 // Period inputs: "yyyy-MM-dd HH:mm" on the park's wall clock (24 hours, whatever the browser's locale).

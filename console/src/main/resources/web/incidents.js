@@ -8,6 +8,9 @@ import { t } from './i18n.js';
 
 let timer = null;
 let switchedByFlood = false;
+// Whether the last poll saw a flood: the console switches when one starts, not again while it lasts (an officer who
+// went back to the board in a flood stays there).
+let floodSeen = false;
 
 export function startIncidents() {
   stopIncidents();
@@ -19,6 +22,7 @@ export function stopIncidents() {
   if (timer) clearInterval(timer);
   timer = null;
   switchedByFlood = false;
+  floodSeen = false;
 }
 
 const onBoard = () => ['', '#', '#/', '#/board'].includes(location.hash);
@@ -32,7 +36,9 @@ async function poll() {
   store.incidents = r.data;
   const flood = r.data.inFlood.length > 0;
   document.body.classList.toggle('in-flood', flood);
-  if (flood && onBoard()) { switchedByFlood = true; location.hash = '#/incidents'; return; }
+  const starting = flood && !floodSeen;
+  floodSeen = flood;
+  if (starting && onBoard()) { switchedByFlood = true; location.hash = '#/incidents'; return; }
   if (!flood && switchedByFlood && onIncidents()) { switchedByFlood = false; location.hash = '#/board'; return; }
   if (!onIncidents()) switchedByFlood = false;
   if (onIncidents()) render();
