@@ -146,7 +146,7 @@ class FloodIT {
                         await().atMost(OVER).until(() -> System.currentTimeMillis() >= due);
                         duringFlood.add(ackAndWait(browser));
                     }
-                    await().atMost(OVER.plusSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    await().atMost(OVER.plusSeconds(Math.max(120, POINTS / 20))).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                             assertThat(List.of(raisedAt.size(), onFeed.size(), hook.all().size(), shownOpen(browser)))
                                     .as("raised, on the live feed, at the webhook, counted on the board; "
                                             + standalone.console().liveFeed())
