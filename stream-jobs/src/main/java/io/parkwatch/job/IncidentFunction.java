@@ -27,6 +27,7 @@ final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, In
     private final IncidentGrouping.Settings settings;
     private transient ValueState<String> book;
     private transient ValueState<Long> due;
+    private transient BookCache<IncidentBook> parsed;
 
     IncidentFunction(IncidentGrouping.Settings settings) {
         this.settings = settings;
@@ -36,38 +37,41 @@ final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, In
     public void open(OpenContext ctx) {
         book = getRuntimeContext().getState(new ValueStateDescriptor<>("incident-book", Types.STRING));
         due = getRuntimeContext().getState(new ValueStateDescriptor<>("flood-check", Types.LONG));
+        parsed = new BookCache<>(json -> WireJson.read(json.getBytes(StandardCharsets.UTF_8), IncidentBook.class),
+                WireJson::writeString);
     }
 
     @Override
     public void processElement(AlertEvent e, Context ctx, Collector<IncidentEvent> out) throws Exception {
-        IncidentBook b = load();
+        IncidentBook b = load(ctx.getCurrentKey());
         long wall = ctx.timerService().currentProcessingTime();
         if (e.eventTime() >= b.lastEventTime) {
             b.lastEventTime = e.eventTime();
             b.lastSeenAt = wall;
         }
         emit(IncidentGrouping.apply(b, e, settings), out);
-        save(b, ctx.timerService());
+        save(ctx.getCurrentKey(), b, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<IncidentEvent> out) throws Exception {
         due.clear();
-        IncidentBook b = load();
+        IncidentBook b = load(ctx.getCurrentKey());
         emit(IncidentGrouping.tick(b, b.eventTimeAt(timestamp), settings), out);
-        save(b, ctx.timerService());
+        save(ctx.getCurrentKey(), b, ctx.timerService());
     }
 
-    private IncidentBook load() throws Exception {
+    private IncidentBook load(String key) throws Exception {
         String json = book.value();
-        return json == null ? new IncidentBook() : WireJson.read(json.getBytes(StandardCharsets.UTF_8), IncidentBook.class);
+        return json == null ? new IncidentBook() : parsed.read(key, json);
     }
 
-    private void save(IncidentBook b, TimerService timers) throws Exception {
+    private void save(String key, IncidentBook b, TimerService timers) throws Exception {
         if (b.isEmpty()) {
             book.clear();
+            parsed.forget(key);
         } else {
-            book.update(WireJson.writeString(b));
+            book.update(parsed.write(key, b));
         }
         long next = IncidentGrouping.nextTick(b, settings);
         if (b.inFlood && next != Long.MAX_VALUE && due.value() == null) {

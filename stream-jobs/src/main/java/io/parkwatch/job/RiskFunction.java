@@ -54,6 +54,7 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
     private transient ValueState<Long> due;
     private transient ValueState<Long> settling;
     private transient MapState<String, String> documents;
+    private transient BookCache<RiskBook> parsed;
     private transient ParkConfig contextFor;
     private transient RiskContext context;
     private transient Map<String, String> ruleTypes;
@@ -69,6 +70,8 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         due = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-assess", Types.LONG));
         settling = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-settling-until", Types.LONG));
         documents = getRuntimeContext().getMapState(new MapStateDescriptor<>("risk-config", Types.STRING, Types.STRING));
+        parsed = new BookCache<>(json -> WireJson.read(json.getBytes(StandardCharsets.UTF_8), RiskBook.class),
+                WireJson::writeString);
     }
 
     @Override
@@ -175,11 +178,11 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
 
     private RiskBook load() throws Exception {
         String json = book.value();
-        return json == null ? new RiskBook() : WireJson.read(json.getBytes(StandardCharsets.UTF_8), RiskBook.class);
+        return json == null ? new RiskBook() : parsed.read(RiskAssessment.PARK, json);
     }
 
     private void save(RiskBook b, long wall, org.apache.flink.streaming.api.TimerService timers) throws Exception {
-        book.update(WireJson.writeString(b));
+        book.update(parsed.write(RiskAssessment.PARK, b));
         if (due.value() == null) {
             long at = wall + context.model().evaluateEvery().toMillis();
             timers.registerProcessingTimeTimer(at);
