@@ -144,6 +144,9 @@ final class LiveFeed {
         Map<Catalogue, String> rendered = new HashMap<>(2);
         for (Channel ch : clients) {
             Session s = ch.attr(Credentials.SESSION).get();
+            if (!ch.isActive()) {
+                continue; // closing: leaves the group by itself, and is not a board falling behind
+            }
             if (s != null && s.user().sees(enterprise) && checkSession(ch)) {
                 if (ch.isWritable() && ch.attr(BEHIND).get() != Boolean.TRUE) {
                     write(ch, rendered.computeIfAbsent(language(ch), message));
