@@ -40,6 +40,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,13 +167,11 @@ class KafkaBrokerFailoverIT {
                             .as("acknowledged readings missing from " + Topics.READINGS).isEmpty();
 
                     // the alert events equal a failure-free evaluation of the same readings, each id once
-                    Set<String> expected = Backtest.run(readings, parkConfig(kafka.bootstrap()), Duration.ofSeconds(5))
-                            .stream().filter(KafkaBrokerFailoverIT::eventTimeDecided).map(AlertEvent::eventId)
-                            .collect(Collectors.toSet());
+                    List<AlertEvent> expectedEvents = Backtest.run(readings, parkConfig(kafka.bootstrap()),
+                            Duration.ofSeconds(5)).stream().filter(KafkaBrokerFailoverIT::eventTimeDecided).toList();
+                    Set<String> expected = expectedEvents.stream().map(AlertEvent::eventId).collect(Collectors.toSet());
                     assertThat(expected).as("alerts of the run").hasSizeGreaterThan(20);
-                    await("every expected alert event").atMost(Duration.ofSeconds(120)).until(() ->
-                            parse(events.records()).stream().map(AlertEvent::eventId).collect(Collectors.toSet())
-                                    .containsAll(expected));
+                    awaitEveryExpected(events, expectedEvents, flink, job);
                     events.drain(Duration.ofSeconds(30));
                     List<AlertEvent> all = parse(events.records());
                     assertThat(all.stream().collect(Collectors.groupingBy(AlertEvent::eventId, Collectors.counting()))
@@ -204,6 +203,43 @@ class KafkaBrokerFailoverIT {
                 }
             }
         }
+    }
+
+    /**
+     * Waits until every event of the failure-free evaluation is on the topic. If they never all come, says which
+     * are missing and which came instead, and how far the job's checkpoints got: a late alert and a different one
+     * are different defects.
+     */
+    private static void awaitEveryExpected(TopicRecorder events, List<AlertEvent> expected,
+            FlinkStandaloneCluster flink, String job) {
+        Set<String> ids = expected.stream().map(AlertEvent::eventId).collect(Collectors.toSet());
+        try {
+            await("every expected alert event").atMost(Duration.ofSeconds(120)).until(() ->
+                    parse(events.records()).stream().map(AlertEvent::eventId).collect(Collectors.toSet())
+                            .containsAll(ids));
+        } catch (ConditionTimeoutException late) {
+            List<AlertEvent> seen = parse(events.records());
+            Set<String> seenIds = seen.stream().map(AlertEvent::eventId).collect(Collectors.toSet());
+            List<AlertEvent> missing = expected.stream().filter(e -> !seenIds.contains(e.eventId())).toList();
+            List<String> unexpected = seen.stream().filter(KafkaBrokerFailoverIT::eventTimeDecided)
+                    .filter(e -> !ids.contains(e.eventId())).map(KafkaBrokerFailoverIT::describe).limit(20).toList();
+            String checkpoints;
+            try {
+                checkpoints = flink.completedCheckpoints(job) + " completed checkpoints, job " + flink.state(job);
+            } catch (Exception e) {
+                checkpoints = "checkpoints unknown: " + e;
+            }
+            throw new AssertionError(String.format(Locale.ROOT, "after 120 s, %d of %d expected alert events are"
+                    + " missing (%d events on the topic, %s); latest expected event time %d, latest seen %d;"
+                    + " missing: %s; on the topic but not expected: %s", missing.size(), expected.size(), seen.size(),
+                    checkpoints, expected.stream().mapToLong(AlertEvent::eventTime).max().orElse(0),
+                    seen.stream().mapToLong(AlertEvent::eventTime).max().orElse(0),
+                    missing.stream().map(KafkaBrokerFailoverIT::describe).limit(20).toList(), unexpected), late);
+        }
+    }
+
+    private static String describe(AlertEvent e) {
+        return e.type() + " " + e.ruleId() + "/" + e.pointId() + " " + e.level() + " at " + e.eventTime();
     }
 
     /** What one kill cost: the longest a device waited, the most readings the gateways held, the alerts' gap (ms). */
