@@ -1,33 +1,35 @@
 package io.parkwatch.job;
 
-import io.parkwatch.job.kafka.JsonRecordSerializer;
 import io.parkwatch.job.kafka.AlertCommandDeserializer;
 import io.parkwatch.job.kafka.ConfigDocumentDeserializer;
 import io.parkwatch.job.kafka.IncomingReading;
+import io.parkwatch.job.kafka.JsonRecordSerializer;
+import io.parkwatch.job.kafka.Published;
+import io.parkwatch.job.kafka.PublishedRecordDeserializer;
 import io.parkwatch.job.kafka.ReadingDeserializer;
 import io.parkwatch.job.kafka.SplitUnreadable;
+import io.parkwatch.rules.dataquality.PointQuality;
+import io.parkwatch.rules.incident.IncidentEvent;
+import io.parkwatch.rules.incident.IncidentGrouping;
 import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertCommand;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.model.Reading;
+import io.parkwatch.rules.risk.RiskAssessment;
+import io.parkwatch.rules.risk.RiskLevel;
+import io.parkwatch.rules.risk.RiskWarning;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
 import io.parkwatch.rules.wire.Topics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import io.parkwatch.rules.incident.IncidentEvent;
-import io.parkwatch.rules.incident.IncidentGrouping;
-import io.parkwatch.rules.dataquality.PointQuality;
-import io.parkwatch.rules.risk.RiskAssessment;
-import io.parkwatch.rules.risk.RiskLevel;
-import io.parkwatch.rules.risk.RiskWarning;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -105,12 +107,6 @@ public final class ParkWatchJob {
         DataStream<AlertEvent> events = stages.events();
         events.sinkTo(kafkaSink(s, Topics.ALERT_EVENTS, AlertEvent::alertId)).uid("alert-events-sink")
                 .name("alert events -> Kafka");
-        // floods become incidents: one per related group of alarms of an enterprise, with its first-out
-        events.keyBy(IncidentGrouping::position)
-                .process(new IncidentFunction(s.incidents())).uid("incidents").name("incidents")
-                .returns(TypeInformation.of(IncidentEvent.class))
-                .sinkTo(kafkaSink(s, Topics.INCIDENTS, (IncidentEvent e) -> e.incident().incidentId()))
-                .uid("incidents-sink").name("incidents -> Kafka");
         // data quality per point and hour (online rate, completeness, timeliness, abnormal share)
         SingleOutputStreamOperator<PointQuality> quality = readings.keyBy(Reading::enterpriseId)
                 .connect(config.broadcast(PointRulesFunction.CONFIG))
@@ -118,10 +114,26 @@ public final class ParkWatchJob {
                 .returns(TypeInformation.of(PointQuality.class));
         quality.sinkTo(kafkaSink(s, Topics.DATA_QUALITY, PointQuality::pointId))
                 .uid("data-quality-sink").name("data quality -> Kafka");
+
+        // Incidents and risk read the alert events and the data quality back from their topics, not from the
+        // operators that decide them: an analysis that falls behind (in a flood every alarm changes an incident and
+        // the park's risk) then holds back no alarm and no reading
+        DataStream<Published> published = env.fromSource(publishedSource(s), WatermarkStrategy.noWatermarks(),
+                "published alert events and data quality").uid("published-source");
+        DataStream<AlertEvent> publishedEvents = published.filter(p -> p.event() != null).name("alert events")
+                .map(Published::event).returns(TypeInformation.of(AlertEvent.class)).name("alert event")
+                .keyBy(AlertEvent::alertId).filter(new OncePerEvent()).uid("published-events-once")
+                .name("each alert event once");
+        // floods become incidents: one per related group of alarms of an enterprise, with its first-out
+        publishedEvents.keyBy(IncidentGrouping::position)
+                .process(new IncidentFunction(s.incidents())).uid("incidents").name("incidents")
+                .returns(TypeInformation.of(IncidentEvent.class))
+                .sinkTo(kafkaSink(s, Topics.INCIDENTS, (IncidentEvent e) -> e.incident().incidentId()))
+                .uid("incidents-sink").name("incidents -> Kafka");
         // the live four-colour risk of every enterprise and the park, and its warnings (colour changes)
-        SingleOutputStreamOperator<RiskLevel> risk = events.map(RiskInput::of).returns(TypeInformation.of(RiskInput.class))
-                .name("alarms for risk")
-                .union(quality.map(RiskInput::of).returns(TypeInformation.of(RiskInput.class)).name("quality for risk"))
+        SingleOutputStreamOperator<RiskLevel> risk = publishedEvents.map(Published::of)
+                .returns(TypeInformation.of(Published.class)).name("alarms for risk")
+                .union(published.filter(p -> p.quality() != null).name("quality for risk"))
                 .keyBy(i -> RiskAssessment.PARK)
                 .connect(config.keyBy(d -> RiskAssessment.PARK))
                 .process(new RiskFunction(s.config())).uid("risk").name("risk").setParallelism(1)
@@ -135,6 +147,24 @@ public final class ParkWatchJob {
         stages.late().union(readings.getSideOutput(SplitUnreadable.UNREADABLE))
                 .sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
                 .name("late readings -> Kafka");
+    }
+
+    /**
+     * The alert events and data quality as published: committed records only (in exactly-once mode an analysis sees
+     * what consumers see, never an aborted attempt); a restored job reads on from its checkpoint, a fresh one from
+     * its start (what an earlier deployment published belongs to state this one does not have).
+     */
+    private static KafkaSource<Published> publishedSource(JobSettings s) {
+        return KafkaSource.<Published>builder()
+                .setBootstrapServers(s.kafkaBootstrap())
+                .setTopics(Topics.ALERT_EVENTS, Topics.DATA_QUALITY)
+                .setGroupId(s.consumerGroup() + "-analysis")
+                .setStartingOffsets(OffsetsInitializer.timestamp(System.currentTimeMillis()))
+                .setDeserializer(new PublishedRecordDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("partition.discovery.interval.ms", "60000")
+                .setProperty("client.id.prefix", "parkwatch-job-analysis")
+                .build();
     }
 
     private static <T> KafkaSink<T> kafkaSink(JobSettings s, String topic, SerializableFunction<T, String> key) {

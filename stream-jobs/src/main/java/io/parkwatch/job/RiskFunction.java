@@ -1,10 +1,12 @@
 package io.parkwatch.job;
 
+import io.parkwatch.job.kafka.Published;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.kinds.RuleKinds;
 import io.parkwatch.rules.lifecycle.EscalationPlan;
 import io.parkwatch.rules.risk.RiskAssessment;
 import io.parkwatch.rules.model.Rule;
+import io.parkwatch.rules.risk.OpenAlarm;
 import io.parkwatch.rules.risk.RiskBook;
 import io.parkwatch.rules.risk.RiskContext;
 import io.parkwatch.rules.risk.RiskLevel;
@@ -13,7 +15,10 @@ import io.parkwatch.rules.risk.RiskWarning;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.WireJson;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -21,6 +26,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,31 +37,40 @@ import org.slf4j.LoggerFactory;
  * The live risk of every enterprise and of the park: alert events, points' hours of data quality and the
  * configuration in, changed risk levels out
  * (and the warnings, colour changes, on a side output). The scoring is the core's {@link RiskTracking}; this shell
- * keeps the park's book (as JSON, so it can grow without breaking a checkpoint), the configuration documents the
- * assessment reads, and a wall-clock timer that assesses again every {@code evaluate-every} (an alarm left unanswered
- * grows its contribution, a commitment falls due, without any event). One key, the park: alarms are few next to
- * readings, and the park's colour needs every enterprise's.
+ * keeps the park's book, the configuration documents the assessment reads, and a wall-clock timer that assesses again
+ * every {@code evaluate-every} (an alarm left unanswered grows its contribution, a commitment falls due, without any
+ * event). One key, the park: alarms are few next to readings, and the park's colour needs every enterprise's.
+ *
+ * <p>The book is kept in state as JSON (so it can grow without breaking a checkpoint) in two parts: each open alarm
+ * under its id, and the rest (colours, warnings' numbers, quality) as one text. An alert event so writes one alarm and
+ * the small rest, never the whole book, and an assessment over every open alarm is made at most once in
+ * {@link #ASSESS_GAP_MILLIS}: in a flood of alarms the cost per alarm stays flat. The book is read from state once per
+ * task, then kept (this function is its only writer). A book written whole, as before, is split on first read.
  *
  * <p>A configuration document opens a short settling time ({@link #SETTLE_MILLIS}) unless one is open (it is never
  * extended): no assessment during it (events are booked, not assessed), one at its end. Documents the console publishes one after the other for one act (a
  * commitment and the modes it sets) are so taken together, whichever tick or event falls between them, and a
  * colour that never really was is never warned of.
  */
-final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, ConfigDocument, RiskLevel> {
+final class RiskFunction extends KeyedCoProcessFunction<String, Published, ConfigDocument, RiskLevel> {
 
     static final OutputTag<RiskWarning> WARNINGS = new OutputTag<>("risk-warnings") {
     };
     private static final Logger LOG = LoggerFactory.getLogger(RiskFunction.class);
     /** Long enough for the documents of one act published back to back, short next to a person's patience. */
     static final long SETTLE_MILLIS = 2_000;
+    /** Events closer together than this are assessed together, at its end (a flood's alarms, not one by one). */
+    static final long ASSESS_GAP_MILLIS = 1_000;
 
     private final ParkConfig initial;
     private transient ValueState<String> book;
     private transient ValueState<Long> due;
     private transient ValueState<Long> settling;
+    private transient MapState<String, String> openAlarms;
     private transient MapState<String, String> documents;
-    private transient BookCache<RiskBook> parsed;
-    private transient ParkConfig contextFor;
+    /** the book as state holds it, read once per task */
+    private transient RiskBook current;
+    private transient long lastAssessedAt;
     private transient RiskContext context;
     private transient Map<String, String> ruleTypes;
     private transient EscalationPlan plan;
@@ -69,20 +84,26 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         book = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-book", Types.STRING));
         due = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-assess", Types.LONG));
         settling = getRuntimeContext().getState(new ValueStateDescriptor<>("risk-settling-until", Types.LONG));
+        openAlarms = getRuntimeContext().getMapState(new MapStateDescriptor<>("risk-open-alarms", Types.STRING,
+                Types.STRING));
         documents = getRuntimeContext().getMapState(new MapStateDescriptor<>("risk-config", Types.STRING, Types.STRING));
-        parsed = new BookCache<>(json -> WireJson.read(json.getBytes(StandardCharsets.UTF_8), RiskBook.class),
-                WireJson::writeString);
     }
 
     @Override
-    public void processElement1(RiskInput in, Context ctx, Collector<RiskLevel> out) throws Exception {
+    public void processElement1(Published in, Context ctx, Collector<RiskLevel> out) throws Exception {
         RiskBook b = load();
         RiskContext c = context();
         long wall = ctx.timerService().currentProcessingTime();
         if (in.event() != null) {
             RiskTracking.apply(b, in.event(), ruleTypes::get, wall);
+            saveAlarm(b, in.event().alertId());
             if (settling.value() == null) {
-                assess(b, c, b.eventTimeAt(wall), ctx, out);
+                if (wall - lastAssessedAt >= ASSESS_GAP_MILLIS) {
+                    lastAssessedAt = wall;
+                    assess(b, c, b.eventTimeAt(wall), ctx, out);
+                } else {
+                    assessAt(lastAssessedAt + ASSESS_GAP_MILLIS, ctx.timerService());
+                }
             }
         } else {
             // an enterprise's points close their hour together: assessed at the next tick, all of them in
@@ -102,6 +123,7 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
             return; // the rule stages log the refusal
         }
         documents.put(doc.kind(), doc.yaml());
+        context = null;
         context();
         // assessed when the documents have settled, not now and not at the next tick (up to evaluate-every away);
         // a settling time already open is not extended, so documents arriving without end cannot starve the risk
@@ -109,14 +131,7 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         if (settling.value() == null) {
             long until = wall + SETTLE_MILLIS;
             settling.update(until);
-            Long tick = due.value();
-            if (tick == null || tick > until) {
-                if (tick != null) {
-                    ctx.timerService().deleteProcessingTimeTimer(tick);
-                }
-                ctx.timerService().registerProcessingTimeTimer(until);
-                due.update(until);
-            }
+            assessAt(until, ctx.timerService());
         }
         save(load(), wall, ctx.timerService());
     }
@@ -133,8 +148,21 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         }
         settling.clear();
         RiskBook b = load();
+        lastAssessedAt = timestamp;
         assess(b, context(), b.eventTimeAt(timestamp), ctx, out);
         save(b, timestamp, ctx.timerService());
+    }
+
+    /** The next assessment no later than {@code at} (the tick moved forward if it was later). */
+    private void assessAt(long at, TimerService timers) throws Exception {
+        Long tick = due.value();
+        if (tick == null || tick > at) {
+            if (tick != null) {
+                timers.deleteProcessingTimeTimer(tick);
+            }
+            timers.registerProcessingTimeTimer(at);
+            due.update(at);
+        }
     }
 
     private void assess(RiskBook b, RiskContext c, long now, Context ctx, Collector<RiskLevel> out) {
@@ -162,12 +190,12 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
         return c;
     }
 
+    /** What the assessment reads, built again when a document changed (not per event: a park's files are large). */
     private RiskContext context() throws Exception {
-        ParkConfig c = current();
-        if (context == null || !c.equals(contextFor)) {
+        if (context == null) {
+            ParkConfig c = current();
             context = c.risk();
             plan = c.plan();
-            contextFor = c;
             ruleTypes = new HashMap<>();
             for (Rule r : c.engine().rules().rules()) {
                 ruleTypes.put(r.id(), RuleKinds.of(r).type());
@@ -177,12 +205,47 @@ final class RiskFunction extends KeyedCoProcessFunction<String, RiskInput, Confi
     }
 
     private RiskBook load() throws Exception {
+        if (current != null) {
+            return current;
+        }
         String json = book.value();
-        return json == null ? new RiskBook() : parsed.read(RiskAssessment.PARK, json);
+        RiskBook b = json == null ? new RiskBook() : WireJson.read(json.getBytes(StandardCharsets.UTF_8), RiskBook.class);
+        if (!b.open.isEmpty()) {
+            // written whole by an earlier version: each open alarm moves to its own entry
+            for (String id : b.open.keySet()) {
+                saveAlarm(b, id);
+            }
+        } else {
+            List<OpenAlarm> alarms = new ArrayList<>();
+            for (String alarm : openAlarms.values()) {
+                alarms.add(WireJson.read(alarm.getBytes(StandardCharsets.UTF_8), OpenAlarm.class));
+            }
+            // in the order they were raised, as the book kept them
+            alarms.sort(Comparator.comparingLong(OpenAlarm::raisedAt).thenComparing(OpenAlarm::alertId));
+            alarms.forEach(a -> b.open.put(a.alertId(), a));
+        }
+        current = b;
+        return b;
     }
 
-    private void save(RiskBook b, long wall, org.apache.flink.streaming.api.TimerService timers) throws Exception {
-        book.update(parsed.write(RiskAssessment.PARK, b));
+    private void saveAlarm(RiskBook b, String alertId) throws Exception {
+        OpenAlarm a = b.open.get(alertId);
+        if (a == null) {
+            openAlarms.remove(alertId);
+        } else {
+            openAlarms.put(alertId, WireJson.writeString(a));
+        }
+    }
+
+    /** The book but its open alarms (each kept under its own id), and the next tick if none is due. */
+    private void save(RiskBook b, long wall, TimerService timers) throws Exception {
+        Map<String, OpenAlarm> open = b.open;
+        b.open = Map.of();
+        try {
+            book.update(WireJson.writeString(b));
+        } finally {
+            b.open = open;
+        }
         if (due.value() == null) {
             long at = wall + context.model().evaluateEvery().toMillis();
             timers.registerProcessingTimeTimer(at);

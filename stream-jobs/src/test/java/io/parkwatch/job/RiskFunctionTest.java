@@ -2,16 +2,24 @@ package io.parkwatch.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkwatch.job.kafka.Published;
+import io.parkwatch.rules.model.AlertCategory;
+import io.parkwatch.rules.model.AlertEvent;
+import io.parkwatch.rules.model.AlertEventType;
+import io.parkwatch.rules.model.Level;
 import io.parkwatch.rules.operations.ModeChange;
 import io.parkwatch.rules.operations.OperationsFile;
 import io.parkwatch.rules.operations.PlantOperations;
 import io.parkwatch.rules.risk.Commitment;
 import io.parkwatch.rules.risk.CommitmentsFile;
+import io.parkwatch.rules.risk.OpenAlarm;
 import io.parkwatch.rules.risk.RiskAssessment;
+import io.parkwatch.rules.risk.RiskBook;
 import io.parkwatch.rules.risk.RiskLevel;
 import io.parkwatch.rules.risk.RiskReason;
 import io.parkwatch.rules.risk.RiskWarning;
 import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.wire.WireJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,10 +27,15 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +52,7 @@ class RiskFunctionTest {
     @Test
     void aCommitmentAndTheModesItSetsAreTakenTogetherWhateverTickFallsBetween() throws Exception {
         ParkConfig initial = config("evaluate-every: 1s");
-        try (KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h = harness(initial)) {
+        try (KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument, RiskLevel> h = harness(initial)) {
             assessedAtNoon(h, initial);
             // from the start: the grade-3 tank farm and the missing commitment
             assertThat(causes(last(huaxin(h)))).containsExactly("commitment-missing", "hazard-source");
@@ -91,7 +104,7 @@ class RiskFunctionTest {
     @Test
     void aDocumentIsAssessedWhenItHasSettledNotAtTheNextTickOfALongInterval() throws Exception {
         ParkConfig initial = config("evaluate-every: 30s");
-        try (KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h = harness(initial)) {
+        try (KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument, RiskLevel> h = harness(initial)) {
             assessedAtNoon(h, initial);
             int before = huaxin(h).size();
             Commitment made = new Commitment("ent-huaxin", DAY, Map.of("HS-HX-01", "running"), List.of(),
@@ -107,16 +120,110 @@ class RiskFunctionTest {
         }
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> harness(
+    @Test
+    void aFloodIsAssessedOnceInTheGapWithEveryAlarmIn() throws Exception {
+        ParkConfig initial = config("evaluate-every: 30s");
+        try (KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument, RiskLevel> h = harness(initial)) {
+            assessedAtNoon(h, initial);
+            int before = huaxin(h).size();
+            h.setProcessingTime(NOON + 5_000);
+            for (int i = 0; i < 20; i++) { // fewer than a level's reasons hold
+                h.processElement1(new StreamRecord<>(Published.of(raised("flood-" + i, "P-" + i, NOON + 5_000))));
+            }
+            assertThat(huaxin(h).size() - before).as("the first alarm assessed at once, the rest wait for the gap")
+                    .isEqualTo(1);
+            h.setProcessingTime(NOON + 5_000 + RiskFunction.ASSESS_GAP_MILLIS);
+            assertThat(huaxin(h).size() - before).isEqualTo(2);
+            assertThat(alarms(last(huaxin(h)))).as("every alarm of the flood in the one assessment").hasSize(20);
+        }
+    }
+
+    @Test
+    void aBookWrittenWholeByAnEarlierVersionIsSplitAndKept() throws Exception {
+        ParkConfig initial = config("evaluate-every: 30s");
+        RiskBook whole = new RiskBook();
+        for (String point : List.of("P-1", "P-2")) {
+            whole.open.put("old-" + point, new OpenAlarm("old-" + point, "ent-huaxin", point, "threshold", Level.ALARM,
+                    null, AlertCategory.PROCESS, NOON - 60_000, true, true));
+        }
+        OperatorSubtaskState earlier;
+        try (var h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new WholeBook(
+                WireJson.writeString(whole))), (Published i) -> RiskAssessment.PARK,
+                (ConfigDocument d) -> RiskAssessment.PARK, Types.STRING)) {
+            h.open();
+            h.processElement1(new StreamRecord<>(Published.of(raised("any", "P-9", NOON - 60_000))));
+            earlier = h.snapshot(1, 1);
+        }
+        OperatorSubtaskState split;
+        try (var h = restored(initial, earlier)) {
+            assessedAtNoon(h, initial);
+            assertThat(alarms(last(huaxin(h)))).containsExactlyInAnyOrder("P-1", "P-2");
+            h.setProcessingTime(NOON + 5_000);
+            h.processElement1(new StreamRecord<>(Published.of(event("old-P-1", "P-1", AlertEventType.CLOSED,
+                    NOON + 5_000))));
+            assertThat(alarms(last(huaxin(h)))).containsExactly("P-2");
+            split = h.snapshot(2, 2);
+        }
+        try (var h = restored(initial, split)) {
+            h.setProcessingTime(NOON + 10_000);
+            h.processElement1(new StreamRecord<>(Published.of(raised("new-P-3", "P-3", NOON + 10_000))));
+            assertThat(alarms(last(huaxin(h)))).as("P-2 read back from its own entry").containsExactly("P-2", "P-3");
+        }
+    }
+
+    /** What the risk stage kept before open alarms had entries of their own: the whole book as one text. */
+    private static final class WholeBook extends KeyedCoProcessFunction<String, Published, ConfigDocument, RiskLevel> {
+
+        private final String json;
+
+        WholeBook(String json) {
+            this.json = json;
+        }
+
+        @Override
+        public void processElement1(Published in, Context ctx, Collector<RiskLevel> out) throws Exception {
+            getRuntimeContext().getState(new ValueStateDescriptor<>("risk-book", Types.STRING)).update(json);
+        }
+
+        @Override
+        public void processElement2(ConfigDocument doc, Context ctx, Collector<RiskLevel> out) {
+        }
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument, RiskLevel> restored(
+            ParkConfig initial, OperatorSubtaskState state) throws Exception {
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new RiskFunction(initial)),
+                (Published i) -> RiskAssessment.PARK, (ConfigDocument d) -> RiskAssessment.PARK, Types.STRING);
+        h.initializeState(state);
+        h.open();
+        return h;
+    }
+
+    private static AlertEvent raised(String alertId, String point, long at) {
+        return event(alertId, point, AlertEventType.RAISED, at);
+    }
+
+    private static AlertEvent event(String alertId, String point, AlertEventType type, long at) {
+        return AlertEvent.builder().eventId(alertId + "#" + type).alertId(alertId).seq(1).type(type).ruleId("any")
+                .pointId(point).enterpriseId("ent-huaxin").level(Level.ALARM).category(AlertCategory.PROCESS)
+                .eventTime(at).detectedAt(at).build();
+    }
+
+    /** The points whose open alarms a level counts. */
+    private static List<String> alarms(RiskLevel l) {
+        return l.reasons().stream().filter(r -> r.cause().equals("alarm")).map(RiskReason::subject).toList();
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument, RiskLevel> harness(
             ParkConfig initial) throws Exception {
-        KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument, RiskLevel> h =
+        KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument, RiskLevel> h =
                 ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(new RiskFunction(initial),
                         i -> RiskAssessment.PARK, d -> RiskAssessment.PARK, Types.STRING);
         return h;
     }
 
     /** The stage started at noon: the operations in force arrive, settle, and the first assessment is made. */
-    private static void assessedAtNoon(KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument,
+    private static void assessedAtNoon(KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument,
             RiskLevel> h, ParkConfig initial) throws Exception {
         h.setProcessingTime(NOON);
         h.processElement2(new StreamRecord<>(document(ConfigDocument.OPERATIONS, initial.operationsYaml(), NOON)));
@@ -136,7 +243,7 @@ class RiskFunctionTest {
         return new ConfigDocument(kind, yaml, "console", at, "huaxin", "commitment");
     }
 
-    private static List<RiskLevel> huaxin(KeyedTwoInputStreamOperatorTestHarness<String, RiskInput, ConfigDocument,
+    private static List<RiskLevel> huaxin(KeyedTwoInputStreamOperatorTestHarness<String, Published, ConfigDocument,
             RiskLevel> h) {
         return h.extractOutputValues().stream().filter(l -> l.subject().equals("ent-huaxin")).toList();
     }
