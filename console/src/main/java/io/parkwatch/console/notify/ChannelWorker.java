@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One channel's delivery: its own consumer group on the alert events, its own thread, a time limit on
- * every attempt, its own retries with backoff, and its own committed progress (after each event's record).
+ * every attempt, its own retries with backoff, and its own committed progress (after each batch; every event's
+ * delivery is recorded before the next).
  * A channel that hangs or is down therefore delays nobody but itself. Health is kept for the console and
  * {@code /metrics}.
  */
@@ -117,17 +118,31 @@ final class ChannelWorker implements AutoCloseable {
         } catch (WakeupException | InterruptException e) {
             // closing
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            // the interrupt that took it out of a pause would fail the close (and leave the group uncleanly)
+            Thread.interrupted();
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debug("notifier channel {}: closing its consumer: {}", channel.name(), e.toString());
+            }
         }
     }
 
+    /**
+     * The batch's events one by one, then its progress committed once. Each delivery is recorded before the next
+     * event; a worker stopped or failing within the batch reads its records again and skips those recorded as done.
+     */
     private void deliverBatch(ConsumerRecords<String, byte[]> batch) {
+        Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
         for (ConsumerRecord<String, byte[]> r : batch) {
             if (!running) {
-                return; // not committed: the next run delivers what is not recorded
+                break; // what is not recorded is delivered by the next run
             }
             handle(r);
-            consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+            progress.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+        }
+        if (!progress.isEmpty()) {
+            consumer.commitSync(progress);
         }
     }
 
