@@ -94,6 +94,10 @@ public final class FeedPusher implements AutoCloseable {
             consumer.subscribe(List.of(Topics.RISK, Topics.RISK_WARNINGS, Topics.ALERT_EVENTS, Topics.DATA_QUALITY),
                     new StartingPoint());
             while (running) {
+                // progress is committed per batch (once every target has taken all of it), not per record: a
+                // broker round trip per message held a flood to a few dozen a second; a restart sends again at
+                // most a batch, under the same ids
+                Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (!running) {
                         return;
@@ -101,8 +105,13 @@ public final class FeedPusher implements AutoCloseable {
                     for (FeedMessage m : messagesOf(r)) {
                         push(m);
                     }
-                    consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()),
-                            new OffsetAndMetadata(r.offset() + 1)));
+                    if (!running) {
+                        return; // push gave up on a target when closing: not taken, not committed
+                    }
+                    progress.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                }
+                if (!progress.isEmpty()) {
+                    consumer.commitSync(progress);
                 }
                 pushDaysDue();
             }
