@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * silent loggers behind), passes what {@code parkwatch simulate --verify} checks: every expected alert
  * raised in its window with its level, nothing unexpected.
  */
+@Execution(ExecutionMode.CONCURRENT) // two scenarios at once, each on its own standalone (junit-platform.properties)
 class ScenarioLibraryIT {
 
     static final Path ROOT = StandaloneEndToEndIT.ROOT;
