@@ -192,6 +192,8 @@ class FloodIT {
                         "const e = document.getElementById('board-more'); return e.outerHTML + ' ' + getComputedStyle(e).display"
                         + " + ' ' + e.offsetHeight + ' ' + getComputedStyle(e.parentElement).display + ' ' + location.href"
                         + " + ' ' + [...document.querySelectorAll('.view')].filter(v => !v.hidden).map(v => v.id);")).isEqualTo(POINTS > 200);
+                assertThat(duringFlood).as("acknowledgement to board during the flood (ms)")
+                        .allSatisfy(x -> assertThat(x).isNotNaN());
                 assertThat(allOpen).as("acknowledgement to board, all open (ms)")
                         .allSatisfy(x -> assertThat(x).isBetween(0.0, 2_000.0));
                 // Chromium kept up: nothing withheld from it, nothing held for it beyond the high water mark
@@ -240,8 +242,12 @@ class FloodIT {
     static double ackAndWait(WebDriver browser) {
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         Object took = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(ACK_AND_WAIT);
-        assertThat(took).as("acknowledgement shown on the board").isInstanceOf(Number.class);
-        return ((Number) took).doubleValue();
+        if (!(took instanceof Number n)) {
+            // measured on: the figures are reported first, the acknowledgements asserted after them
+            System.out.println("flood: acknowledgement " + took);
+            return Double.NaN;
+        }
+        return n.doubleValue();
     }
 
     static int shownOpen(WebDriver browser) {

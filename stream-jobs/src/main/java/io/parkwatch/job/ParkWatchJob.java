@@ -119,7 +119,7 @@ public final class ParkWatchJob {
         // operators that decide them: an analysis that falls behind (in a flood every alarm changes an incident and
         // the park's risk) then holds back no alarm and no reading
         DataStream<Published> published = env.fromSource(publishedSource(s), WatermarkStrategy.noWatermarks(),
-                "published alert events and data quality").uid("published-source");
+                "published records").uid("published-source");
         DataStream<AlertEvent> publishedEvents = published.filter(p -> p.event() != null).name("alert events")
                 .map(Published::event).returns(TypeInformation.of(AlertEvent.class)).name("alert event")
                 .keyBy(AlertEvent::alertId).filter(new OncePerEvent()).uid("published-events-once")

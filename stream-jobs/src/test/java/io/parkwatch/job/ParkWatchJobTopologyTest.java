@@ -27,12 +27,12 @@ class ParkWatchJobTopologyTest {
         StreamGraph graph = graph();
         for (String analysis : Set.of("incidents", "risk")) {
             assertThat(upstream(graph, analysis)).as("upstream of " + analysis)
-                    .contains("Source: published alert events and data quality")
+                    .contains("Source: published records")
                     .doesNotContain("Source: readings", "point rules", "alarm life cycle", "data quality");
         }
         // and the alarms still reach their topic straight from the life cycle
         assertThat(upstream(graph, "alert events -> Kafka: Writer")).contains("alarm life cycle", "Source: readings")
-                .doesNotContain("Source: published alert events and data quality");
+                .doesNotContain("Source: published records");
     }
 
     private static StreamGraph graph() throws Exception {

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class ContextRecorder implements AutoCloseable {
         CompletableFuture<Void> write(AlarmContext c);
     }
 
+    private final AtomicLong unfollowed = new AtomicLong();
     private final RecentReadings readings;
     private final Supplier<PointRegistry> registry;
     private final Duration before;
@@ -92,7 +94,12 @@ public final class ContextRecorder implements AutoCloseable {
         }
         if (e.type() == AlertEventType.RAISED && e.alertId() != null && !open.containsKey(e.alertId())) {
             if (open.size() >= MAX_OPEN) {
-                LOG.warn("alarm context: {} alarms followed already; {} gets none", MAX_OPEN, e.alertId());
+                // a flood would write a line per alarm: the first, then every thousandth
+                long without = unfollowed.incrementAndGet();
+                if (without == 1 || without % 1000 == 0) {
+                    LOG.warn("alarm context: {} alarms followed already; {} alarm(s) got none so far (latest {})",
+                            MAX_OPEN, without, e.alertId());
+                }
                 return;
             }
             Open o = new Open(e.alertId(), e.eventTime() - before.toMillis());
