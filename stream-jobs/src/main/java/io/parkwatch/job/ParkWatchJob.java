@@ -80,15 +80,8 @@ public final class ParkWatchJob {
 
         // Rules, points and maintenance windows arrive on the compacted config topic and are applied
         // through broadcast state, without a restart (the fraud-detection demo's dynamic-rules pattern).
-        KafkaSource<ConfigDocument> configSource = KafkaSource.<ConfigDocument>builder()
-                .setBootstrapServers(s.kafkaBootstrap())
-                .setTopics(Topics.CONFIG)
-                .setGroupId(s.consumerGroup() + "-config")
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new ConfigDocumentDeserializer())
-                .build();
         DataStream<ConfigDocument> config = env
-                .fromSource(configSource, ControlStreamWatermarks.strategy(), "config")
+                .fromSource(configSource(s, "-config"), ControlStreamWatermarks.strategy(), "config")
                 .uid("config-source").setParallelism(1);
 
         // operators' acknowledgements, comments and closures
@@ -117,7 +110,12 @@ public final class ParkWatchJob {
 
         // Incidents and risk read the alert events and the data quality back from their topics, not from the
         // operators that decide them: an analysis that falls behind (in a flood every alarm changes an incident and
-        // the park's risk) then holds back no alarm and no reading
+        // the park's risk) then holds back no alarm and no reading. With a configuration source of their own they
+        // share no operator with the alarms at all, so Flink's region failover restarts an analysis that fails
+        // alone, and the alarms go on
+        DataStream<ConfigDocument> analysisConfig = env
+                .fromSource(configSource(s, "-analysis-config"), ControlStreamWatermarks.strategy(), "config for analyses")
+                .uid("analysis-config-source").setParallelism(1);
         DataStream<Published> published = env.fromSource(publishedSource(s), WatermarkStrategy.noWatermarks(),
                 "published records").uid("published-source");
         DataStream<AlertEvent> publishedEvents = published.filter(p -> p.event() != null).name("alert events")
@@ -135,7 +133,7 @@ public final class ParkWatchJob {
                 .returns(TypeInformation.of(Published.class)).name("alarms for risk")
                 .union(published.filter(p -> p.quality() != null).name("quality for risk"))
                 .keyBy(i -> RiskAssessment.PARK)
-                .connect(config.keyBy(d -> RiskAssessment.PARK))
+                .connect(analysisConfig.keyBy(d -> RiskAssessment.PARK))
                 .process(new RiskFunction(s.config())).uid("risk").name("risk").setParallelism(1)
                 .returns(TypeInformation.of(RiskLevel.class));
         risk.sinkTo(kafkaSink(s, Topics.RISK, RiskLevel::subject)).uid("risk-sink").name("risk levels -> Kafka");
@@ -147,6 +145,17 @@ public final class ParkWatchJob {
         stages.late().union(readings.getSideOutput(SplitUnreadable.UNREADABLE))
                 .sinkTo(kafkaSink(s, Topics.READINGS_REJECTED, RejectedReading::pointId)).uid("late-sink")
                 .name("late readings -> Kafka");
+    }
+
+    /** The compacted configuration topic from its beginning (each document's latest version, then every change). */
+    private static KafkaSource<ConfigDocument> configSource(JobSettings s, String groupSuffix) {
+        return KafkaSource.<ConfigDocument>builder()
+                .setBootstrapServers(s.kafkaBootstrap())
+                .setTopics(Topics.CONFIG)
+                .setGroupId(s.consumerGroup() + groupSuffix)
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ConfigDocumentDeserializer())
+                .build();
     }
 
     /**

@@ -35,12 +35,46 @@ class ParkWatchJobTopologyTest {
                 .doesNotContain("Source: published records");
     }
 
+    @Test
+    void anAnalysisThatFailsRestartsAloneTheAlarmsGoOn() throws Exception {
+        // Flink restarts a failed task's pipelined region: every operator its streams connect it to, either way
+        Set<String> region = connected(graph(), "incidents");
+        assertThat(region).contains("risk", "Source: published records", "Source: config for analyses")
+                .doesNotContain("Source: readings", "Source: config", "Source: commands", "point rules",
+                        "group rules", "alarm life cycle", "alert events -> Kafka: Writer");
+    }
+
     private static StreamGraph graph() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         ParkWatchJob.define(env, JobSettings.builder().kafkaBootstrap("127.0.0.1:9").consumerGroup("topology")
                 .config(new ParkConfig(Files.readString(Path.of("../config/points.yaml")),
                         Files.readString(Path.of("../config/rules.yaml")), null)).build());
         return env.getStreamGraph();
+    }
+
+    /** The names of every operator connected to the one named {@code name}, through streams in either direction. */
+    private static Set<String> connected(StreamGraph graph, String name) {
+        Deque<StreamNode> todo = new ArrayDeque<>();
+        graph.getStreamNodes().stream().filter(n -> n.getOperatorName().equals(name)).forEach(todo::add);
+        assertThat(todo).as("operators named " + name).isNotEmpty();
+        Set<Integer> seen = new HashSet<>();
+        todo.forEach(n -> seen.add(n.getId()));
+        Set<String> names = new TreeSet<>();
+        while (!todo.isEmpty()) {
+            StreamNode n = todo.pop();
+            names.add(n.getOperatorName());
+            for (StreamEdge e : n.getInEdges()) {
+                if (seen.add(e.getSourceId())) {
+                    todo.add(graph.getStreamNode(e.getSourceId()));
+                }
+            }
+            for (StreamEdge e : n.getOutEdges()) {
+                if (seen.add(e.getTargetId())) {
+                    todo.add(graph.getStreamNode(e.getTargetId()));
+                }
+            }
+        }
+        return names;
     }
 
     /** The names of every operator upstream of the one named {@code name}. */
