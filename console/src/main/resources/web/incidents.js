@@ -74,9 +74,10 @@ function card(i) {
   return `<article class="incident ${esc(i.state)}" data-incident="${esc(i.incidentId)}">
     <h3><span class="badge ${esc(i.worstLevel)}">${esc(t('level.' + i.worstLevel))}</span>
       ${esc(enterpriseName(i.enterpriseId))} · ${esc(t('incidents.scope.' + i.scope))} ·
-      ${esc(t('incidents.summary', i.alarms[0].subject, i.alarms.length))}
+      ${esc(t('incidents.summary', i.alarms[0].subject, i.alarmCount || i.alarms.length))}
       <small class="muted">${esc(t('incidents.state.' + i.state))} · ${esc(time(i.openedAt))}</small></h3>
     <ol class="incident-alarms">${alarms}</ol>
+    ${i.alarmCount > i.alarms.length ? `<p class="muted incident-more">${esc(t('incidents.more', i.alarmCount - i.alarms.length))}</p>` : ''}
     <p>${i.state === 'OPEN' ? `<button data-ack="${esc(i.incidentId)}">${esc(t('incidents.ack'))}</button>` : ''}
       <button data-close="${esc(i.incidentId)}">${esc(t('incidents.close'))}</button></p>
     <details data-timeline="${esc(i.incidentId)}"><summary>${esc(t('incidents.timeline'))}</summary><ol></ol></details>

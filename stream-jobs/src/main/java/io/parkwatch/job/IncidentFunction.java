@@ -1,5 +1,6 @@
 package io.parkwatch.job;
 
+import io.parkwatch.rules.incident.Incident;
 import io.parkwatch.rules.incident.IncidentBook;
 import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.rules.incident.IncidentGrouping;
@@ -81,7 +82,11 @@ final class IncidentFunction extends KeyedProcessFunction<String, AlertEvent, In
         }
     }
 
+    /** Published carrying at most {@link Incident#CARRIED} alarms: a flood's incident must stay a Kafka record. */
     private static void emit(List<IncidentEvent> events, Collector<IncidentEvent> out) {
-        events.forEach(out::collect);
+        for (IncidentEvent e : events) {
+            out.collect(new IncidentEvent(e.eventId(), e.seq(), e.type(), e.alertId(), e.at(),
+                    e.incident().carrying(Incident.CARRIED)));
+        }
     }
 }

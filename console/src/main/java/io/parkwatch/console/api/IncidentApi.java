@@ -77,9 +77,12 @@ public final class IncidentApi {
 
     private CompletionStage<Reply> each(ApiCall c, AlertCommand.Type type) {
         Incident i = visible(c);
-        List<Alert> open = i.alarms().stream().filter(a -> !a.closed())
-                .filter(a -> type != AlertCommand.Type.ACKNOWLEDGE || !a.acknowledged())
-                .map(a -> board.get(a.alertId())).flatMap(java.util.Optional::stream).toList();
+        // every alarm of it, not only those its last event carried (a flood's incident carries 200 of thousands), as
+        // the board has them now
+        List<Alert> open = incidents.members(i.incidentId()).stream().map(board::get)
+                .flatMap(java.util.Optional::stream).filter(a -> !a.handlingOrNew().closed())
+                .filter(a -> type != AlertCommand.Type.ACKNOWLEDGE || !a.handlingOrNew().acknowledged())
+                .filter(a -> c.user().sees(a.enterpriseId())).toList();
         if (open.isEmpty()) {
             throw new ApiException(409, io.parkwatch.rules.text.Message.of("api.incident-nothing-to-do",
                     i.incidentId()));

@@ -4,19 +4,26 @@ import io.parkwatch.rules.incident.Incident;
 import io.parkwatch.rules.incident.IncidentEvent;
 import io.parkwatch.rules.incident.IncidentEventType;
 import io.parkwatch.rules.incident.IncidentState;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
  * The incidents as the job reports them on {@code parkwatch.incidents}: each one as it stands now and its steps, and
  * which positions are in flood. Bounded: beyond {@code max} incidents the oldest closed ones are forgotten first.
+ *
+ * <p>A published incident carries at most {@link Incident#CARRIED} of its alarms; its whole membership is kept here
+ * from the steps, each of which names the alarm it is about. A step costs the same whatever the incident's size.
  */
 public final class IncidentStore implements io.parkwatch.console.notify.FloodFolding.Incidents {
 
@@ -24,12 +31,16 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
     public record Step(int seq, IncidentEventType type, String alertId, long at) {
     }
 
+    private static final Set<IncidentEventType> JOINS = EnumSet.of(IncidentEventType.OPENED, IncidentEventType.GROWN,
+            IncidentEventType.DEVELOPED);
     private final int max;
     private final Map<String, Incident> incidents = new LinkedHashMap<>();
-    private final Map<String, List<Step>> timelines = new LinkedHashMap<>();
+    private final Map<String, NavigableMap<Integer, Step>> timelines = new LinkedHashMap<>();
+    /** incident id -> every alarm it has (carried by an event or named by a step) */
+    private final Map<String, Set<String>> members = new HashMap<>();
     private final Set<String> flooded = new TreeSet<>();
     /** alert id -> the incident it belongs to */
-    private final Map<String, String> byAlert = new java.util.HashMap<>();
+    private final Map<String, String> byAlert = new HashMap<>();
 
     public IncidentStore(int max) {
         this.max = max;
@@ -38,16 +49,17 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
     public synchronized void add(IncidentEvent e) {
         Incident i = e.incident();
         String id = i.incidentId();
-        List<Step> steps = timelines.computeIfAbsent(id, k -> new ArrayList<>());
-        if (steps.stream().anyMatch(s -> s.seq() == e.seq())) {
+        NavigableMap<Integer, Step> steps = timelines.computeIfAbsent(id, k -> new TreeMap<>());
+        if (steps.putIfAbsent(e.seq(), new Step(e.seq(), e.type(), e.alertId(), e.at())) != null) {
             return; // delivered again
         }
-        steps.add(new Step(e.seq(), e.type(), e.alertId(), e.at()));
-        steps.sort(Comparator.comparingInt(Step::seq));
-        Incident known = incidents.get(id);
-        if (known == null || steps.get(steps.size() - 1).seq() == e.seq()) {
+        // the carried alarms (at most CARRIED: a console that starts late knows these), and a join names its alarm
+        i.alarms().forEach(a -> member(id, a.alertId()));
+        if (e.alertId() != null && JOINS.contains(e.type())) {
+            member(id, e.alertId());
+        }
+        if (steps.lastKey() == e.seq()) {
             incidents.put(id, i);
-            i.alarms().forEach(a -> byAlert.put(a.alertId(), id));
         }
         if (e.type() == IncidentEventType.FLOOD_STARTED) {
             flooded.add(i.enterpriseId());
@@ -57,6 +69,11 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
         forgetBeyondMax();
     }
 
+    private void member(String incident, String alertId) {
+        members.computeIfAbsent(incident, k -> new LinkedHashSet<>()).add(alertId);
+        byAlert.put(alertId, incident);
+    }
+
     private void forgetBeyondMax() {
         var it = incidents.entrySet().iterator();
         while (incidents.size() > max && it.hasNext()) {
@@ -64,7 +81,10 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
             if (next.getValue().state() == IncidentState.CLOSED || incidents.size() > 2 * max) {
                 it.remove();
                 timelines.remove(next.getKey());
-                next.getValue().alarms().forEach(a -> byAlert.remove(a.alertId(), next.getKey()));
+                Set<String> gone = members.remove(next.getKey());
+                if (gone != null) {
+                    gone.forEach(a -> byAlert.remove(a, next.getKey()));
+                }
             }
         }
     }
@@ -80,7 +100,13 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
     }
 
     public synchronized List<Step> timeline(String id) {
-        return List.copyOf(timelines.getOrDefault(id, List.of()));
+        NavigableMap<Integer, Step> steps = timelines.get(id);
+        return steps == null ? List.of() : List.copyOf(steps.values());
+    }
+
+    /** Every alarm of the incident, the first-out first, as the steps named them (none for an unknown incident). */
+    public synchronized List<String> members(String id) {
+        return List.copyOf(members.getOrDefault(id, Set.of()));
     }
 
     /** The incident an alarm belongs to. */

@@ -107,7 +107,7 @@ public final class FloodFolding {
         Optional<Incident> i = incidents.of(latest.alertId());
         Level worst = d.folded.stream().map(AlertEvent::level).filter(l -> l != null).max(Level::compareTo)
                 .orElse(latest.level());
-        Message text = i.map(inc -> Message.of("notify.digest", inc.firstOut().subject(), inc.alarms().size(),
+        Message text = i.map(inc -> Message.of("notify.digest", inc.firstOut().subject(), inc.alarmCount(),
                 Message.term("level." + inc.worstLevel().name().toLowerCase()), d.folded.size()))
                 .orElseGet(() -> Message.of("notify.digest-enterprise", latest.enterpriseId(), d.folded.size()));
         return latest.withEventId("digest-" + d.key + "-" + now).withText(text).withMessage(null)

@@ -104,7 +104,7 @@ public final class Verification {
                 wrong.add("scope " + found.scope());
             }
             String what = String.format(Locale.ROOT, "%s at +%.1f s, %d alarms (%s), worst %s", found.incidentId(),
-                    (found.openedAt() - start) / 1000.0, found.alarms().size(),
+                    (found.openedAt() - start) / 1000.0, found.alarmCount(),
                     found.alarms().stream().map(a -> a.ruleId() + "/" + a.subject()).collect(Collectors.joining(", ")),
                     found.worstLevel());
             outcomes.add(new IncidentOutcome(x, wrong.isEmpty(), wrong.isEmpty() ? what : what + ": "
@@ -112,7 +112,7 @@ public final class Verification {
         }
         List<String> unexpected = latest.values().stream().filter(i -> !matched.contains(i.incidentId()))
                 .map(i -> String.format(Locale.ROOT, "incident with first-out %s on %s (%d alarms) at +%.1f s",
-                        i.firstOut().ruleId(), i.firstOut().subject(), i.alarms().size(), (i.openedAt() - start) / 1000.0))
+                        i.firstOut().ruleId(), i.firstOut().subject(), i.alarmCount(), (i.openedAt() - start) / 1000.0))
                 .toList();
         return new Report(alerts.scenario(), alerts.outcomes(), alerts.unexpected(), outcomes, unexpected, start, end);
     }
