@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * silent loggers behind), passes what {@code parkwatch simulate --verify} checks: every expected alert
  * raised in its window with its level, nothing unexpected.
  */
-@Execution(ExecutionMode.CONCURRENT) // two scenarios at once, each on its own standalone (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT) // beside the other ITs, each scenario on its own standalone (junit-platform.properties)
 class ScenarioLibraryIT {
 
     static final Path ROOT = StandaloneEndToEndIT.ROOT;
