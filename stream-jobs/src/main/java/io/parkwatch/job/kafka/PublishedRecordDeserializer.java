@@ -26,7 +26,14 @@ public final class PublishedRecordDeserializer implements KafkaRecordDeserializa
         }
         try {
             switch (record.topic()) {
-                case Topics.ALERT_EVENTS -> out.collect(Published.of(WireJson.alertEvent(record.value())));
+                case Topics.ALERT_EVENTS -> {
+                    AlertEvent e = WireJson.alertEvent(record.value());
+                    if (e.alertId() == null || e.eventId() == null) {
+                        // the analyses key by alert id and keep each event once by its id: without them, nowhere
+                        throw new IllegalArgumentException("an alert event needs alertId and eventId");
+                    }
+                    out.collect(Published.of(e));
+                }
                 case Topics.DATA_QUALITY -> out.collect(Published.of(WireJson.read(record.value(), PointQuality.class)));
                 default -> LOG.warn("record of {} at offset {} not expected here", record.topic(), record.offset());
             }
