@@ -61,6 +61,7 @@ public final class ParkWatchStandalone implements AutoCloseable {
             JobSettings job = JobSettings.builder().kafkaBootstrap(kafkaBootstrap).consumerGroup("parkwatch-rules")
                     .config(inForce).checkpointInterval(s.duration("job.checkpoint-interval"))
                     .outOfOrderness(s.duration("job.out-of-orderness")).idleness(s.duration("job.idleness"))
+                    .allowedLateness(s.duration("job.allowed-lateness"))
                     .holdOff(s.duration("job.hold-off"))
                     .incidents(incidents(s)).build();
             Path checkpoints = base.resolve(s.text("job.checkpoint-dir"));

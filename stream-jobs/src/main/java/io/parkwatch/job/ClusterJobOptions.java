@@ -37,6 +37,8 @@ public final class ClusterJobOptions {
         option("flood-window", "PARKWATCH_INCIDENTS_FLOOD_WINDOW", "10m", "... within this window (EEMUA 191)");
         option("out-of-orderness", "PARKWATCH_JOB_OUT_OF_ORDERNESS", "5s", "how late a reading may be before it is LATE");
         option("idleness", "PARKWATCH_JOB_IDLENESS", "30s", "a silent partition stops holding back event time after this");
+        option("allowed-lateness", "PARKWATCH_JOB_ALLOWED_LATENESS", "2m",
+                "a reading behind event time but in order for its point is still evaluated within this");
     }
 
     /** Options of earlier versions whose work moved elsewhere: refused with where it went. */
@@ -104,7 +106,8 @@ public final class ClusterJobOptions {
     }
 
     private void check(List<String> errors) {
-        for (String d : List.of("checkpoint-interval", "hold-off", "out-of-orderness", "idleness", "incident-join-within",
+        for (String d : List.of("checkpoint-interval", "hold-off", "out-of-orderness", "idleness", "allowed-lateness",
+                "incident-join-within",
                 "flood-window")) {
             try {
                 Durations.parse(values.get(d));
@@ -143,7 +146,7 @@ public final class ClusterJobOptions {
     public JobSettings settings(ParkConfig config) {
         return JobSettings.builder().kafkaBootstrap(kafka()).consumerGroup(values.get("group")).config(config)
                 .checkpointInterval(duration("checkpoint-interval")).outOfOrderness(duration("out-of-orderness"))
-                .idleness(duration("idleness")).holdOff(duration("hold-off"))
+                .idleness(duration("idleness")).allowedLateness(duration("allowed-lateness")).holdOff(duration("hold-off"))
                 .delivery(delivery()).incidents(new io.parkwatch.rules.incident.IncidentGrouping.Settings(
                         duration("incident-join-within"), new io.parkwatch.rules.incident.Flood(
                                 Integer.parseInt(values.get("flood-above")), duration("flood-window")))).build();

@@ -24,6 +24,8 @@ import org.apache.flink.util.Collector;
 final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Reading, ConfigDocument, PointQuality> {
 
     private final ParkConfig config;
+    /** The rules' own judgement of late readings: what they refuse is not counted, what they evaluate is. */
+    private final Lateness lateness;
     private transient EngineHolder engines;
     /**
      * "point|hourStart" -> the hour so far: a POJO (Flink's serializer, which takes added fields), not JSON, since it
@@ -33,8 +35,9 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
     /** point -> time of its latest reading */
     private transient MapState<String, Long> lastSeen;
 
-    DataQualityFunction(ParkConfig config) {
+    DataQualityFunction(ParkConfig config, Lateness lateness) {
         this.config = config;
+        this.lateness = lateness;
     }
 
     @Override
@@ -49,10 +52,14 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
     public void processElement(Reading r, ReadOnlyContext ctx, Collector<PointQuality> out) throws Exception {
         RuleEngine engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         Optional<Point> point = engine.point(r.pointId());
-        if (point.isEmpty() || r.timestamp() < ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (point.isEmpty() || !lateness.evaluated(r.timestamp(), watermark, lastSeen.get(r.pointId()))) {
             return; // refused by the rules (unknown point, late): on the rejected topic with its reason
         }
         long hour = PointHour.hourOf(r.timestamp());
+        if (hour + PointQuality.HOUR_MS <= watermark) {
+            return; // evaluated by the rules, but its hour has been reported already
+        }
         PointHour h = hour(r.pointId(), hour);
         h.add(r, point.get());
         hours.put(key(r.pointId(), hour), h);

@@ -96,14 +96,15 @@ public final class ParkWatchJob {
                 .fromSource(commandSource, ControlStreamWatermarks.strategy(), "commands")
                 .uid("commands-source").setParallelism(1);
 
-        RuleStages stages = RuleStages.apply(readings, config, commands, s.config(), s.holdOff().toMillis());
+        RuleStages stages = RuleStages.apply(readings, config, commands, s.config(),
+                new RuleStages.Timing(s.holdOff(), Lateness.of(s.allowedLateness())));
         DataStream<AlertEvent> events = stages.events();
         events.sinkTo(kafkaSink(s, Topics.ALERT_EVENTS, AlertEvent::alertId)).uid("alert-events-sink")
                 .name("alert events -> Kafka");
         // data quality per point and hour (online rate, completeness, timeliness, abnormal share)
         SingleOutputStreamOperator<PointQuality> quality = readings.keyBy(Reading::enterpriseId)
                 .connect(config.broadcast(PointRulesFunction.CONFIG))
-                .process(new DataQualityFunction(s.config())).uid("data-quality").name("data quality")
+                .process(new DataQualityFunction(s.config(), Lateness.of(s.allowedLateness()))).uid("data-quality").name("data quality")
                 .returns(TypeInformation.of(PointQuality.class));
         quality.sinkTo(kafkaSink(s, Topics.DATA_QUALITY, PointQuality::pointId))
                 .uid("data-quality-sink").name("data quality -> Kafka");

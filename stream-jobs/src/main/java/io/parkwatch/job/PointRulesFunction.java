@@ -51,6 +51,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
             TypeInformation.of(PointSignal.class));
 
     private final ParkConfig config;
+    private final Lateness lateness;
     private transient EngineHolder engines;
     private transient RuleEngine engine;
     /** Per rule id, what the rule remembers about this point, in its kind's own class. */
@@ -66,8 +67,9 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     /** When this task (re)started: silence while the job itself was down is not the data logger's. */
     private transient long runningSince;
 
-    public PointRulesFunction(ParkConfig config) {
+    public PointRulesFunction(ParkConfig config, Lateness lateness) {
         this.config = config;
+        this.lateness = lateness;
     }
 
     @Override
@@ -89,11 +91,15 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     public void processElement(Reading r, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
         long watermark = ctx.timerService().currentWatermark();
-        if (r.timestamp() < watermark) {
+        Long pointLatest = lastTimestamp.value();
+        if (!lateness.evaluated(r.timestamp(), watermark, pointLatest)) {
             late.inc();
             String raw = new String(ReadingJson.write(r), StandardCharsets.UTF_8);
             ctx.output(LATE, RejectedReading.byJob(RejectReason.LATE, "reading of " + Instant.ofEpochMilli(r.timestamp())
-                    + " arrived after the watermark " + Instant.ofEpochMilli(watermark), r.pointId(), r.receivedAt(), raw));
+                    + " arrived after the watermark " + Instant.ofEpochMilli(watermark)
+                    + (pointLatest != null && r.timestamp() < pointLatest ? " and after its point's reading of "
+                            + Instant.ofEpochMilli(pointLatest) : "") + " (allowed lateness " + lateness.allowedMs()
+                    + " ms)", r.pointId(), r.receivedAt(), raw));
             return;
         }
         Optional<Point> found = engine.point(r.pointId());
@@ -134,7 +140,9 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         }
         silent.update(false);
         lastArrival.update(now);
-        lastTimestamp.update(r.timestamp());
+        if (pointLatest == null || r.timestamp() > pointLatest) {
+            lastTimestamp.update(r.timestamp()); // the latest, not the last: a reading within the out-of-orderness may be older
+        }
         if (staleAfter != Long.MAX_VALUE) {
             ctx.timerService().registerProcessingTimeTimer(now + staleAfter);
         }

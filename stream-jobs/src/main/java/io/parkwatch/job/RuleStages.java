@@ -8,6 +8,8 @@ import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
+import java.io.Serializable;
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -22,13 +24,25 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  */
 public record RuleStages(DataStream<AlertUpdate> updates, DataStream<RejectedReading> late) {
 
+    /**
+     * The rules' two times.
+     *
+     * @param holdOff  a re-alarm this soon after recovery counts on the same alert
+     * @param lateness which readings behind the watermark are still evaluated
+     */
+    public record Timing(Duration holdOff, Lateness lateness) implements Serializable {
+
+        /** As parkwatch.yaml has it: 5 min hold-off, 2 min allowed lateness. */
+        public static final Timing DEFAULT = new Timing(Duration.ofMinutes(5), Lateness.DEFAULT);
+    }
+
     public static RuleStages apply(DataStream<Reading> readings, DataStream<ConfigDocument> configDocuments,
-            DataStream<AlertCommand> commands, ParkConfig initial, long holdOffMs) {
+            DataStream<AlertCommand> commands, ParkConfig initial, Timing timing) {
         BroadcastStream<ConfigDocument> config = configDocuments.broadcast(PointRulesFunction.CONFIG);
         SingleOutputStreamOperator<AlertUpdate> pointUpdates = readings
                 .keyBy(Reading::pointId)
                 .connect(config)
-                .process(new PointRulesFunction(initial))
+                .process(new PointRulesFunction(initial, timing.lateness()))
                 .uid("point-rules").name("point rules");
         // zones (voting), units (composite) and data loggers (stale) are decided per group
         SingleOutputStreamOperator<AlertUpdate> groupUpdates = pointUpdates.getSideOutput(PointRulesFunction.SIGNALS)
@@ -50,7 +64,7 @@ public record RuleStages(DataStream<AlertUpdate> updates, DataStream<RejectedRea
         SingleOutputStreamOperator<AlertUpdate> lifecycle = lifecycleIn
                 .keyBy(LifecycleInput::key)
                 .connect(config)
-                .process(new LifecycleFunction(initial, holdOffMs))
+                .process(new LifecycleFunction(initial, timing.holdOff().toMillis()))
                 .uid("lifecycle").name("alarm life cycle");
         return new RuleStages(lifecycle, pointUpdates.getSideOutput(PointRulesFunction.LATE));
     }

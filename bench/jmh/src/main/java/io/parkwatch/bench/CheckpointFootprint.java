@@ -96,7 +96,7 @@ public final class CheckpointFootprint {
             boolean rocksdb, Path dir) throws Exception {
         // built by hand rather than by ProcessFunctionTestHarnesses, which opens it before a backend can be set
         KeyedBroadcastOperatorTestHarness<String, Reading, ConfigDocument, AlertUpdate> fresh =
-                new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(new PointRulesFunction(config),
+                new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(new PointRulesFunction(config, io.parkwatch.job.Lateness.DEFAULT),
                         List.of(PointRulesFunction.CONFIG)), Reading::pointId, Types.STRING, 1, 1, 0);
         EmbeddedRocksDBStateBackend rocks = new EmbeddedRocksDBStateBackend(true);
         // the harness has no managed memory to share out: give RocksDB what a TaskManager slot would (deploy/README)

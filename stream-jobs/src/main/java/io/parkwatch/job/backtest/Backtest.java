@@ -33,7 +33,7 @@ public final class Backtest {
         // the configuration under test, delivered the way the live job gets it
         DataStream<ConfigDocument> configDocs = env.fromData(List.of(new ConfigDocument(ConfigDocument.RULES,
                 config.rulesYaml(), "backtest", 0)), TypeInformation.of(ConfigDocument.class));
-        RuleStages stages = RuleStages.apply(source, configDocs, null, config, Duration.ofMinutes(5).toMillis());
+        RuleStages stages = RuleStages.apply(source, configDocs, null, config, RuleStages.Timing.DEFAULT);
         CollectingSink<AlertEvent> sink = new CollectingSink<>();
         stages.events().sinkTo(sink).setParallelism(1);
         env.execute("parkwatch-backtest");
