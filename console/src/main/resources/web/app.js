@@ -54,9 +54,14 @@ function connect() {
   ws.onmessage = m => {
     const msg = JSON.parse(m.data);
     if (msg.type === 'snapshot') {
+      // a large board comes in parts; the board shows the whole once the last is in (changes meanwhile stand)
+      const incoming = store.incoming || (store.incoming = { alerts: new Map(), changed: new Set() });
+      msg.alerts.forEach(a => { if (!incoming.changed.has(a.id)) incoming.alerts.set(a.id, a); });
+      if (msg.last === false) return;
+      store.incoming = null;
       const before = new Map(store.alerts), flash = new Set();
       store.alerts.clear();
-      msg.alerts.forEach(a => {
+      incoming.alerts.forEach(a => {
         store.alerts.set(a.id, a);
         if (!store.firstSnapshot && louder(a, before.get(a.id))) { flash.add(a.id); beep(a.level); }
       });
@@ -68,6 +73,7 @@ function connect() {
     } else if (msg.type === 'alert') {
       const a = msg.alert, old = store.alerts.get(a.id);
       store.alerts.set(a.id, a);
+      if (store.incoming) { store.incoming.alerts.set(a.id, a); store.incoming.changed.add(a.id); }
       const loud = louder(a, old);
       if (loud) beep(a.level);
       scheduleBoard(loud ? new Set([a.id]) : new Set());

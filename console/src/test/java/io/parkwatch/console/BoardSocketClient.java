@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -70,15 +72,38 @@ public final class BoardSocketClient implements AutoCloseable {
      */
     public Map<String, JsonNode> view() {
         Map<String, JsonNode> view = new LinkedHashMap<>();
+        Map<String, JsonNode> incoming = null; // a snapshot coming in parts
+        Set<String> changed = new HashSet<>(); // ids changed since its first part
         for (JsonNode m : messages) {
             if (m.path("type").asText().equals("snapshot")) {
-                view.clear();
-                m.get("alerts").forEach(a -> view.put(a.get("id").asText(), a));
+                if (incoming == null) {
+                    incoming = new LinkedHashMap<>();
+                    changed.clear();
+                }
+                for (JsonNode a : m.get("alerts")) {
+                    if (!changed.contains(a.get("id").asText())) {
+                        incoming.put(a.get("id").asText(), a);
+                    }
+                }
+                if (m.path("last").asBoolean(true)) {
+                    view = incoming;
+                    incoming = null;
+                }
             } else if (m.path("type").asText().equals("alert")) {
-                view.put(m.get("alert").get("id").asText(), m.get("alert"));
+                String id = m.get("alert").get("id").asText();
+                view.put(id, m.get("alert"));
+                if (incoming != null) {
+                    incoming.put(id, m.get("alert"));
+                    changed.add(id);
+                }
             }
         }
         return view;
+    }
+
+    /** The snapshot messages, each part one. */
+    public List<JsonNode> snapshotParts() {
+        return messages.stream().filter(m -> m.path("type").asText().equals("snapshot")).toList();
     }
 
     /** The close code the console sent, or -1 while open. */

@@ -21,6 +21,7 @@ import io.parkwatch.rules.model.Alert;
 import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.wire.WireJson;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,12 +34,14 @@ import java.util.concurrent.TimeUnit;
  * it (an operator never receives another enterprise's alert), and only while that session is live:
  * an expired one is closed with code 4401, and the page asks its user to log in again.
  *
- * <p>Messages: {@code {"type":"snapshot","alerts":[...]}} on joining, then {@code {"type":"alert"}} for
- * every change of an alert and {@code {"type":"event"}} for every life-cycle event (the detail view).
+ * <p>Messages: {@code {"type":"snapshot","alerts":[...],"last":true|false}} on joining (the whole board, in parts
+ * of at most {@link #SNAPSHOT_PART} alerts, the last marked), then {@code {"type":"alert"}} for every change of an
+ * alert and {@code {"type":"event"}} for every life-cycle event (the detail view).
  *
  * <p>Memory stays bounded whatever a board does: a connection holding more unsent than its high water mark
  * ({@link ConsoleServer#WRITE_BUFFER}) gets nothing more until it has drained, then one fresh snapshot
- * ({@link LiveFeedHealth}). The page takes a snapshot as the whole truth, so what it missed is not lost.
+ * ({@link LiveFeedHealth}), itself written a part at a time as the connection drains. The page takes a snapshot as
+ * the whole truth, so what it missed is not lost.
  */
 final class LiveFeed {
 
@@ -47,6 +50,10 @@ final class LiveFeed {
     static final int SESSION_ENDED = 4401;
     /** Set while a board's messages are withheld: it gets a snapshot once its connection has drained. */
     private static final AttributeKey<Boolean> BEHIND = AttributeKey.valueOf("parkwatch-board-behind");
+    /** The snapshot a board is being sent, until its last part is out. Touched on the channel's event loop only. */
+    private static final AttributeKey<Snapshot> SNAPSHOT = AttributeKey.valueOf("parkwatch-board-snapshot");
+    /** Alerts per snapshot message: about 200 KB, within the low water mark, so a part goes as soon as there is room. */
+    static final int SNAPSHOT_PART = 200;
 
     private final LongAdder withheld = new LongAdder();
     private final LongAdder resyncs = new LongAdder();
@@ -70,30 +77,82 @@ final class LiveFeed {
         Session s = ch.attr(Credentials.SESSION).get();
         // join first, then snapshot: a change in between is sent twice, never missed (the page keys by id)
         clients.add(ch);
-        sendSnapshot(ch, s);
+        startSnapshot(ch, s);
     }
 
-    /** The whole board this session may see; on the channel's event loop, so later changes follow it. */
-    private void sendSnapshot(Channel ch, Session s) {
+    /**
+     * The whole board this session may see, as it is now, sent in parts of {@link #SNAPSHOT_PART} alerts, each
+     * only while the connection takes more: a board of ten thousand alarms is ten megabytes, which must not sit
+     * in one board's buffer whole. On the channel's event loop, so changes written meanwhile follow the part they
+     * come after; the page lets a change it got during the snapshot stand over a later part's older row.
+     */
+    private void startSnapshot(Channel ch, Session s) {
         Catalogue language = language(ch);
-        var snapshot = board.list(a -> s.user().sees(a.enterpriseId())).stream().map(a -> AlertView.of(a, language, history))
-                .toList();
-        write(ch, WireJson.writeString(Map.of("type", "snapshot", "alerts", snapshot)));
+        ch.attr(SNAPSHOT).set(new Snapshot(board.list(a -> s.user().sees(a.enterpriseId())), language));
+        continueSnapshot(ch);
     }
 
-    /** A board's connection has drained: if it missed messages meanwhile, it gets the present board. */
+    /**
+     * Writes the snapshot's next parts while the connection is writable. A snapshot once begun is finished (a board
+     * always gets to a whole picture); a board that missed changes meanwhile then gets a fresh one.
+     */
+    private void continueSnapshot(Channel ch) {
+        Snapshot snapshot = ch.attr(SNAPSHOT).get();
+        while (snapshot != null && ch.isActive() && ch.isWritable()) {
+            boolean last = snapshot.next + SNAPSHOT_PART >= snapshot.alerts.size();
+            List<AlertView> part = snapshot.alerts.subList(snapshot.next, Math.min(snapshot.alerts.size(),
+                    snapshot.next + SNAPSHOT_PART)).stream().map(a -> AlertView.of(a, snapshot.language, history)).toList();
+            snapshot.next += part.size();
+            write(ch, WireJson.writeString(Map.of("type", "snapshot", "alerts", part, "last", last)));
+            if (!last) {
+                continue;
+            }
+            ch.attr(SNAPSHOT).set(null);
+            Session s = ch.attr(Credentials.SESSION).get();
+            if (s == null || ch.attr(BEHIND).getAndSet(false) != Boolean.TRUE) {
+                return;
+            }
+            resyncs.increment();
+            startSnapshot(ch, s);
+            return;
+        }
+    }
+
+    /**
+     * A board's connection has drained: the snapshot under way goes on, or, if it missed messages meanwhile, it
+     * gets the present board.
+     */
     void caughtUp(Channel ch) {
         if (!ch.eventLoop().inEventLoop()) {
             ch.eventLoop().execute(() -> caughtUp(ch));
             return;
         }
         Session s = ch.attr(Credentials.SESSION).get();
-        if (!ch.isActive() || !ch.isWritable() || s == null || ch.attr(BEHIND).getAndSet(false) != Boolean.TRUE) {
+        if (!ch.isActive() || !ch.isWritable() || s == null) {
+            return;
+        }
+        if (ch.attr(SNAPSHOT).get() != null) {
+            continueSnapshot(ch);
+            return;
+        }
+        if (ch.attr(BEHIND).getAndSet(false) != Boolean.TRUE) {
             return;
         }
         resyncs.increment();
         LOG.info("board of {} caught up: sending it the whole board again", s.user().username());
-        sendSnapshot(ch, s);
+        startSnapshot(ch, s);
+    }
+
+    /** A snapshot under way: the alerts as they were when it began, and how many have been sent. */
+    private static final class Snapshot {
+        final List<Alert> alerts;
+        final Catalogue language;
+        int next;
+
+        Snapshot(List<Alert> alerts, Catalogue language) {
+            this.alerts = alerts;
+            this.language = language;
+        }
     }
 
     private void write(Channel ch, String text) {
@@ -120,7 +179,8 @@ final class LiveFeed {
     LiveFeedHealth health() {
         int behind = 0;
         for (Channel ch : clients) {
-            behind += ch.attr(BEHIND).get() == Boolean.TRUE ? 1 : 0;
+            // withheld from, or still being sent its snapshot: either way it does not show the present board yet
+            behind += ch.attr(BEHIND).get() == Boolean.TRUE || ch.attr(SNAPSHOT).get() != null ? 1 : 0;
         }
         return new LiveFeedHealth(clients.size(), behind, withheld.sum(), resyncs.sum(), mostPending.get());
     }

@@ -7,7 +7,7 @@ package io.parkwatch.console.http;
  * board, so it shows the present, never a gap.
  *
  * @param boards           boards connected now
- * @param behind           boards whose messages are being withheld now
+ * @param behind           boards not showing the present board: their messages withheld, or their snapshot still being sent
  * @param withheld         messages withheld since start (each was superseded by the snapshot that followed)
  * @param resyncs          fresh snapshots sent to boards that had fallen behind
  * @param mostPendingBytes the most bytes any board's connection held unsent, since start
