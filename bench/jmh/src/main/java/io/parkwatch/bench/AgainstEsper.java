@@ -12,8 +12,19 @@ import io.parkwatch.rules.threshold.ThresholdEvaluator;
 import io.parkwatch.rules.threshold.ThresholdRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.parkwatch.rules.engine.RuleSlice;
+import io.parkwatch.rules.engine.RuleStateStore;
+import io.parkwatch.rules.model.Rule;
+import io.parkwatch.rules.quality.QualityRule;
+import io.parkwatch.rules.rate.RateRule;
+import io.parkwatch.rules.trend.TrendRule;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,6 +56,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AgainstEsper {
 
     static final int CYCLES = 50;
+    static final int DETECTOR_CYCLES = 10;
+    static final long START = 1_767_225_600_000L;
     static final String POINT = "HX-T101-GT1";
 
     Point detector;
@@ -54,6 +67,13 @@ public class AgainstEsper {
     EsperGasRule esper;
     long t;
     int i;
+    RuleEngine engine;
+    Sample[] detectorSamples;
+    final Map<String, RuleSlice> detectorStates = new HashMap<>();
+    final RuleStateStore<RuleSlice> detectorStore = RuleStateStore.over(detectorStates);
+    EsperGasDetector esperDetector;
+    long dt;
+    int di;
 
     /**
      * Two minutes of a detector, one reading a second: quiet, a one-second spike (below the on-delay), an alarm that
@@ -92,20 +112,60 @@ public class AgainstEsper {
         return v;
     }
 
+    /**
+     * Ten minutes of a detector, one reading a second, for the whole rule set: quiet (no rate, no trend), a slow
+     * rise of 2 %LEL a minute (the trend: the alarm limit within 10 minutes), a fast rise of 30 a minute (the rate),
+     * past the alarm limit (the trend ends, the threshold raises), critical, a fall back to quiet, two readings
+     * flagged as a fault and one beyond the instrument's range (the quality rule; none of them drives the others).
+     */
+    static Sample[] detectorRecording() {
+        Sample[] r = new Sample[600];
+        for (int s = 0; s < r.length; s++) {
+            double quiet = 10 + s % 7 * 0.3;
+            double v;
+            if (s < 180) {
+                v = quiet;
+            } else if (s < 360) {
+                v = quiet + (s - 180) * 2 / 60.0;
+            } else if (s < 400) {
+                v = 16 + (s - 360) * 0.5;
+            } else if (s < 420) {
+                v = 55;
+            } else {
+                v = quiet;
+            }
+            r[s] = new Sample(v, "N");
+        }
+        r[500] = new Sample(10, "D");
+        r[501] = new Sample(10, "D");
+        r[520] = new Sample(105, "N");
+        return r;
+    }
+
+    /** One reading of the recording: its value and its quality flag (HJ 212's). */
+    record Sample(double value, String quality) {
+    }
+
     @Setup
     public void setUp() throws Exception {
         Path config = Path.of(System.getProperty("parkwatch.config", "config"));
-        RuleEngine engine = ParkFiles.engine(new ParkFiles.Text("points.yaml", Files.readString(config.resolve("points.yaml"))),
+        RuleEngine loaded = ParkFiles.engine(new ParkFiles.Text("points.yaml", Files.readString(config.resolve("points.yaml"))),
                 new ParkFiles.Text("rules.yaml", Files.readString(config.resolve("rules.yaml"))), null);
-        detector = engine.point(POINT).orElseThrow();
-        gas = (ThresholdRule) engine.rules().rulesFor(detector).stream()
+        detector = loaded.point(POINT).orElseThrow();
+        gas = (ThresholdRule) loaded.rules().rulesFor(detector).stream()
                 .filter(r -> r.id().equals("combustible-gas")).findFirst().orElseThrow();
+        engine = loaded;
         recording = recording();
         checkEqual();
         coreState = new LimitSlice();
         esper = new EsperGasRule(gas);
+        detectorSamples = detectorRecording();
+        checkDetectorEqual();
+        esperDetector = newEsperDetector();
         t = 1_767_225_600_000L;
         i = 0;
+        dt = 1_767_225_600_000L;
+        di = 0;
     }
 
     /** Both judge the same readings from a fresh state; their transitions must be equal. */
@@ -137,6 +197,66 @@ public class AgainstEsper {
                 CYCLES * recording.length, core.size(), core.subList(0, core.size() / CYCLES));
     }
 
+    /** The detector's per-point rules, each of its kind, in EPL. */
+    EsperGasDetector newEsperDetector() throws Exception {
+        List<Rule> rules = engine.rules().rulesFor(detector);
+        return new EsperGasDetector(detector, gas, only(rules, RateRule.class), only(rules, TrendRule.class),
+                only(rules, QualityRule.class), START);
+    }
+
+    private static <R extends Rule> R only(List<Rule> rules, Class<R> type) {
+        List<R> of = rules.stream().filter(type::isInstance).map(type::cast).toList();
+        if (of.size() != 1) {
+            throw new IllegalStateException("expected one " + type.getSimpleName() + " rule for the detector, got " + of);
+        }
+        return of.get(0);
+    }
+
+    /**
+     * Both judge the detector recording {@link #DETECTOR_CYCLES} times from a fresh state. Every rule must have
+     * spoken, and the transitions must be the same (rule, type, level, time), or the run stops.
+     */
+    void checkDetectorEqual() throws Exception {
+        List<EsperGasDetector.Transition> core = new ArrayList<>();
+        List<EsperGasDetector.Transition> epl = new ArrayList<>();
+        Map<String, RuleSlice> states = new HashMap<>();
+        RuleStateStore<RuleSlice> store = RuleStateStore.over(states);
+        Set<String> perPoint = new HashSet<>();
+        try (EsperGasDetector e = newEsperDetector()) {
+            long ts = 1_767_225_600_000L;
+            for (int c = 0; c < DETECTOR_CYCLES; c++) {
+                for (Sample v : detectorSamples) {
+                    ts += 1000;
+                    for (AlertUpdate u : engine.evaluate(detector, new Reading(POINT, "ent-huaxin", ts, v.value(),
+                            Quality.valueOf(v.quality()), ts), store, ts)) {
+                        core.add(new EsperGasDetector.Transition(u.event().ruleId(), u.event().type().name(),
+                                u.event().level().name(), u.event().eventTime()));
+                        perPoint.add(u.event().ruleId());
+                    }
+                    e.send(new EsperGasDetector.Reading(POINT, ts, v.value(), v.quality()));
+                    epl.addAll(e.take());
+                }
+            }
+        }
+        Comparator<EsperGasDetector.Transition> order = Comparator.comparingLong(EsperGasDetector.Transition::at)
+                .thenComparing(EsperGasDetector.Transition::rule);
+        // within one reading the two emit their rules' transitions in their own order: compared by time, then rule
+        List<EsperGasDetector.Transition> a = core.stream().sorted(order).toList();
+        List<EsperGasDetector.Transition> b = epl.stream().sorted(order).toList();
+        if (perPoint.size() != 4 || !a.equals(b)) {
+            throw new IllegalStateException("the core and Esper disagree on the detector: core " + a.size()
+                    + " transitions of " + perPoint + " " + firstPass(core) + ", Esper " + b.size() + " " + firstPass(epl));
+        }
+        System.out.printf("same alerts of the whole detector from both over %d readings: %d transitions of %d rules"
+                + " (first pass: %s)%n", DETECTOR_CYCLES * detectorSamples.length, a.size(), perPoint.size(),
+                firstPass(core));
+    }
+
+    private List<EsperGasDetector.Transition> firstPass(List<EsperGasDetector.Transition> all) {
+        long end = 1_767_225_600_000L + detectorSamples.length * 1000L;
+        return all.stream().filter(x -> x.at() <= end).toList();
+    }
+
     private static int level(Level l) {
         return l == Level.CRITICAL ? 2 : l == Level.ALARM ? 1 : 0;
     }
@@ -144,6 +264,7 @@ public class AgainstEsper {
     @TearDown
     public void tearDown() {
         esper.close();
+        esperDetector.close();
     }
 
     private double next() {
@@ -164,6 +285,27 @@ public class AgainstEsper {
         double v = next();
         esper.send(new EsperGasRule.Reading(POINT, t, v));
         return esper.take();
+    }
+
+    private Sample nextSample() {
+        dt += 1000;
+        Sample v = detectorSamples[di];
+        di = di + 1 == detectorSamples.length ? 0 : di + 1;
+        return v;
+    }
+
+    @Benchmark
+    public List<AlertUpdate> coreGasDetector() {
+        Sample v = nextSample();
+        return engine.evaluate(detector, new Reading(POINT, "ent-huaxin", dt, v.value(), Quality.valueOf(v.quality()), dt),
+                detectorStore, dt);
+    }
+
+    @Benchmark
+    public List<EsperGasDetector.Transition> esperGasDetector() {
+        Sample v = nextSample();
+        esperDetector.send(new EsperGasDetector.Reading(POINT, dt, v.value(), v.quality()));
+        return esperDetector.take();
     }
 
     /** For a quick look without JMH: {@code java ... io.parkwatch.bench.AgainstEsper}. */

@@ -1,16 +1,6 @@
 package io.parkwatch.bench;
 
-import com.espertech.esper.common.client.EPCompiled;
-import com.espertech.esper.common.client.EventBean;
-import com.espertech.esper.common.client.configuration.Configuration;
-import com.espertech.esper.compiler.client.CompilerArguments;
-import com.espertech.esper.compiler.client.EPCompilerProvider;
-import com.espertech.esper.runtime.client.EPDeployment;
-import com.espertech.esper.runtime.client.EPEventService;
-import com.espertech.esper.runtime.client.EPRuntime;
-import com.espertech.esper.runtime.client.EPRuntimeProvider;
 import io.parkwatch.rules.threshold.ThresholdRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,31 +44,40 @@ final class EsperGasRule implements AutoCloseable {
     record Transition(String type, int level, long at) {
     }
 
-    private final EPRuntime runtime;
-    private final EPEventService events;
-    private final List<Transition> out = new ArrayList<>();
+    private final EsperModule<Transition> module;
 
     EsperGasRule(ThresholdRule rule) throws Exception {
+        module = new EsperModule<>(epl(rule, "Reading", ""), Reading.class, false);
+        module.listen("transitions", e -> new Transition((String) e.get("type"), ((Number) e.get("level")).intValue(),
+                ((Number) e.get("ts")).longValue()));
+    }
+
+    /**
+     * The rule's EPL over the readings of stream {@code input} (pointId, ts, value); its table and streams are named
+     * with {@code prefix}, its transitions come out of the statement named {@code prefix + "transitions"} as
+     * type, level (1 alarm, 2 critical) and ts.
+     */
+    static String epl(ThresholdRule rule, String input, String prefix) {
         double alarm = rule.high().of(io.parkwatch.rules.model.Level.ALARM);
         double critical = rule.high().of(io.parkwatch.rules.model.Level.CRITICAL);
         double clear = alarm - rule.deadband();
         long delay = rule.onDelay().toMillis();
-        String epl = String.format(Locale.ROOT, """
-                create table GasState(pointId string primary key, alarmSince long, criticalSince long, open int);
+        return String.format(Locale.ROOT, """
+                create table %5$sGasState(pointId string primary key, alarmSince long, criticalSince long, open int);
 
-                insert into Exceeded select pointId, ts, value,
-                  case when value >= %1$s then coalesce(GasState[pointId].alarmSince, ts) else null end as alarmSince,
-                  case when value >= %2$s then coalesce(GasState[pointId].criticalSince, ts) else null end as criticalSince,
-                  coalesce(GasState[pointId].open, 0) as open
-                from Reading;
+                insert into %5$sExceeded select pointId, ts, value,
+                  case when value >= %1$s then coalesce(%5$sGasState[pointId].alarmSince, ts) else null end as alarmSince,
+                  case when value >= %2$s then coalesce(%5$sGasState[pointId].criticalSince, ts) else null end as criticalSince,
+                  coalesce(%5$sGasState[pointId].open, 0) as open
+                from %6$s;
 
-                insert into Reached select pointId, ts, value, alarmSince, criticalSince, open,
+                insert into %5$sReached select pointId, ts, value, alarmSince, criticalSince, open,
                   case when criticalSince is not null and ts - criticalSince >= %4$d then 2
                        when alarmSince is not null and ts - alarmSince >= %4$d then 1
                        else 0 end as reached
-                from Exceeded;
+                from %5$sExceeded;
 
-                insert into Step select pointId, ts, alarmSince, criticalSince, open,
+                insert into %5$sStep select pointId, ts, alarmSince, criticalSince, open,
                   case when open = 0 and reached > 0 then 'RAISED'
                        when open > 0 and reached > open then 'LEVEL_CHANGED'
                        when open > 0 and value < %3$s then 'RECOVERED'
@@ -87,53 +86,34 @@ final class EsperGasRule implements AutoCloseable {
                        when open > 0 and reached > open then reached
                        when open > 0 and value < %3$s then 0
                        else open end as next
-                from Reached;
+                from %5$sReached;
 
-                on Step s merge GasState g where g.pointId = s.pointId
+                on %5$sStep s merge %5$sGasState g where g.pointId = s.pointId
                   when matched then update set alarmSince = s.alarmSince, criticalSince = s.criticalSince, open = s.next
                   when not matched then insert select s.pointId as pointId, s.alarmSince as alarmSince,
                     s.criticalSince as criticalSince, s.next as open;
 
-                @name('transitions') select type, case when type = 'RECOVERED' then open else next end as level, ts
-                from Step where type is not null;
-                """, num(alarm), num(critical), num(clear), delay);
-        Configuration config = new Configuration();
-        config.getCommon().addEventType("Reading", Reading.class);
-        config.getRuntime().getThreading().setInternalTimerEnabled(false); // no EPL here reads the clock
-        EPCompiled compiled = EPCompilerProvider.getCompiler().compile(epl, new CompilerArguments(config));
-        runtime = EPRuntimeProvider.getRuntime("parkwatch-bench-" + System.nanoTime(), config);
-        EPDeployment d = runtime.getDeploymentService().deploy(compiled);
-        runtime.getDeploymentService().getStatement(d.getDeploymentId(), "transitions").addListener(
-                (newEvents, oldEvents, statement, rt) -> {
-                    for (EventBean e : newEvents) {
-                        out.add(new Transition((String) e.get("type"), ((Number) e.get("level")).intValue(),
-                                ((Number) e.get("ts")).longValue()));
-                    }
-                });
-        events = runtime.getEventService();
+                @name('%5$stransitions') select type, case when type = 'RECOVERED' then open else next end as level, ts
+                from %5$sStep where type is not null;
+                """, num(alarm), num(critical), num(clear), delay, prefix, input);
     }
 
-    private static String num(double d) {
+    static String num(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) + ".0" : String.valueOf(d);
     }
 
     /** Judges one reading. */
     void send(Reading r) {
-        events.sendEventBean(r, "Reading");
+        module.send(r);
     }
 
     /** The transitions since the last call. */
     List<Transition> take() {
-        if (out.isEmpty()) {
-            return List.of();
-        }
-        List<Transition> t = new ArrayList<>(out);
-        out.clear();
-        return t;
+        return module.take();
     }
 
     @Override
     public void close() {
-        runtime.destroy();
+        module.close();
     }
 }
