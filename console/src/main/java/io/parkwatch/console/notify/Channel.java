@@ -21,8 +21,18 @@ public interface Channel extends AutoCloseable {
     }
 
     /**
+     * How many events it may be delivering at once, each alert's events still one after another in order. A feed
+     * for other systems takes a flood's events in parallel; a group robot (rate-limited by its provider) or a phone
+     * takes them one at a time.
+     */
+    default int lanes() {
+        return 1;
+    }
+
+    /**
      * Delivers the event once; the event id travels as the idempotency key, so a receiver that sees a
-     * retry of something it already took can drop it. Throws when the delivery did not succeed.
+     * retry of something it already took can drop it. Throws when the delivery did not succeed. Called from as many
+     * threads at once as {@link #lanes()} says.
      */
     void deliver(AlertEvent e) throws Exception;
 

@@ -5,8 +5,11 @@ import io.parkwatch.rules.model.AlertEvent;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -30,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One channel's delivery: its own consumer group on the alert events, its own thread, a time limit on
- * every attempt, its own retries with backoff, and its own committed progress (after each batch; every event's
- * delivery is recorded before the next).
+ * One channel's delivery: its own consumer group on the alert events, its own thread (and lanes, for a channel
+ * that takes events in parallel: one alert's events in one lane, in order), a time limit on every attempt, its own
+ * retries with backoff, and its own committed progress (after each batch; every event's delivery is recorded before
+ * the next of its lane).
  * A channel that hangs or is down therefore delays nobody but itself. Health is kept for the console and
  * {@code /metrics}.
  */
@@ -47,7 +51,8 @@ final class ChannelWorker implements AutoCloseable {
     private final Thread thread;
     private final Map<TopicPartition, OffsetAndMetadata> legacyStart;
     private final FloodFolding folding;
-    private ExecutorService attempts;
+    private final ExecutorService attempts;
+    private final ExecutorService lanes;
     private volatile boolean running = true;
 
     private final AtomicLong delivered = new AtomicLong();
@@ -67,7 +72,8 @@ final class ChannelWorker implements AutoCloseable {
         this.settings = settings;
         this.log = log;
         this.legacyStart = legacyStart;
-        this.attempts = attemptThread();
+        this.attempts = attemptThreads();
+        this.lanes = laneThreads();
         this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, settings.groupOf(channel.name()),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -81,8 +87,14 @@ final class ChannelWorker implements AutoCloseable {
         this.thread.start();
     }
 
-    private ExecutorService attemptThread() {
-        return Executors.newSingleThreadExecutor(new DefaultThreadFactory("notifier-" + channel.name() + "-attempt", true));
+    private ExecutorService attemptThreads() {
+        return Executors.newCachedThreadPool(new DefaultThreadFactory("notifier-" + channel.name() + "-attempt", true));
+    }
+
+    /** The lanes of a channel that takes events in parallel; null for one that takes them one at a time. */
+    private ExecutorService laneThreads() {
+        return channel.lanes() <= 1 ? null : Executors.newFixedThreadPool(channel.lanes(),
+                new DefaultThreadFactory("notifier-" + channel.name() + "-lane", true));
     }
 
     String name() {
@@ -129,20 +141,97 @@ final class ChannelWorker implements AutoCloseable {
     }
 
     /**
-     * The batch's events one by one, then its progress committed once. Each delivery is recorded before the next
-     * event; a worker stopped or failing within the batch reads its records again and skips those recorded as done.
+     * The batch's events, then its progress committed once. What to deliver is decided in order here (already
+     * delivered, folded into a flood's digest); the deliveries then go in the channel's lanes, each alert's in one
+     * lane in order. Each delivery is recorded before the next of its lane; a worker stopped or failing within the
+     * batch commits nothing of it, reads it again and skips those recorded as done.
      */
     private void deliverBatch(ConsumerRecords<String, byte[]> batch) {
         Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
+        List<Due> due = new ArrayList<>();
+        Set<String> inBatch = new HashSet<>(); // the topic is written at least once: an event may come twice in one
         for (ConsumerRecord<String, byte[]> r : batch) {
             if (!running) {
-                break; // what is not recorded is delivered by the next run
+                return; // what is not recorded is delivered by the next run
             }
-            handle(r);
+            for (AlertEvent e : events(r)) {
+                if (toDeliver(e) && inBatch.add(e.eventId())) {
+                    due.add(new Due(r.timestamp(), e));
+                }
+            }
             progress.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
-        if (!progress.isEmpty()) {
+        deliverAll(due);
+        if (running && !progress.isEmpty()) {
             consumer.commitSync(progress);
+        }
+    }
+
+    /** An event to deliver, with its record's time (how long it has been waiting). */
+    private record Due(long recordTimestamp, AlertEvent event) {
+    }
+
+    /**
+     * Delivers them all, in the channel's lanes: one alert's events in one lane, in order. Returns when every lane
+     * is done; a failure to record a delivery (Kafka unreachable) is thrown once all lanes have stopped.
+     */
+    private void deliverAll(List<Due> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        headTimestamp = due.get(0).recordTimestamp(); // the oldest being delivered: the channel's lag
+        try {
+            if (lanes == null || due.size() == 1) {
+                for (Due d : due) {
+                    if (!running) {
+                        return;
+                    }
+                    deliver(d.event());
+                }
+                return;
+            }
+            List<List<AlertEvent>> byLane = new ArrayList<>();
+            for (int i = 0; i < channel.lanes(); i++) {
+                byLane.add(new ArrayList<>());
+            }
+            for (Due d : due) {
+                byLane.get(Math.floorMod(d.event().alertId().hashCode(), byLane.size())).add(d.event());
+            }
+            List<Future<?>> inFlight = new ArrayList<>();
+            for (List<AlertEvent> lane : byLane) {
+                if (!lane.isEmpty()) {
+                    inFlight.add(lanes.submit(() -> lane.forEach(e -> {
+                        if (this.running) {
+                            deliver(e);
+                        }
+                    })));
+                }
+            }
+            awaitLanes(inFlight);
+        } finally {
+            headTimestamp = 0;
+        }
+    }
+
+    /** Waits for every lane; the first failure is thrown after all have stopped (none goes on alone). */
+    private void awaitLanes(List<Future<?>> lanesRunning) {
+        RuntimeException failed = null;
+        for (Future<?> f : lanesRunning) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false; // closing: the lanes stop after their delivery in hand
+                lanesRunning.forEach(x -> x.cancel(true));
+                throw new InterruptException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
@@ -179,41 +268,34 @@ final class ChannelWorker implements AutoCloseable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r) {
-        List<AlertEvent> events;
+    /** The record's events: an alert event, or the notices of a risk warning; none if it does not read. */
+    private List<AlertEvent> events(ConsumerRecord<String, byte[]> r) {
         try {
-            events = Topics.RISK_WARNINGS.equals(r.topic())
+            return Topics.RISK_WARNINGS.equals(r.topic())
                     ? RiskNotices.of(WireJson.read(r.value(), io.parkwatch.rules.risk.RiskWarning.class))
                     : List.of(WireJson.alertEvent(r.value()));
         } catch (RuntimeException ex) {
             LOG.warn("notifier {}: unreadable record of {} at offset {}: {}", channel.name(), r.topic(), r.offset(),
                     ex.getMessage());
-            return;
-        }
-        for (AlertEvent e : events) {
-            handle(r, e);
+            return List.of();
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r, AlertEvent e) {
+    /** Whether the event is this channel's to deliver now: wanted, not delivered before, not folded into a digest. */
+    private boolean toDeliver(AlertEvent e) {
         if (!channel.accepts(e) || (channel.forPeople() && !e.announced())) {
-            return;
+            return false;
         }
         String key = channel.name() + "|" + e.eventId();
         if (log.finished(key).isPresent()) {
-            return; // delivered (or given up) before: never twice
+            return false; // delivered (or given up) before: never twice
         }
         if (folding != null && folding.fold(e)) {
             log.record(new DeliveryRecord(channel.name(), e.eventId(), e.alertId(), DeliveryRecord.FOLDED, 0, null,
                     System.currentTimeMillis()));
-            return;
+            return false;
         }
-        headTimestamp = r.timestamp();
-        try {
-            deliver(e);
-        } finally {
-            headTimestamp = 0;
-        }
+        return true;
     }
 
     private void deliver(AlertEvent e) {
@@ -265,7 +347,10 @@ final class ChannelWorker implements AutoCloseable {
         }
     }
 
-    /** One attempt, within the time limit whatever the channel does; a hung attempt's thread is abandoned. */
+    /**
+     * One attempt, within the time limit whatever the channel does: on a thread of its own (one per lane at most
+     * while attempts end in time); a hung attempt is interrupted and, if it does not end, its thread abandoned.
+     */
     private void attempt(AlertEvent e) throws Exception {
         Future<?> f = attempts.submit(() -> {
             channel.deliver(e);
@@ -275,8 +360,6 @@ final class ChannelWorker implements AutoCloseable {
             f.get(settings.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException ex) {
             f.cancel(true);
-            attempts.shutdownNow();
-            attempts = attemptThread();
             throw ex;
         } catch (java.util.concurrent.ExecutionException ex) {
             throw ex.getCause() instanceof Exception c ? c : ex;
@@ -323,6 +406,9 @@ final class ChannelWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         attempts.shutdownNow();
+        if (lanes != null) {
+            lanes.shutdownNow();
+        }
         try {
             channel.close();
         } catch (Exception e) {

@@ -45,6 +45,15 @@ public final class WebhookChannel implements Channel {
         return format != Format.JSON;
     }
 
+    /** Requests a JSON feed may have open at once (a flood's events; each alert's in order). */
+    static final int JSON_LANES = 8;
+
+    /** A JSON feed takes events in parallel; a group robot one at a time (its provider limits messages a minute). */
+    @Override
+    public int lanes() {
+        return format == Format.JSON ? JSON_LANES : 1;
+    }
+
     @Override
     public boolean accepts(AlertEvent e) {
         return !RiskNotices.personal(e)

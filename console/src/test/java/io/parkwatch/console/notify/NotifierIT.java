@@ -114,6 +114,66 @@ class NotifierIT {
         }
     }
 
+    /**
+     * A flood's events go to a JSON feed several at once (its lanes), each alert's in order, each once: the receiver
+     * holds every request until a second one is open beside it (for at most 5 s), so one at a time would show.
+     */
+    @Test
+    void aFloodGoesToAJsonWebhookSeveralAtOnceEachAlertsEventsInOrder() throws Exception {
+        int alerts = 40;
+        Map<String, List<Integer>> arrived = new ConcurrentHashMap<>(); // alert id -> seq in order of arrival
+        Map<String, AtomicInteger> perEvent = new ConcurrentHashMap<>();
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger mostOpen = new AtomicInteger();
+        java.util.concurrent.CountDownLatch twoOpen = new java.util.concurrent.CountDownLatch(2);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
+        receiver.createContext("/hook", x -> {
+            mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+            twoOpen.countDown();
+            try {
+                twoOpen.await(5, TimeUnit.SECONDS);
+                var body = WireJson.MAPPER.readTree(read(x.getRequestBody()));
+                var event = body.path("event");
+                arrived.computeIfAbsent(event.path("alertId").asText(), k -> new CopyOnWriteArrayList<>())
+                        .add(event.path("seq").asInt());
+                perEvent.computeIfAbsent(x.getRequestHeaders().getFirst("Idempotency-Key"), k -> new AtomicInteger())
+                        .incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                open.decrementAndGet();
+            }
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        receiver.start();
+        String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+        try (EmbeddedKafka kafka = kafka(dir)) {
+            List<AlertEvent> flood = new java.util.ArrayList<>();
+            for (int a = 0; a < alerts; a++) {
+                AlertEvent raised = event("f" + a + "-1", "ent-a", AlertEventType.RAISED, null).withAlertId("alert-f" + a);
+                flood.add(raised);
+                flood.add(raised.withEventId("f" + a + "-2").withSeq(2).withType(AlertEventType.ACKNOWLEDGED));
+                flood.add(raised.withEventId("f" + a + "-3").withSeq(3).withType(AlertEventType.RECOVERED));
+            }
+            publish(kafka, flood.toArray(AlertEvent[]::new));
+            try (Notifier n = new Notifier(NotifierSettings.defaults(kafka.bootstrapServers(), "notifier-test"),
+                    List.of(new WebhookChannel("feed", url, WebhookChannel.Format.JSON, null)))) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> perEvent.size() == alerts * 3);
+                await().atMost(Duration.ofSeconds(10)).until(() -> n.recorded().size() >= alerts * 3);
+            }
+            assertThat(perEvent.values()).as("each event once").allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
+            assertThat(arrived).hasSize(alerts);
+            assertThat(arrived.values()).as("each alert's events in order").allSatisfy(seqs ->
+                    assertThat(seqs).containsExactly(1, 2, 3));
+            assertThat(mostOpen.get()).as("requests open at once").isGreaterThan(1)
+                    .isLessThanOrEqualTo(WebhookChannel.JSON_LANES);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
     @Test
     void dingTalkAndWeComRobotsGetTheirOwnFormat() throws Exception {
         List<String> bodies = new CopyOnWriteArrayList<>();
