@@ -183,7 +183,7 @@ public class AgainstEsper {
                         core.add(new EsperGasRule.Transition(u.event().type().name(), level(u.event().level()),
                                 u.event().eventTime()));
                     }
-                    e.send(new EsperGasRule.Reading(POINT, ts, v));
+                    e.send(new EsperReading(POINT, ts, v, "N"));
                     epl.addAll(e.take());
                 }
             }
@@ -233,7 +233,7 @@ public class AgainstEsper {
                                 u.event().level().name(), u.event().eventTime()));
                         perPoint.add(u.event().ruleId());
                     }
-                    e.send(new EsperGasDetector.Reading(POINT, ts, v.value(), v.quality()));
+                    e.send(new EsperReading(POINT, ts, v.value(), v.quality()));
                     epl.addAll(e.take());
                 }
             }
@@ -283,7 +283,7 @@ public class AgainstEsper {
     @Benchmark
     public List<EsperGasRule.Transition> esperGasRule() {
         double v = next();
-        esper.send(new EsperGasRule.Reading(POINT, t, v));
+        esper.send(new EsperReading(POINT, t, v, "N"));
         return esper.take();
     }
 
@@ -304,7 +304,7 @@ public class AgainstEsper {
     @Benchmark
     public List<EsperGasDetector.Transition> esperGasDetector() {
         Sample v = nextSample();
-        esperDetector.send(new EsperGasDetector.Reading(POINT, dt, v.value(), v.quality()));
+        esperDetector.send(new EsperReading(POINT, dt, v.value(), v.quality()));
         return esperDetector.take();
     }
 

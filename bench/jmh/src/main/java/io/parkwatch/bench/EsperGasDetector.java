@@ -32,37 +32,6 @@ import java.util.stream.Collectors;
  */
 final class EsperGasDetector implements AutoCloseable {
 
-    /** The event Esper reads: a bean, as Esper's Java event types want. */
-    public static final class Reading {
-        private final String pointId;
-        private final long ts;
-        private final double value;
-        private final String quality;
-
-        public Reading(String pointId, long ts, double value, String quality) {
-            this.pointId = pointId;
-            this.ts = ts;
-            this.value = value;
-            this.quality = quality;
-        }
-
-        public String getPointId() {
-            return pointId;
-        }
-
-        public long getTs() {
-            return ts;
-        }
-
-        public double getValue() {
-            return value;
-        }
-
-        public String getQuality() {
-            return quality;
-        }
-    }
-
     /** An alert transition of one rule: RAISED, LEVEL_CHANGED or RECOVERED, the alert's level, and when. */
     record Transition(String rule, String type, String level, long at) {
     }
@@ -145,7 +114,7 @@ final class EsperGasDetector implements AutoCloseable {
                         num(trend.significance()), num(trend.horizon().toMillis() / 60_000.0),
                         trend.offDelay().toMillis())
                 + EsperGasRule.epl(gas, "Trusted", "Gas");
-        module = new EsperModule<>(epl, Reading.class, true); // a bucket is ts / width, as the core's
+        module = new EsperModule<>(epl, EsperReading.class, true); // a bucket is ts / width, as the core's
         module.listen("quality", e -> transition(e, quality.id(), quality.level().name()));
         module.listen("rate", e -> transition(e, rate.id(), rate.perMinute().lowestLevel().name()));
         module.listen("trend", e -> transition(e, trend.id(), trend.level().name()));
@@ -191,7 +160,7 @@ final class EsperGasDetector implements AutoCloseable {
     }
 
     /** Judges one reading. */
-    void send(Reading r) {
+    void send(EsperReading r) {
         module.send(r);
     }
 

@@ -15,31 +15,6 @@ import java.util.Locale;
  */
 final class EsperGasRule implements AutoCloseable {
 
-    /** The event Esper reads: a bean, as Esper's Java event types want. */
-    public static final class Reading {
-        private final String pointId;
-        private final long ts;
-        private final double value;
-
-        public Reading(String pointId, long ts, double value) {
-            this.pointId = pointId;
-            this.ts = ts;
-            this.value = value;
-        }
-
-        public String getPointId() {
-            return pointId;
-        }
-
-        public long getTs() {
-            return ts;
-        }
-
-        public double getValue() {
-            return value;
-        }
-    }
-
     /** An alert transition: RAISED, LEVEL_CHANGED or RECOVERED, the level (1 alarm, 2 critical), and when. */
     record Transition(String type, int level, long at) {
     }
@@ -47,7 +22,7 @@ final class EsperGasRule implements AutoCloseable {
     private final EsperModule<Transition> module;
 
     EsperGasRule(ThresholdRule rule) throws Exception {
-        module = new EsperModule<>(epl(rule, "Reading", ""), Reading.class, false);
+        module = new EsperModule<>(epl(rule, "Reading", ""), EsperReading.class, false);
         module.listen("transitions", e -> new Transition((String) e.get("type"), ((Number) e.get("level")).intValue(),
                 ((Number) e.get("ts")).longValue()));
     }
@@ -103,7 +78,7 @@ final class EsperGasRule implements AutoCloseable {
     }
 
     /** Judges one reading. */
-    void send(Reading r) {
+    void send(EsperReading r) {
         module.send(r);
     }
 
