@@ -141,10 +141,11 @@ final class ChannelWorker implements AutoCloseable {
     }
 
     /**
-     * The batch's events, then its progress committed once. What to deliver is decided in order here (already
-     * delivered, folded into a flood's digest); the deliveries then go in the channel's lanes, each alert's in one
-     * lane in order. Each delivery is recorded before the next of its lane; a worker stopped or failing within the
-     * batch commits nothing of it, reads it again and skips those recorded as done.
+     * The batch's events, then its progress committed once. A channel of one lane takes them one by one, each
+     * decided (already delivered? folded into a flood's digest?) just before it goes. A channel of several decides
+     * the batch's in order first, then delivers them in its lanes, each alert's in one lane in order. Each delivery
+     * is recorded before the next of its lane; a worker stopped or failing within the batch commits nothing of it,
+     * reads it again and skips those recorded as done.
      */
     private void deliverBatch(ConsumerRecords<String, byte[]> batch) {
         Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
@@ -155,15 +156,30 @@ final class ChannelWorker implements AutoCloseable {
                 return; // what is not recorded is delivered by the next run
             }
             for (AlertEvent e : events(r)) {
-                if (toDeliver(e) && inBatch.add(e.eventId())) {
+                if (lanes == null) {
+                    deliverNow(r.timestamp(), e);
+                } else if (toDeliver(e) && inBatch.add(e.eventId())) {
                     due.add(new Due(r.timestamp(), e));
                 }
             }
             progress.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
-        deliverAll(due);
+        deliverInLanes(due);
         if (running && !progress.isEmpty()) {
             consumer.commitSync(progress);
+        }
+    }
+
+    /** One event of a channel of one lane, if it is still to deliver now. */
+    private void deliverNow(long recordTimestamp, AlertEvent e) {
+        if (!running || !toDeliver(e)) {
+            return;
+        }
+        headTimestamp = recordTimestamp;
+        try {
+            deliver(e);
+        } finally {
+            headTimestamp = 0;
         }
     }
 
@@ -172,24 +188,16 @@ final class ChannelWorker implements AutoCloseable {
     }
 
     /**
-     * Delivers them all, in the channel's lanes: one alert's events in one lane, in order. Returns when every lane
+     * Delivers them all in the channel's lanes: one alert's events in one lane, in order. Returns when every lane
      * is done; a failure to record a delivery (Kafka unreachable) is thrown once all lanes have stopped.
      */
-    private void deliverAll(List<Due> due) {
+    private void deliverInLanes(List<Due> due) {
         if (due.isEmpty()) {
             return;
         }
-        headTimestamp = due.get(0).recordTimestamp(); // the oldest being delivered: the channel's lag
+        // the oldest being delivered: the channel's lag
+        headTimestamp = due.stream().mapToLong(Due::recordTimestamp).min().orElse(0);
         try {
-            if (lanes == null || due.size() == 1) {
-                for (Due d : due) {
-                    if (!running) {
-                        return;
-                    }
-                    deliver(d.event());
-                }
-                return;
-            }
             List<List<AlertEvent>> byLane = new ArrayList<>();
             for (int i = 0; i < channel.lanes(); i++) {
                 byLane.add(new ArrayList<>());
@@ -201,7 +209,7 @@ final class ChannelWorker implements AutoCloseable {
             for (List<AlertEvent> lane : byLane) {
                 if (!lane.isEmpty()) {
                     inFlight.add(lanes.submit(() -> lane.forEach(e -> {
-                        if (this.running) {
+                        if (running) {
                             deliver(e);
                         }
                     })));
