@@ -64,14 +64,14 @@ public class AgainstEsper {
     ThresholdRule gas;
     double[] recording;
     LimitSlice coreState;
-    EsperGasRule esper;
+    EsperModule<EsperGasRule.Transition> esper;
     long t;
     int i;
     RuleEngine engine;
     Sample[] detectorSamples;
     final Map<String, RuleSlice> detectorStates = new HashMap<>();
     final RuleStateStore<RuleSlice> detectorStore = RuleStateStore.over(detectorStates);
-    EsperGasDetector esperDetector;
+    EsperModule<EsperGasDetector.Transition> esperDetector;
     long dt;
     int di;
 
@@ -158,7 +158,7 @@ public class AgainstEsper {
         recording = recording();
         checkEqual();
         coreState = new LimitSlice();
-        esper = new EsperGasRule(gas);
+        esper = EsperGasRule.deploy(gas);
         detectorSamples = detectorRecording();
         checkDetectorEqual();
         esperDetector = newEsperDetector();
@@ -173,7 +173,7 @@ public class AgainstEsper {
         List<EsperGasRule.Transition> core = new ArrayList<>();
         List<EsperGasRule.Transition> epl = new ArrayList<>();
         LimitSlice state = new LimitSlice();
-        try (EsperGasRule e = new EsperGasRule(gas)) {
+        try (EsperModule<EsperGasRule.Transition> e = EsperGasRule.deploy(gas)) {
             long ts = 1_767_225_600_000L;
             for (int c = 0; c < CYCLES; c++) {
                 for (double v : recording) {
@@ -198,9 +198,9 @@ public class AgainstEsper {
     }
 
     /** The detector's per-point rules, each of its kind, in EPL. */
-    EsperGasDetector newEsperDetector() throws Exception {
+    EsperModule<EsperGasDetector.Transition> newEsperDetector() throws Exception {
         List<Rule> rules = engine.rules().rulesFor(detector);
-        return new EsperGasDetector(detector, gas, only(rules, RateRule.class), only(rules, TrendRule.class),
+        return EsperGasDetector.deploy(detector, gas, only(rules, RateRule.class), only(rules, TrendRule.class),
                 only(rules, QualityRule.class), START);
     }
 
@@ -222,7 +222,7 @@ public class AgainstEsper {
         Map<String, RuleSlice> states = new HashMap<>();
         RuleStateStore<RuleSlice> store = RuleStateStore.over(states);
         Set<String> perPoint = new HashSet<>();
-        try (EsperGasDetector e = newEsperDetector()) {
+        try (EsperModule<EsperGasDetector.Transition> e = newEsperDetector()) {
             long ts = 1_767_225_600_000L;
             for (int c = 0; c < DETECTOR_CYCLES; c++) {
                 for (Sample v : detectorSamples) {

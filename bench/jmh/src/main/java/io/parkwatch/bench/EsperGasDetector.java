@@ -8,7 +8,6 @@ import io.parkwatch.rules.quality.QualityRule;
 import io.parkwatch.rules.rate.RateRule;
 import io.parkwatch.rules.threshold.ThresholdRule;
 import io.parkwatch.rules.trend.TrendRule;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -30,17 +29,22 @@ import java.util.stream.Collectors;
  * keeps a bucket's mean as a float and its time to 1/256 of the bucket (five bytes a bucket), EPL doubles; a decision
  * exactly on the edge of a window's coverage could fall a reading apart. On the benchmark's recording none does.
  */
-final class EsperGasDetector implements AutoCloseable {
+final class EsperGasDetector {
 
     /** An alert transition of one rule: RAISED, LEVEL_CHANGED or RECOVERED, the alert's level, and when. */
     record Transition(String rule, String type, String level, long at) {
     }
 
-    private final EsperModule<Transition> module;
+    private EsperGasDetector() {
+    }
 
-    /** @param origin a time before the readings: the lines' times are minutes from it (see {@link #fit}) */
-    EsperGasDetector(Point point, ThresholdRule gas, RateRule rate, TrendRule trend, QualityRule quality, long origin)
-            throws Exception {
+    /**
+     * The rules deployed on an Esper runtime of their own, their transitions collected.
+     *
+     * @param origin a time before the readings: the lines' times are minutes from it (see {@link #fit})
+     */
+    static EsperModule<Transition> deploy(Point point, ThresholdRule gas, RateRule rate, TrendRule trend,
+            QualityRule quality, long origin) throws Exception {
         if (rate.direction() != Direction.HIGH || trend.direction() != Direction.HIGH) {
             throw new IllegalArgumentException("written for rising gas: rate and trend upwards");
         }
@@ -114,12 +118,13 @@ final class EsperGasDetector implements AutoCloseable {
                         num(trend.significance()), num(trend.horizon().toMillis() / 60_000.0),
                         trend.offDelay().toMillis())
                 + EsperGasRule.epl(gas, "Trusted", "Gas");
-        module = new EsperModule<>(epl, EsperReading.class, true); // a bucket is ts / width, as the core's
+        EsperModule<Transition> module = new EsperModule<>(epl, EsperReading.class, true); // a bucket: ts / width
         module.listen("quality", e -> transition(e, quality.id(), quality.level().name()));
         module.listen("rate", e -> transition(e, rate.id(), rate.perMinute().lowestLevel().name()));
         module.listen("trend", e -> transition(e, trend.id(), trend.level().name()));
         module.listen("Gastransitions", e -> transition(e, gas.id(),
                 ((Number) e.get("level")).intValue() == 2 ? "CRITICAL" : "ALARM"));
+        return module;
     }
 
     private static Transition transition(EventBean e, String rule, String level) {
@@ -159,18 +164,4 @@ final class EsperGasDetector implements AutoCloseable {
         return EsperGasRule.num(d);
     }
 
-    /** Judges one reading. */
-    void send(EsperReading r) {
-        module.send(r);
-    }
-
-    /** The transitions since the last call. */
-    List<Transition> take() {
-        return module.take();
-    }
-
-    @Override
-    public void close() {
-        module.close();
-    }
 }

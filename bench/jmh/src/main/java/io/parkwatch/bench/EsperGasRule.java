@@ -1,7 +1,6 @@
 package io.parkwatch.bench;
 
 import io.parkwatch.rules.threshold.ThresholdRule;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,18 +12,21 @@ import java.util.Locale;
  * at its highest level, and recovers once the value is below the lowest limit by more than the deadband (no
  * off-delay, as the rule has none). Transitions come out as {@link Transition}s, to be compared with the core's.
  */
-final class EsperGasRule implements AutoCloseable {
+final class EsperGasRule {
 
     /** An alert transition: RAISED, LEVEL_CHANGED or RECOVERED, the level (1 alarm, 2 critical), and when. */
     record Transition(String type, int level, long at) {
     }
 
-    private final EsperModule<Transition> module;
+    private EsperGasRule() {
+    }
 
-    EsperGasRule(ThresholdRule rule) throws Exception {
-        module = new EsperModule<>(epl(rule, "Reading", ""), EsperReading.class, false);
+    /** The rule deployed on an Esper runtime of its own, its transitions collected. */
+    static EsperModule<Transition> deploy(ThresholdRule rule) throws Exception {
+        EsperModule<Transition> module = new EsperModule<>(epl(rule, "Reading", ""), EsperReading.class, false);
         module.listen("transitions", e -> new Transition((String) e.get("type"), ((Number) e.get("level")).intValue(),
                 ((Number) e.get("ts")).longValue()));
+        return module;
     }
 
     /**
@@ -77,18 +79,4 @@ final class EsperGasRule implements AutoCloseable {
         return d == Math.rint(d) ? String.valueOf((long) d) + ".0" : String.valueOf(d);
     }
 
-    /** Judges one reading. */
-    void send(EsperReading r) {
-        module.send(r);
-    }
-
-    /** The transitions since the last call. */
-    List<Transition> take() {
-        return module.take();
-    }
-
-    @Override
-    public void close() {
-        module.close();
-    }
 }
