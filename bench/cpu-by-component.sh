@@ -18,10 +18,15 @@ mvn -q -B install -DskipTests
 CLI=(java -cp "cli/target/parkwatch.jar:cli/target/lib/*" io.parkwatch.cli.ParkWatchCli)
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(java -version 2>&1 | head -1)"
 echo "cpu by component: $RATE readings/s, $POINTS points, warm-up $WARMUP s, measured $MEASURE s, $RUNS runs"
+# utime + stime of a /proc stat file, counted after the ")" that ends the thread's name: a name with spaces in it
+# ("point rules (1/1)#0", "C2 CompilerThread0") shifts awk's fields, which left Flink's task threads out until 2026-12-01
+cpu_ticks() {
+  sed 's/^.*) //' "$1" 2>/dev/null | awk '{print $12 + $13}' || echo 0
+}
 snapshot() { # $1 pid, $2 file: "tid ticks name" per thread
   jcmd "$1" Thread.print 2>/dev/null | sed -nE 's/^"(.*)" .* nid=(0x[0-9a-f]+) .*/\2\t\1/p' > "$2.names" || true
   for t in /proc/"$1"/task/*; do
-    echo "$(basename "$t") $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+    echo "$(basename "$t") $(cpu_ticks "$t/stat")"
   done > "$2.ticks"
 }
 rm -f "$OUT.all"
@@ -35,16 +40,17 @@ for run in $(seq "$RUNS"); do
   pid=$!
   for _ in $(seq 90); do grep -q "ParkWatch ready" "$OUT/parkwatch.log" && break; sleep 1; done
   "${CLI[@]}" load --points "$POINTS" --rate "$RATE" --connections 4 --batch 100 \
-    --duration "$((WARMUP + MEASURE + 5))s" --report-every 10s --warmup "${WARMUP}s" > "$OUT/load.txt" 2>&1 &
+    --duration "$((WARMUP + MEASURE + 30))s" --report-every 10s --warmup "${WARMUP}s" > "$OUT/load.txt" 2>&1 &
   load=$!
   sleep 2
-  loadpid=$(pgrep -f "ParkWatchCli load --points" | head -1)
+  loadpid=$load # the java process itself: bash execs a background simple command
   sleep "$((WARMUP - 2))"
+  # the load's CPU first: a snapshot of a few hundred threads takes seconds on a busy machine
+  loadbefore=$(cpu_ticks "/proc/$loadpid/stat")
   snapshot "$pid" "$OUT/before"
-  loadbefore=$(awk '{print $14 + $15}' "/proc/$loadpid/stat")
   sleep "$MEASURE"
+  loadafter=$(cpu_ticks "/proc/$loadpid/stat")
   snapshot "$pid" "$OUT/after"
-  loadafter=$(awk '{print $14 + $15}' "/proc/$loadpid/stat")
   wait "$load" || true
   kill "$pid"; wait "$pid" || true
   echo "--- run $run: $(grep '^load:' "$OUT/load.txt" | cut -c1-120)"
