@@ -28,6 +28,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -62,6 +63,12 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     private transient ValueState<Long> lastArrival;
     private transient ValueState<Long> lastTimestamp;
     private transient ValueState<Boolean> silent;
+    /**
+     * When this point's one pending silence check fires (processing time), if one is pending. One timer per point, not
+     * one per reading: at 10 readings a second a stale rule of 3 s kept 30 timers per point, each firing only to
+     * find the point heard from since (the check then moves itself to the last arrival plus the rule's time).
+     */
+    private transient ValueState<Long> silenceCheck;
     private transient Counter late;
     private transient Counter unknown;
     /** When this task (re)started: silence while the job itself was down is not the data logger's. */
@@ -82,6 +89,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         lastArrival = getRuntimeContext().getState(new ValueStateDescriptor<>("last-arrival", Types.LONG));
         lastTimestamp = getRuntimeContext().getState(new ValueStateDescriptor<>("last-timestamp", Types.LONG));
         silent = getRuntimeContext().getState(new ValueStateDescriptor<>("silent", Types.BOOLEAN));
+        silenceCheck = getRuntimeContext().getState(new ValueStateDescriptor<>("silence-check", Types.LONG));
         late = getRuntimeContext().getMetricGroup().counter("lateReadings");
         unknown = getRuntimeContext().getMetricGroup().counter("unknownPointReadings");
         runningSince = System.currentTimeMillis();
@@ -144,7 +152,20 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
             lastTimestamp.update(r.timestamp()); // the latest, not the last: a reading within the out-of-orderness may be older
         }
         if (staleAfter != Long.MAX_VALUE) {
-            ctx.timerService().registerProcessingTimeTimer(now + staleAfter);
+            checkSilenceBy(now + staleAfter, ctx.timerService());
+        }
+    }
+
+    /**
+     * Makes sure a silence check is pending no later than {@code due}. A check pending earlier stays: when it fires it
+     * finds the point heard from and moves itself to the last arrival plus the rule's time, which is when this
+     * reading's own check would have fired; a shorter time (a changed rule) gets an earlier check of its own.
+     */
+    private void checkSilenceBy(long due, TimerService timers) throws Exception {
+        Long pending = silenceCheck.value();
+        if (pending == null || due < pending) {
+            timers.registerProcessingTimeTimer(due);
+            silenceCheck.update(due);
         }
     }
 
@@ -169,6 +190,10 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
         engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
+        Long pending = silenceCheck.value();
+        if (pending != null && pending <= timestamp) {
+            silenceCheck.clear(); // this is the pending check (or one a changed rule moved earlier went before it)
+        }
         Long arrived = lastArrival.value();
         if (arrived == null || Boolean.TRUE.equals(silent.value())) {
             return;
@@ -197,7 +222,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         if (any) {
             silent.update(true);
         } else if (recheck != Long.MAX_VALUE) {
-            ctx.timerService().registerProcessingTimeTimer(recheck);
+            checkSilenceBy(recheck, ctx.timerService());
         }
     }
 
