@@ -36,6 +36,12 @@ public final class ContextRecorder implements AutoCloseable {
     static final int MAX_OPEN = 2000;
     static final int MAX_NEIGHBOURS = 12;
     static final int MAX_SAMPLES = 7200;
+    /**
+     * How far behind the clock the readings are taken: a reading reaches the console some time after its stamp (the
+     * gateway, Kafka, a follower that takes the readings in batches, a flood), and one stamped before a collection
+     * but arriving after it would otherwise be missing from the context for good.
+     */
+    static final Duration SETTLE = Duration.ofSeconds(10);
     /** How far back the console's recent readings reach after a start. */
     static final Duration REACH = Duration.ofHours(1);
 
@@ -156,20 +162,23 @@ public final class ContextRecorder implements AutoCloseable {
 
     /** Takes the readings that came since the last time; writes and forgets the alarms followed long enough. */
     void collect(long now) {
+        long settled = now - SETTLE.toMillis();
         for (Open o : List.copyOf(open.values())) {
-            long to = o.endsAt == 0 ? now : Math.min(now, o.endsAt);
-            for (String p : o.relation.keySet()) {
-                List<RecentReadings.Sample> got = o.samples.computeIfAbsent(p, k -> new ArrayList<>());
-                for (RecentReadings.Sample s : readings.between(p, o.collectedUntil + 1, to)) {
-                    if (got.size() >= MAX_SAMPLES) {
-                        o.truncated.put(p, true);
-                        break;
+            long to = o.endsAt == 0 ? settled : Math.min(settled, o.endsAt);
+            if (to > o.collectedUntil) {
+                for (String p : o.relation.keySet()) {
+                    List<RecentReadings.Sample> got = o.samples.computeIfAbsent(p, k -> new ArrayList<>());
+                    for (RecentReadings.Sample s : readings.between(p, o.collectedUntil + 1, to)) {
+                        if (got.size() >= MAX_SAMPLES) {
+                            o.truncated.put(p, true);
+                            break;
+                        }
+                        got.add(s);
                     }
-                    got.add(s);
                 }
+                o.collectedUntil = to;
             }
-            o.collectedUntil = to;
-            if (o.endsAt != 0 && now >= o.endsAt) {
+            if (o.endsAt != 0 && settled >= o.endsAt) {
                 open.remove(o.alertId);
                 write(o);
             }

@@ -55,6 +55,8 @@ class ContextRecorderTest {
             r.collect(T0 + 330_000);
             assertThat(written).isEmpty(); // a minute after the recovery is not over yet
             r.collect(T0 + 361_000);
+            assertThat(written).as("readings stamped up to the end may still be on their way").isEmpty();
+            r.collect(T0 + 360_000 + ContextRecorder.SETTLE.toMillis());
             assertThat(written).hasSize(1);
             assertThat(r.following()).isZero();
         }
@@ -71,6 +73,38 @@ class ContextRecorderTest {
         assertThat(own).hasSize(241); // 120 s .. 360 s, both ends
         assertThat(own.get(0).t()).isEqualTo(T0 + 120_000);
         assertThat(own.stream().filter(s -> s.v() == 30)).hasSize(60);
+    }
+
+    @Test
+    void aReadingThatArrivesAfterACollectionStampedBeforeItIsKept() {
+        RecentReadings readings = new RecentReadings(10_000);
+        List<AlarmContext> written = new CopyOnWriteArrayList<>();
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 600_000), ZoneOffset.UTC);
+        try (ContextRecorder r = new ContextRecorder(readings, () -> PARK, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                Duration.ofHours(1), c -> {
+                    written.add(c);
+                    return CompletableFuture.completedFuture(null);
+                }, clock)) {
+            r.onEvent(event(AlertEventType.RAISED, T0 + 60_000));
+            r.onEvent(event(AlertEventType.RECOVERED, T0 + 90_000));
+            for (int s = 0; s <= 140; s++) {
+                long now = T0 + s * 1000L;
+                // each reading reaches the console two seconds after its stamp, as through a busy Kafka
+                if (s >= 2) {
+                    readings.add(new Reading("GT1", "ent-a", now - 2_000, 30, Quality.N, 0));
+                }
+                if (s % 5 == 0) {
+                    r.collect(now);
+                }
+            }
+            assertThat(written).singleElement().satisfies(c -> {
+                assertThat(c.to()).isEqualTo(T0 + 120_000);
+                // 30 s .. 120 s, both ends, a reading a second, none lost between two collections
+                assertThat(c.points().get(0).readings()).extracting(RecentReadings.Sample::t)
+                        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(30, 120)
+                                .mapToObj(x -> T0 + x * 1000).toList());
+            });
+        }
     }
 
     static AlertEvent event(AlertEventType type, long at) {
