@@ -86,9 +86,9 @@ public final class Console implements AutoCloseable {
         events = TopicFollower.fromBeginning(kafka, Topics.ALERT_EVENTS, "parkwatch-console-events",
                 r -> history.add(WireJson.alertEvent(r.value())));
         parts.add(events);
-        // a chart needs the last minutes, not the whole topic
+        // a chart needs the last minutes, not the whole topic, and not each reading the moment it is written
         long since = clock.millis() - Duration.ofHours(1).toMillis();
-        parts.add(TopicFollower.since(kafka, Topics.READINGS, "parkwatch-console-readings", since,
+        parts.add(TopicFollower.inBatchesSince(kafka, Topics.READINGS, "parkwatch-console-readings", since,
                 r -> readings.add(ReadingJson.read(r.value()))));
         KafkaCommandSender commands = new KafkaCommandSender(kafka);
         parts.add(commands);

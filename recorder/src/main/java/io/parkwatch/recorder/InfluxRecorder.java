@@ -73,6 +73,9 @@ public final class InfluxRecorder implements AutoCloseable {
         // the job's exactly-once outputs count once committed; aborted attempts are not history
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.batchSize()));
+        // it writes in batches anyway: the broker need not answer it after every write to the readings topic
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(64 * 1024));
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(Math.min(250, settings.flushInterval().toMillis())));
         // eager rebalancing: every partition is given up together and resumed from its committed offset,
         // which is what dropping an unwritten batch on a rebalance relies on
         p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());

@@ -38,17 +38,29 @@ public final class TopicFollower implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    private TopicFollower(String bootstrapServers, String topic, String clientId, long fromTimestamp,
+    /**
+     * A follower that takes records in batches asks the broker to answer a fetch only once this much is there...
+     * (the readings topic at 10,000 readings/s: about 15 fetches a second instead of one per produce request)
+     */
+    static final int BATCH_BYTES = 64 * 1024;
+    /** ...or once this long has passed: how late it may see a record. */
+    static final Duration BATCH_WAIT = Duration.ofMillis(250);
+
+    private TopicFollower(String bootstrapServers, String topic, String clientId, long fromTimestamp, boolean inBatches,
             Consumer<ConsumerRecord<String, byte[]>> onRecord) {
         this.topic = topic;
         this.fromTimestamp = fromTimestamp;
         this.onRecord = onRecord;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId));
+        if (inBatches) {
+            config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, BATCH_BYTES);
+            config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) BATCH_WAIT.toMillis());
+        }
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new DefaultThreadFactory(clientId, true).newThread(this::run);
     }
 
@@ -61,7 +73,21 @@ public final class TopicFollower implements AutoCloseable {
     /** Follows {@code topic} from the first record stamped at or after {@code epochMillis}. */
     public static TopicFollower since(String bootstrapServers, String topic, String clientId, long epochMillis,
             Consumer<ConsumerRecord<String, byte[]>> onRecord) {
-        TopicFollower f = new TopicFollower(bootstrapServers, topic, clientId, epochMillis, onRecord);
+        return start(new TopicFollower(bootstrapServers, topic, clientId, epochMillis, false, onRecord));
+    }
+
+    /**
+     * Follows a busy topic from the first record stamped at or after {@code epochMillis}, in batches: each record up to
+     * {@link #BATCH_WAIT} late. For what shows the recent past (charts, an alarm's context), never for an alarm: the
+     * broker then answers this follower a few times a second instead of after every write to the topic, which at
+     * 10,000 readings/s was a fifth of the broker's work.
+     */
+    public static TopicFollower inBatchesSince(String bootstrapServers, String topic, String clientId,
+            long epochMillis, Consumer<ConsumerRecord<String, byte[]>> onRecord) {
+        return start(new TopicFollower(bootstrapServers, topic, clientId, epochMillis, true, onRecord));
+    }
+
+    private static TopicFollower start(TopicFollower f) {
         f.thread.start();
         return f;
     }
