@@ -12,18 +12,19 @@ import io.parkwatch.rules.wire.RejectedReading;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -102,42 +103,45 @@ public final class KafkaReadingSink implements ReadingSink {
             done.complete(null);
             return;
         }
-        List<CompletableFuture<Void>> acks = new ArrayList<>(total);
+        PayloadStored acks = new PayloadStored(total, done);
         try {
             for (Reading r : result.accepted()) {
-                acks.add(send(new ProducerRecord<>(Topics.READINGS, r.pointId(), ReadingJson.write(r))));
+                producer.send(new ProducerRecord<>(Topics.READINGS, r.pointId(), ReadingJson.write(r)), acks);
             }
             for (ReadingStats st : result.stats()) {
-                acks.add(send(new ProducerRecord<>(Topics.READINGS_STATS, st.pointId(), WireJson.write(st))));
+                producer.send(new ProducerRecord<>(Topics.READINGS_STATS, st.pointId(), WireJson.write(st)), acks);
             }
             for (RejectedReading r : result.rejected()) {
                 String key = r.pointId() != null ? r.pointId() : r.topic();
-                acks.add(send(new ProducerRecord<>(Topics.READINGS_REJECTED, key, WireJson.write(r))));
+                producer.send(new ProducerRecord<>(Topics.READINGS_REJECTED, key, WireJson.write(r)), acks);
             }
         } catch (RuntimeException e) {
             LOG.warn("Kafka did not take {} record(s): {}", total, e.toString());
             done.completeExceptionally(e);
-            return;
         }
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
-            if (e != null) {
-                done.completeExceptionally(e);
-            } else {
-                done.complete(null);
-            }
-        });
     }
 
-    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        producer.send(record, (meta, e) -> {
+    /**
+     * One payload's records: done when Kafka has stored every one of them, failed at the first that it could not. One
+     * callback for the payload's records, not a future per record (a batch of 100 readings made 101 futures).
+     */
+    private static final class PayloadStored implements Callback {
+        private final AtomicInteger left;
+        private final CompletableFuture<Void> done;
+
+        PayloadStored(int records, CompletableFuture<Void> done) {
+            this.left = new AtomicInteger(records);
+            this.done = done;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata stored, Exception e) {
             if (e != null) {
-                f.completeExceptionally(e);
-            } else {
-                f.complete(null);
+                done.completeExceptionally(e); // the first failure decides; what completes later changes nothing
+            } else if (left.decrementAndGet() == 0) {
+                done.complete(null);
             }
-        });
-        return f;
+        }
     }
 
     /** Waits until Kafka answers for the readings topic, so the gateway starts only when it can deliver. */
