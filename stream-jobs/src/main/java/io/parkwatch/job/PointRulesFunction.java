@@ -129,6 +129,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         List<Rule> rules = engine.rules().rulesFor(point);
         boolean trusted = RuleEngine.vouchedFor(point, r);
         long staleAfter = Long.MAX_VALUE;
+        boolean wasSilent = Boolean.TRUE.equals(silent.value());
         for (Rule rule : rules) {
             if (!(RuleKinds.of(rule) instanceof GroupKind<Rule> group)) {
                 continue;
@@ -139,14 +140,16 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
             }
             if (group.watchesSilence()) {
                 staleAfter = Math.min(staleAfter, group.silentAfterMs(rule, point));
-                if (Boolean.TRUE.equals(silent.value())) {
+                if (wasSilent) {
                     ctx.output(SIGNALS, PointSignal.silence(rule.id(), key, point, r.timestamp(), false, now));
                 }
             } else if (trusted) {
                 ctx.output(SIGNALS, PointSignal.reading(rule.id(), key, point, r.timestamp(), r.value(), r.receivedAt()));
             }
         }
-        silent.update(false);
+        if (wasSilent) {
+            silent.update(false); // written only when it changes: a write per reading cost more than the read
+        }
         lastArrival.update(now);
         if (pointLatest == null || r.timestamp() > pointLatest) {
             lastTimestamp.update(r.timestamp()); // the latest, not the last: a reading within the out-of-orderness may be older
