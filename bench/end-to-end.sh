@@ -17,7 +17,10 @@ for rate in ${RATES[@]}; do
  for run in $(seq "$RUNS"); do
   rm -rf "$OUT" && mkdir -p "$OUT"
   "${CLI[@]}" load --write-park "$OUT/park" --points "$POINTS" --connections "$CONNECTIONS" > /dev/null
-  ( . "$OUT/park/env.sh"; export PARKWATCH_GATEWAY_HJ212_PORT=-1; exec "${CLI[@]}" run ) > "$OUT/parkwatch.log" 2>&1 &
+  # the standalone with the JVM flags it ships with (cli/target/jvm.options, as ./parkwatch and the image start it)
+  ( . "$OUT/park/env.sh"; export PARKWATCH_GATEWAY_HJ212_PORT=-1
+    exec java @cli/target/jvm.options -cp "cli/target/parkwatch.jar:cli/target/lib/*" io.parkwatch.cli.ParkWatchCli run
+  ) > "$OUT/parkwatch.log" 2>&1 &
   pid=$!
   for _ in $(seq 60); do grep -q "ParkWatch ready" "$OUT/parkwatch.log" && break; sleep 1; done
   echo "--- $rate readings/s, run $run of $RUNS, $POINTS points, $CONNECTIONS connections, QoS 1, batches of 100"

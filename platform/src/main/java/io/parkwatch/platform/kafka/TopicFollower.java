@@ -40,7 +40,7 @@ public final class TopicFollower implements AutoCloseable {
 
     /**
      * A follower that takes records in batches asks the broker to answer a fetch only once this much is there...
-     * (the readings topic at 10,000 readings/s: about 15 fetches a second instead of one per produce request)
+     * (the readings topic at 10,000 readings/s: a few fetches a second instead of one per produce request)
      */
     static final int BATCH_BYTES = 64 * 1024;
     /** ...or once this long has passed: how late it may see a record. */
@@ -79,8 +79,8 @@ public final class TopicFollower implements AutoCloseable {
     /**
      * Follows a busy topic from the first record stamped at or after {@code epochMillis}, in batches: each record up to
      * {@link #BATCH_WAIT} late. For what shows the recent past (charts, an alarm's context), never for an alarm: the
-     * broker then answers this follower a few times a second instead of after every write to the topic, which at
-     * 10,000 readings/s was a fifth of the broker's work.
+     * broker then answers this follower a few times a second instead of after every write to the topic (at 10,000
+     * readings/s the broker's CPU fell by a fifth: BENCHMARKS.md, 15).
      */
     public static TopicFollower inBatchesSince(String bootstrapServers, String topic, String clientId,
             long epochMillis, Consumer<ConsumerRecord<String, byte[]>> onRecord) {
