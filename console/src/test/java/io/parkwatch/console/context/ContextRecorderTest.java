@@ -36,12 +36,7 @@ class ContextRecorderTest {
     void theAlarmsPointAndNeighboursFromBeforeTheRaiseToAfterTheRecovery() {
         RecentReadings readings = new RecentReadings(10_000);
         List<AlarmContext> written = new CopyOnWriteArrayList<>();
-        Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 600_000), ZoneOffset.UTC);
-        try (ContextRecorder r = new ContextRecorder(readings, () -> PARK, Duration.ofMinutes(2), Duration.ofMinutes(1),
-                Duration.ofHours(1), c -> {
-                    written.add(c);
-                    return CompletableFuture.completedFuture(null);
-                }, clock)) {
+        try (ContextRecorder r = recorder(readings, Duration.ofMinutes(2), Duration.ofMinutes(1), written)) {
             for (int s = 0; s < 600; s++) { // ten minutes, one reading a second, every point
                 for (String p : List.of("GT1", "LT1", "GT2", "GT9", "B1")) {
                     readings.add(new Reading(p, p.equals("B1") ? "ent-b" : "ent-a", T0 + s * 1000L,
@@ -79,12 +74,7 @@ class ContextRecorderTest {
     void aReadingThatArrivesAfterACollectionStampedBeforeItIsKept() {
         RecentReadings readings = new RecentReadings(10_000);
         List<AlarmContext> written = new CopyOnWriteArrayList<>();
-        Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 600_000), ZoneOffset.UTC);
-        try (ContextRecorder r = new ContextRecorder(readings, () -> PARK, Duration.ofSeconds(30), Duration.ofSeconds(30),
-                Duration.ofHours(1), c -> {
-                    written.add(c);
-                    return CompletableFuture.completedFuture(null);
-                }, clock)) {
+        try (ContextRecorder r = recorder(readings, Duration.ofSeconds(30), Duration.ofSeconds(30), written)) {
             r.onEvent(event(AlertEventType.RAISED, T0 + 60_000));
             r.onEvent(event(AlertEventType.RECOVERED, T0 + 90_000));
             for (int s = 0; s <= 140; s++) {
@@ -105,6 +95,15 @@ class ContextRecorderTest {
                                 .mapToObj(x -> T0 + x * 1000).toList());
             });
         }
+    }
+
+    /** A recorder on the test park that collects only when told (every hour on its own) and keeps what it writes. */
+    static ContextRecorder recorder(RecentReadings readings, Duration before, Duration after, List<AlarmContext> written) {
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 600_000), ZoneOffset.UTC);
+        return new ContextRecorder(readings, () -> PARK, before, after, Duration.ofHours(1), c -> {
+            written.add(c);
+            return CompletableFuture.completedFuture(null);
+        }, clock);
     }
 
     static AlertEvent event(AlertEventType type, long at) {
