@@ -195,7 +195,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
         Long pending = silenceCheck.value();
         if (pending != null && pending <= timestamp) {
-            silenceCheck.clear(); // this is the pending check (or one a changed rule moved earlier went before it)
+            silenceCheck.clear(); // the pending check is this one, or one already past: none is pending now
         }
         Long arrived = lastArrival.value();
         if (arrived == null || Boolean.TRUE.equals(silent.value())) {

@@ -34,13 +34,13 @@ class PointSilenceCheckTest {
             """;
     static final long T0 = 1_767_225_600_000L;
     /** The wall clock of the tests: after the task came up (silence while the job itself was down does not count). */
-    final long WALL = System.currentTimeMillis() + 60_000;
+    final long wall = System.currentTimeMillis() + 60_000;
 
     @Test
     void tenReadingsASecondKeepOneCheckPendingPerPoint() throws Exception {
         try (var h = harness()) {
             for (int i = 0; i < 100; i++) { // 10 s of both points at 10 readings a second
-                h.setProcessingTime(WALL + i * 100L);
+                h.setProcessingTime(wall + i * 100L);
                 reading(h, "G1", T0 + i * 100L);
                 reading(h, "G2", T0 + i * 100L);
             }
@@ -53,21 +53,21 @@ class PointSilenceCheckTest {
     @Test
     void aPointGoesSilentTheRulesTimeAfterItsLastReading() throws Exception {
         try (var h = harness()) {
-            long lastG2 = WALL + 1_000;
+            long lastG2 = wall + 1_000;
             for (int i = 0; i <= 50; i++) { // G1 for 5 s, G2 for 1 s
-                h.setProcessingTime(WALL + i * 100L);
+                h.setProcessingTime(wall + i * 100L);
                 reading(h, "G1", T0 + i * 100L);
                 if (i <= 10) {
                     reading(h, "G2", T0 + i * 100L);
                 }
-                if (WALL + i * 100L == lastG2 + 2_900) {
+                if (wall + i * 100L == lastG2 + 2_900) {
                     assertThat(silences(h)).isEmpty();
                 }
             }
             assertThat(silences(h)).extracting(PointSignal::pointId, PointSignal::timestamp, PointSignal::receivedAt)
                     .as("its last reading's time, declared at the wall-clock time it fell silent")
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("G2", T0 + 1_000, lastG2 + 3_000));
-            long lastG1 = WALL + 5_000;
+            long lastG1 = wall + 5_000;
             h.setProcessingTime(lastG1 + 2_900);
             assertThat(silences(h)).extracting(PointSignal::pointId).containsExactly("G2");
             h.setProcessingTime(lastG1 + 3_000);
