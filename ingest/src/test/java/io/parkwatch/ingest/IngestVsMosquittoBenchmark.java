@@ -46,6 +46,11 @@ class IngestVsMosquittoBenchmark {
     static final int COLD_MESSAGES = 1_000_000;
     static final int IN_FLIGHT = 1000;
     static final int RUNS = 5;
+    /**
+     * The clients' reads: buffered by default ({@link BufferedReadSockets}), {@code -Dbench.paho.reads=plain} for
+     * Paho's own unbuffered socket, the way this benchmark ran until 2026-12-01.
+     */
+    static final boolean BUFFERED = !"plain".equals(System.getProperty("bench.paho.reads"));
 
     @TempDir
     Path dir;
@@ -98,7 +103,8 @@ class IngestVsMosquittoBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1_048_576,
                 System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "QoS 1, %d x 100-byte payloads per run, %d in flight per publisher, %d measured runs"
-                + " after one warm-up run each (min / median / max, messages/s):%n", MESSAGES, IN_FLIGHT, RUNS);
+                + " after one warm-up run each, Paho clients reading %s (min / median / max, messages/s):%n", MESSAGES,
+                IN_FLIGHT, RUNS, BUFFERED ? "through a buffer" : "unbuffered (a system call per header byte)");
         report("one publisher", gateway1, mosquitto1);
         report("four publishers", gateway4, mosquitto4);
         double full = median(gateway1.stream().map(Run::pubacks).toList());
@@ -161,8 +167,7 @@ class IngestVsMosquittoBenchmark {
         MqttAsyncClient sub = null;
         if (t.subscribeAt() != null) {
             sub = new MqttAsyncClient(t.subscribeAt(), "bench-sub-" + System.nanoTime(), new MemoryPersistence());
-            MqttConnectOptions so = new MqttConnectOptions();
-            so.setMaxInflight(IN_FLIGHT);
+            MqttConnectOptions so = options();
             sub.setCallback(new MqttCallback() {
                 @Override
                 public void connectionLost(Throwable cause) {
@@ -184,12 +189,11 @@ class IngestVsMosquittoBenchmark {
         for (int p = 0; p < publishers; p++) {
             MqttAsyncClient c = new MqttAsyncClient(t.url(), "bench-pub-" + p + "-" + System.nanoTime(),
                     new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
+            MqttConnectOptions o = options();
             if (t.user() != null) {
                 o.setUserName(t.user());
                 o.setPassword(t.password().toCharArray());
             }
-            o.setMaxInflight(IN_FLIGHT);
             c.connect(o).waitForCompletion(10_000);
             clients.add(c);
         }
@@ -240,6 +244,15 @@ class IngestVsMosquittoBenchmark {
         synchronized (perSecond) {
             return new Run(messages / pubackSeconds, subscriber, List.copyOf(perSecond));
         }
+    }
+
+    private static MqttConnectOptions options() {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMaxInflight(IN_FLIGHT);
+        if (BUFFERED) {
+            o.setSocketFactory(new BufferedReadSockets());
+        }
+        return o;
     }
 
     private static void send(MqttAsyncClient c, String topic, int first, int count, AtomicLong acked,
