@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue 20, target 3: checkpoint size and duration of the job's per-point state, heap against RocksDB with
 # incremental checkpoints, and how long a restore takes; RUNS runs (default 3) at each of the given point counts.
-# Usage: [RUNS=n] bench/checkpoint-size.sh [points...]   (default 100000)
+# RocksDB as deploy/README configures it (index and filter blocks partitioned), with ROCKSDB_MEMORY for the slot
+# (default 256m). Usage: [RUNS=n] [BACKENDS="hashmap rocksdb"] [ROCKSDB_MEMORY=256m] bench/checkpoint-size.sh [points...]
+# (default 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B install -DskipTests -pl bench/jmh -am
@@ -9,10 +11,11 @@ mvn -q -B -pl bench/jmh dependency:build-classpath -Dmdep.outputFile=target/jmh.
 POINTS=("$@"); [ ${#POINTS[@]} -gt 0 ] || POINTS=(100000)
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB RAM, $(java -version 2>&1 | head -1), disk $(df -h /tmp | awk 'NR==2 {print $2, $1}')"
 for n in "${POINTS[@]}"; do
-  for backend in hashmap rocksdb; do
+  for backend in ${BACKENDS:-hashmap rocksdb}; do
     for run in $(seq 1 "${RUNS:-3}"); do
-      java -Xmx6g -XX:+UseParallelGC -cp "bench/jmh/target/classes:$(cat bench/jmh/target/jmh.classpath)" \
-        io.parkwatch.bench.CheckpointFootprint "$n" "$backend" | grep -v ' readings per point$'
+      # a fixed heap, as Flink starts a TaskManager (-Xms = -Xmx); JAVA_OPTS for more (a GC log, a profiler)
+      java -Xms6g -Xmx6g -XX:+UseParallelGC -Drocksdb.memory="${ROCKSDB_MEMORY:-256m}" ${JAVA_OPTS:-} \
+        -cp "bench/jmh/target/classes:$(cat bench/jmh/target/jmh.classpath)" io.parkwatch.bench.CheckpointFootprint "$n" "$backend"
     done
   done
 done

@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.util.FileUtils;
 
 /**
  * Issue 20, target 3 (bench/checkpoint-size.sh): the checkpoints of the job's per-point function for N points on
@@ -40,6 +43,14 @@ public final class CheckpointFootprint {
         int n = Integer.parseInt(args[0]);
         boolean rocksdb = args[1].equals("rocksdb");
         Path dir = Files.createTempDirectory("parkwatch-checkpoint-footprint");
+        try {
+            measure(n, rocksdb, dir);
+        } finally {
+            FileUtils.deleteDirectory(dir.toFile()); // a million points leave a gigabyte of checkpoints
+        }
+    }
+
+    static void measure(int n, boolean rocksdb, Path dir) throws Exception {
         ParkConfig config = config(n);
         OperatorSubtaskState first;
         long t0 = 1_767_225_600_000L;
@@ -50,8 +61,10 @@ public final class CheckpointFootprint {
             int steps = 72; // one reading per bucket of the 3-minute history
             for (int step = 0; step < steps; step++) {
                 feed(h, n, t0 + step * 2500L, noise);
-                if (step % 12 == 11) {
-                    System.out.printf(Locale.ROOT, "  %d of %d readings per point%n", step + 1, steps);
+                if (step % 6 == 5) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    System.out.printf(Locale.ROOT, "  %d of %d readings per point, %.0f s, %,.0f readings/s%n", step + 1,
+                            steps, seconds, (step + 1) * (double) n / seconds);
                 }
             }
             System.out.printf(Locale.ROOT, "%,d points, %s: filled in %.0f s%n", n, rocksdb ? "RocksDB, incremental"
@@ -98,9 +111,16 @@ public final class CheckpointFootprint {
         KeyedBroadcastOperatorTestHarness<String, Reading, ConfigDocument, AlertUpdate> fresh =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(new PointRulesFunction(config, io.parkwatch.job.Lateness.DEFAULT),
                         List.of(PointRulesFunction.CONFIG)), Reading::pointId, Types.STRING, 1, 1, 0);
-        EmbeddedRocksDBStateBackend rocks = new EmbeddedRocksDBStateBackend(true);
-        // the harness has no managed memory to share out: give RocksDB what a TaskManager slot would (deploy/README)
-        rocks.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.parse("256m"));
+        // the harness has no managed memory to share out: give RocksDB what a TaskManager slot would, and index and
+        // filter blocks in partitions as deploy/README configures a province's cluster (one index block per file read
+        // again for each lookup once the cache no longer held it: a million points went at a few hundred readings/s)
+        Configuration rocksConf = new Configuration();
+        rocksConf.set(RocksDBOptions.FIX_PER_SLOT_MEMORY_SIZE, MemorySize.parse(System.getProperty("rocksdb.memory",
+                "256m")));
+        rocksConf.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS,
+                !"false".equals(System.getProperty("rocksdb.partitioned-index-filters")));
+        EmbeddedRocksDBStateBackend rocks = new EmbeddedRocksDBStateBackend(true).configure(rocksConf,
+                CheckpointFootprint.class.getClassLoader());
         fresh.setStateBackend(rocksdb ? rocks : new HashMapStateBackend());
         fresh.setCheckpointStorage(new FileSystemCheckpointStorage(dir.toUri()));
         return fresh;

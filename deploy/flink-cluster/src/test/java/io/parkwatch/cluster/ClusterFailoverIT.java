@@ -102,7 +102,8 @@ class ClusterFailoverIT {
                 "restart-strategy.exponential-delay.initial-backoff", "1 s",
                 "restart-strategy.exponential-delay.max-backoff", "30 s",
                 "state.backend.type", "rocksdb", "execution.checkpointing.incremental", true,
-                "state.backend.rocksdb.localdir", home.resolve("flink-rocksdb").toString()));
+                "state.backend.rocksdb.localdir", home.resolve("flink-rocksdb").toString(),
+                "state.backend.rocksdb.memory.partitioned-index-filters", true));
         started.add(flink);
         flink.startJobManager();
         flink.startTaskManager();
