@@ -3,6 +3,8 @@ package io.parkwatch.job;
 import io.parkwatch.rules.ruleset.RuleEngine;
 import io.parkwatch.rules.lifecycle.EscalationPlan;
 import io.parkwatch.rules.wire.ConfigDocument;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -21,6 +23,10 @@ final class EngineHolder {
     private RuleEngine engine;
     private ParkConfig planFor;
     private EscalationPlan plan;
+    /** The start-up files with the broadcast documents, as the rules read them; made again only when those change. */
+    private ParkConfig merged;
+    /** The broadcast state's kinds and texts {@link #merged} was made from, as objects: unchanged state gives the same. */
+    private final List<Object> mergedFrom = new ArrayList<>();
 
     EngineHolder(ParkConfig initial) {
         this.initial = initial;
@@ -28,8 +34,8 @@ final class EngineHolder {
 
     /** The engine for the documents in broadcast state (kind to yaml); empty state means the start-up files. */
     RuleEngine engine(Iterable<Map.Entry<String, String>> broadcast) throws Exception {
-        ParkConfig wanted = merge(initial, broadcast).forRules();
-        if (engine == null || !wanted.equals(current)) {
+        ParkConfig wanted = merged(broadcast);
+        if (engine == null || wanted != current && !wanted.equals(current)) {
             engine = wanted.engine();
             current = wanted;
         }
@@ -38,12 +44,38 @@ final class EngineHolder {
 
     /** The escalation plan for the contacts in force. */
     EscalationPlan plan(Iterable<Map.Entry<String, String>> broadcast) {
-        ParkConfig wanted = merge(initial, broadcast).forRules();
-        if (plan == null || !wanted.equals(planFor)) {
+        ParkConfig wanted = merged(broadcast);
+        if (plan == null || wanted != planFor && !wanted.equals(planFor)) {
             plan = wanted.plan();
             planFor = wanted;
         }
         return plan;
+    }
+
+    /**
+     * The configuration in force. Asked for every reading, so the broadcast documents are compared by identity (the
+     * state hands out the objects it holds) instead of being merged again and compared by their text.
+     */
+    private ParkConfig merged(Iterable<Map.Entry<String, String>> broadcast) {
+        int i = 0;
+        boolean same = merged != null;
+        for (Map.Entry<String, String> e : broadcast) {
+            if (!same) {
+                break;
+            }
+            same = i + 1 < mergedFrom.size() && mergedFrom.get(i) == e.getKey() && mergedFrom.get(i + 1) == e.getValue();
+            i += 2;
+        }
+        if (same && i == mergedFrom.size()) {
+            return merged;
+        }
+        merged = merge(initial, broadcast).forRules();
+        mergedFrom.clear();
+        for (Map.Entry<String, String> e : broadcast) {
+            mergedFrom.add(e.getKey());
+            mergedFrom.add(e.getValue());
+        }
+        return merged;
     }
 
     /**
