@@ -53,17 +53,18 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
         RuleEngine engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
         Optional<Point> point = engine.point(r.pointId());
         long watermark = ctx.timerService().currentWatermark();
-        if (point.isEmpty() || !lateness.evaluated(r.timestamp(), watermark, lastSeen.get(r.pointId()))) {
+        Long seen = point.isEmpty() ? null : lastSeen.get(r.pointId());
+        if (point.isEmpty() || !lateness.evaluated(r.timestamp(), watermark, seen)) {
             return; // refused by the rules (unknown point, late): on the rejected topic with its reason
         }
         long hour = PointHour.hourOf(r.timestamp());
         if (hour + PointQuality.HOUR_MS <= watermark) {
             return; // evaluated by the rules, but its hour has been reported already
         }
-        PointHour h = hour(r.pointId(), hour);
+        String key = key(r.pointId(), hour);
+        PointHour h = hour(key, r.pointId(), hour, seen);
         h.add(r, point.get());
-        hours.put(key(r.pointId(), hour), h);
-        Long seen = lastSeen.get(r.pointId());
+        hours.put(key, h);
         if (seen == null || r.timestamp() > seen) {
             lastSeen.put(r.pointId(), r.timestamp());
         }
@@ -80,7 +81,7 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
                 continue;
             }
             any = true;
-            PointHour h = hour(p.id(), hour);
+            PointHour h = hour(key(p.id(), hour), p.id(), hour, lastSeen.get(p.id()));
             out.collect(h.close(p));
             hours.remove(key(p.id(), hour));
             // the next hour continues from this one's last reading (online into it for what remains of its intervals)
@@ -98,9 +99,14 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
         ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
     }
 
-    /** The point's hour so far, or a new one continuing from its reading before the hour. */
-    private PointHour hour(String point, long hour) throws Exception {
-        PointHour known = hours.get(key(point, hour));
+    /**
+     * The point's hour so far, or a new one continuing from its reading before the hour.
+     *
+     * @param key  the hour's key ({@link #key}), made once per reading
+     * @param seen the point's latest reading's time, or null
+     */
+    private PointHour hour(String key, String point, long hour, Long seen) throws Exception {
+        PointHour known = hours.get(key);
         if (known != null) {
             return known;
         }
@@ -109,7 +115,6 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
         if (before != null) {
             last = before.last;
         } else {
-            Long seen = lastSeen.get(point);
             last = seen != null && seen < hour ? seen : 0;
         }
         return PointHour.starting(hour, last);
