@@ -25,7 +25,7 @@ for rate in ${RATES[@]}; do
   for _ in $(seq 60); do grep -q "ParkWatch ready" "$OUT/parkwatch.log" && break; sleep 1; done
   echo "--- $rate readings/s, run $run of $RUNS, $POINTS points, $CONNECTIONS connections, QoS 1, batches of 100"
   "${CLI[@]}" load --points "$POINTS" --rate "$rate" --connections "$CONNECTIONS" --batch 100 --duration 40s \
-    --warmup 10s 2>/dev/null | grep -E "^(t=|load:)" | tee -a "bench/out/e2e-$rate.txt"
+    --warmup 10s 2>/dev/null | grep -E "^(t=|load:|acknowledged after)" | tee -a "bench/out/e2e-$rate.txt"
   kill "$pid"; wait "$pid" || true
  done
  # min / median / max of the runs' alert p99 at this rate

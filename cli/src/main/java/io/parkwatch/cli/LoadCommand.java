@@ -74,7 +74,12 @@ public final class LoadCommand implements Callable<Integer> {
      * every RAISED event from its reading to the webhook.
      */
     record Result(double seconds, long sent, long acknowledged, long failed, List<Long> latencies,
-            List<Long> toWebhook) {
+            List<Long> toWebhook, long drainMillis) {
+
+        /** A window of the run: no drain. */
+        Result(double seconds, long sent, long acknowledged, long failed, List<Long> latencies, List<Long> toWebhook) {
+            this(seconds, sent, acknowledged, failed, latencies, toWebhook, -1);
+        }
 
         long percentile(double p) {
             return percentile(latencies, p);
@@ -94,6 +99,11 @@ public final class LoadCommand implements Callable<Integer> {
                     + " alert latency after the warm-up over %d alerts: p50 %d ms, p99 %d ms, max %d ms%n", seconds, sent, sent / seconds,
                     acknowledged, acknowledged / seconds, failed, latencies.size(), percentile(0.5), percentile(0.99),
                     percentile(1.0));
+            if (drainMillis >= 0) {
+                out += String.format(Locale.ROOT, "acknowledged after the load stopped: %s within %d ms%n",
+                        acknowledged + failed >= sent ? "all" : (sent - acknowledged - failed) + " still not",
+                        drainMillis);
+            }
             if (toWebhook != null) {
                 out += String.format(Locale.ROOT, "reading -> webhook after the warm-up over %d RAISED/REPEATED events: p50 %d ms,"
                         + " p99 %d ms, max %d ms%n", toWebhook.size(), percentile(toWebhook, 0.5),
@@ -152,9 +162,17 @@ public final class LoadCommand implements Callable<Integer> {
             }
             gen.stop();
             double seconds = (System.nanoTime() - start) / 1e9;
+            // QoS 1: a device keeps what is not acknowledged yet and waits for it; so does the load (30 s at most), so
+            // that what was in flight when it stopped counts as the gateway's answer to it, acknowledged or failed
+            long drainFrom = System.nanoTime();
+            while (gen.acknowledged() + gen.failed() < gen.sent()
+                    && System.nanoTime() - drainFrom < TimeUnit.SECONDS.toNanos(30)) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            long drained = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - drainFrom);
             TimeUnit.SECONDS.sleep(3); // the last crossings' alerts
             return new Result(seconds, gen.sent(), gen.acknowledged(), gen.failed(), new ArrayList<>(all),
-                    hook == null ? null : hook.all());
+                    hook == null ? null : hook.all(), drained);
         }
     }
 }
