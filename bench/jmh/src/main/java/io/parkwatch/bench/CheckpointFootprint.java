@@ -122,6 +122,9 @@ public final class CheckpointFootprint {
         EmbeddedRocksDBStateBackend rocks = new EmbeddedRocksDBStateBackend(true).configure(rocksConf,
                 CheckpointFootprint.class.getClassLoader());
         fresh.setStateBackend(rocksdb ? rocks : new HashMapStateBackend());
+        // execution.checkpointing.snapshot-compression: the heap's snapshots in compressed blocks (read back a block at
+        // a time, where the uncompressed file is read through an unbuffered stream, a system call per field)
+        fresh.getExecutionConfig().setUseSnapshotCompression(Boolean.getBoolean("snapshot.compression"));
         fresh.setCheckpointStorage(new FileSystemCheckpointStorage(dir.toUri()));
         return fresh;
     }
