@@ -100,9 +100,11 @@ public final class LoadCommand implements Callable<Integer> {
                     acknowledged, acknowledged / seconds, failed, latencies.size(), percentile(0.5), percentile(0.99),
                     percentile(1.0));
             if (drainMillis >= 0) {
-                out += String.format(Locale.ROOT, "acknowledged after the load stopped: %s within %d ms%n",
-                        acknowledged + failed >= sent ? "all" : (sent - acknowledged - failed) + " still not",
-                        drainMillis);
+                long unanswered = sent - acknowledged - failed;
+                out += unanswered <= 0
+                        ? String.format(Locale.ROOT, "acknowledged after the load stopped: all within %d ms%n", drainMillis)
+                        : String.format(Locale.ROOT, "acknowledged after the load stopped: %d still unanswered after %d ms%n",
+                                unanswered, drainMillis);
             }
             if (toWebhook != null) {
                 out += String.format(Locale.ROOT, "reading -> webhook after the warm-up over %d RAISED/REPEATED events: p50 %d ms,"
