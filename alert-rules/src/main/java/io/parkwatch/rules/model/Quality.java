@@ -22,6 +22,9 @@ public enum Quality {
     /** communication fault */
     B;
 
+    /** values() copies the array on every call, and every reading's flag is parsed (gateway, job, console) */
+    private static final Quality[] ALL = values();
+
     public boolean drivesProcessRules() {
         return this == N || this == S;
     }
@@ -33,7 +36,7 @@ public enum Quality {
         }
         if (text.length() == 1) {
             char c = Character.toUpperCase(text.charAt(0));
-            for (Quality q : values()) {
+            for (Quality q : ALL) {
                 if (q.name().charAt(0) == c) {
                     return q;
                 }
