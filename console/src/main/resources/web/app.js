@@ -10,7 +10,7 @@ import { initKpi, showKpi } from './kpi.js';
 import { showMap, mapNotice, initMap } from './map.js';
 import { showWall, stopWall, wallNotice, wallEvent } from './wall.js';
 import { startBanners, stopBanners } from './banners.js';
-import { startIncidents, stopIncidents, showIncidents } from './incidents.js';
+import { startIncidents, stopIncidents, showIncidents, floodChanged } from './incidents.js';
 import { showRisk } from './risk.js';
 import { showQuality } from './quality.js';
 import { initOperations, renderOperations, renderBoardOutOfService } from './operations.js';
@@ -84,6 +84,8 @@ function connect() {
     } else if (msg.type === 'event') {
       detailNotice(msg.event.alertId);
       wallEvent(msg.event);
+    } else if (msg.type === 'flood') {
+      floodChanged(msg.enterprise, msg.inFlood);
     }
   };
   ws.onclose = e => {

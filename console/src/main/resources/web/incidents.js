@@ -8,9 +8,14 @@ import { t } from './i18n.js';
 
 let timer = null;
 let switchedByFlood = false;
-// Whether the last poll saw a flood: the console switches when one starts, not again while it lasts (an officer who
-// went back to the board in a flood stays there).
+// Whether the page last knew of a flood: the console switches when one starts, not again while it lasts (an officer
+// who went back to the board in a flood stays there).
 let floodSeen = false;
+// The positions in flood: from each look at the incidents, and between looks from the live feed, which tells at once
+// (a look every 3 s, answered slowly while a flood loads the park's machines, came seconds late).
+const flooded = new Set();
+// Counts the live feed's flood messages: a look asked before the latest of them does not overrule it.
+let pushes = 0;
 
 export function startIncidents() {
   stopIncidents();
@@ -23,6 +28,15 @@ export function stopIncidents() {
   timer = null;
   switchedByFlood = false;
   floodSeen = false;
+  flooded.clear();
+}
+
+// From the live feed: a position went into flood or out of it.
+export function floodChanged(enterprise, inFlood) {
+  pushes++;
+  if (inFlood) flooded.add(enterprise); else flooded.delete(enterprise);
+  follow();
+  poll(); // the incidents themselves
 }
 
 const onBoard = () => ['', '#', '#/', '#/board'].includes(location.hash);
@@ -30,18 +44,27 @@ const onIncidents = () => location.hash === '#/incidents';
 
 async function poll() {
   if (!store.me) return;
+  const asked = pushes;
   let r;
   try { r = await get('/api/incidents'); } catch (e) { return; }
   if (!r.ok) return;
   store.incidents = r.data;
-  const flood = r.data.inFlood.length > 0;
+  if (asked === pushes) { flooded.clear(); r.data.inFlood.forEach(e => flooded.add(e)); }
+  if (follow()) return;
+  if (onIncidents()) render();
+}
+
+// Switches to the incidents when a flood starts and back when it ends, unless the officer chose a view in between;
+// true when it switched (the view then draws itself).
+function follow() {
+  const flood = flooded.size > 0;
   document.body.classList.toggle('in-flood', flood);
   const starting = flood && !floodSeen;
   floodSeen = flood;
-  if (starting && onBoard()) { switchedByFlood = true; location.hash = '#/incidents'; return; }
-  if (!flood && switchedByFlood && onIncidents()) { switchedByFlood = false; location.hash = '#/board'; return; }
+  if (starting && onBoard()) { switchedByFlood = true; location.hash = '#/incidents'; return true; }
+  if (!flood && switchedByFlood && onIncidents()) { switchedByFlood = false; location.hash = '#/board'; return true; }
   if (!onIncidents()) switchedByFlood = false;
-  if (onIncidents()) render();
+  return false;
 }
 
 export async function showIncidents() {

@@ -142,6 +142,7 @@ public final class Console implements AutoCloseable {
         }
         server.start();
         parts.add(server);
+        incidents.onFlood(server::floodChanged); // (a page learns the floods before it connected from its first look)
     }
 
     public static Console start(ConsoleConfig config, String kafkaBootstrap) throws InterruptedException {

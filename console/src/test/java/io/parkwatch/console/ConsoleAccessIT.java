@@ -337,6 +337,43 @@ class ConsoleAccessIT {
     }
 
     @Test
+    void aFloodIsToldAtOnceToTheBoardsThatSeeItsPositionAndToNoOther() throws Exception {
+        try (BoardSocketClient duty = loggedIn("duty", "duty-pw").board(); BoardSocketClient a = loggedIn("op-a", "a-pw").board();
+                BoardSocketClient b = loggedIn("op-b", "b-pw").board()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> !duty.messages().isEmpty() && !a.messages().isEmpty()
+                    && !b.messages().isEmpty());
+            floodStep("ent-a", 1, IncidentEventType.FLOOD_STARTED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> floods(a).equals(List.of("ent-a true")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> floods(duty).equals(List.of("ent-a true")));
+            floodStep("ent-a", 2, IncidentEventType.FLOOD_ENDED);
+            floodStep("ent-b", 1, IncidentEventType.FLOOD_STARTED);
+            // B's board has its own position's flood; A's (told before, on the same console) never came to it
+            await().atMost(Duration.ofSeconds(10)).until(() -> floods(b).equals(List.of("ent-b true")));
+            await().atMost(Duration.ofSeconds(5)).until(() -> floods(duty).equals(List.of("ent-a true", "ent-a false",
+                    "ent-b true")));
+            assertThat(floods(a)).containsExactly("ent-a true", "ent-a false");
+            assertThat(b.messages().toString()).doesNotContain("ent-a");
+            floodStep("ent-b", 2, IncidentEventType.FLOOD_ENDED);
+            await().atMost(Duration.ofSeconds(10)).until(() -> floods(b).equals(List.of("ent-b true", "ent-b false")));
+        }
+    }
+
+    /** A step of a flood at one enterprise's position, on an incident already closed (the other tests list open ones). */
+    void floodStep(String enterprise, int seq, IncidentEventType type) throws Exception {
+        Incident i = new Incident("inc-flood-" + enterprise, enterprise, "process", IncidentState.CLOSED, Level.ALARM, t0,
+                t0 + seq, List.of(new IncidentAlarm("flood-" + enterprise, "gas", "X", null, null, null, Level.ALARM, t0,
+                        null, false, true, enterprise)), type == IncidentEventType.FLOOD_STARTED);
+        produce(Topics.INCIDENTS, i.incidentId(), WireJson.write(new IncidentEvent(i.incidentId() + "-" + seq, seq, type,
+                null, t0 + seq, i)));
+    }
+
+    /** The flood messages a board got, as "enterprise inFlood". */
+    static List<String> floods(BoardSocketClient board) {
+        return board.messages().stream().filter(m -> m.path("type").asText().equals("flood"))
+                .map(m -> m.get("enterprise").asText() + " " + m.get("inFlood").asBoolean()).toList();
+    }
+
+    @Test
     void commandsGoToTheJobAsTheLoggedInPersonAndAnswerWithItsOutcome() throws Exception {
         AlertEvent raised = raised("a9", "A-GT2", "ent-a", Level.ALARM, System.currentTimeMillis());
         Alert a9 = Alert.raisedBy(raised);

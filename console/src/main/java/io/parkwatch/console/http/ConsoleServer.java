@@ -135,6 +135,11 @@ public final class ConsoleServer implements AutoCloseable {
         return this;
     }
 
+    /** Tells the boards that may see the position that it went into flood ({@code true}) or out of it. */
+    public void floodChanged(String enterprise, boolean inFlood) {
+        feed.floodChanged(enterprise, inFlood);
+    }
+
     /** How the live feed keeps up with the boards connected now. */
     public LiveFeedHealth liveFeed() {
         return feed.health();

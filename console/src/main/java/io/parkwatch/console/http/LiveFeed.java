@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Messages: {@code {"type":"snapshot","alerts":[...],"last":true|false}} on joining (the whole board, in parts
  * of at most {@link #SNAPSHOT_PART} alerts, the last marked), then {@code {"type":"alert"}} for every change of an
- * alert and {@code {"type":"event"}} for every life-cycle event (the detail view).
+ * alert, {@code {"type":"event"}} for every life-cycle event (the detail view) and
+ * {@code {"type":"flood","enterprise":..,"inFlood":true|false}} when a position goes into flood or out of it.
  *
  * <p>Memory stays bounded whatever a board does: a connection holding more unsent than its high water mark
  * ({@link ConsoleServer#WRITE_BUFFER}) gets nothing more until it has drained, then one fresh snapshot
@@ -197,6 +198,12 @@ final class LiveFeed {
             // the shelving shows on the alert's row from its events: the row again, now that this one is known
             board.get(e.alertId()).ifPresent(this::alertChanged);
         }
+    }
+
+    /** A position went into flood or out of it: its boards switch to the incidents (and back) without waiting. */
+    void floodChanged(String enterprise, boolean inFlood) {
+        send(enterprise, language -> WireJson.writeString(Map.of("type", "flood", "enterprise", enterprise,
+                "inFlood", inFlood)));
     }
 
     /** Sends to every session that may see the enterprise, in its reader's language (each rendered once). */

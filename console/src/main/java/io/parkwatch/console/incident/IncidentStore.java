@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +41,7 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
     /** incident id -> every alarm it has (carried by an event or named by a step) */
     private final Map<String, Set<String>> members = new HashMap<>();
     private final Set<String> flooded = new TreeSet<>();
+    private final List<BiConsumer<String, Boolean>> floodListeners = new CopyOnWriteArrayList<>();
     /** alert id -> the incident it belongs to */
     private final Map<String, String> byAlert = new HashMap<>();
 
@@ -46,12 +49,28 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
         this.max = max;
     }
 
-    public synchronized void add(IncidentEvent e) {
+    /**
+     * Told when a position goes into flood ({@code true}) or out of it, after this store has it, on the thread that
+     * added the step: the boards switch to the incidents at once instead of at their next look.
+     */
+    public void onFlood(BiConsumer<String, Boolean> listener) {
+        floodListeners.add(listener);
+    }
+
+    public void add(IncidentEvent e) {
+        Boolean flood = store(e);
+        if (flood != null) {
+            floodListeners.forEach(l -> l.accept(e.incident().enterpriseId(), flood));
+        }
+    }
+
+    /** Keeps the step; answers whether its position went into flood (true) or out (false), or null for neither. */
+    private synchronized Boolean store(IncidentEvent e) {
         Incident i = e.incident();
         String id = i.incidentId();
         NavigableMap<Integer, Step> steps = timelines.computeIfAbsent(id, k -> new TreeMap<>());
         if (steps.putIfAbsent(e.seq(), new Step(e.seq(), e.type(), e.alertId(), e.at())) != null) {
-            return; // delivered again
+            return null; // delivered again
         }
         // the carried alarms (at most CARRIED: a console that starts late knows these), and a join names its alarm
         i.alarms().forEach(a -> member(id, a.alertId()));
@@ -61,12 +80,14 @@ public final class IncidentStore implements io.parkwatch.console.notify.FloodFol
         if (steps.lastKey() == e.seq()) {
             incidents.put(id, i);
         }
-        if (e.type() == IncidentEventType.FLOOD_STARTED) {
-            flooded.add(i.enterpriseId());
-        } else if (e.type() == IncidentEventType.FLOOD_ENDED) {
-            flooded.remove(i.enterpriseId());
+        Boolean flood = null;
+        if (e.type() == IncidentEventType.FLOOD_STARTED && flooded.add(i.enterpriseId())) {
+            flood = true;
+        } else if (e.type() == IncidentEventType.FLOOD_ENDED && flooded.remove(i.enterpriseId())) {
+            flood = false;
         }
         forgetBeyondMax();
+        return flood;
     }
 
     private void member(String incident, String alertId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.parkwatch.rules.incident.Incident;
 import io.parkwatch.rules.incident.IncidentBook;
 import io.parkwatch.rules.incident.IncidentEvent;
+import io.parkwatch.rules.incident.IncidentEventType;
 import io.parkwatch.rules.incident.IncidentGrouping;
 import io.parkwatch.rules.model.AlertCategory;
 import io.parkwatch.rules.model.AlertEvent;
@@ -43,6 +44,26 @@ class IncidentStoreTest {
         String id = published.get(0).incident().incidentId();
         assertThat(store.members(id)).hasSize(Incident.CARRIED).startsWith("a0").endsWith("a999");
         assertThat(store.get(id).orElseThrow().alarmCount()).isEqualTo(1_000);
+    }
+
+    @Test
+    void theBoardsAreToldOnceWhenAPositionGoesIntoFloodAndOnceWhenItComesOut() {
+        List<IncidentEvent> published = flood(1_000);
+        IncidentStore store = new IncidentStore(100);
+        List<String> told = new ArrayList<>();
+        store.onFlood((enterprise, inFlood) -> told.add(enterprise + " " + inFlood));
+        published.subList(0, 10).forEach(store::add); // ten alarms: not a flood (EEMUA 191: more than 10 in 10 min)
+        assertThat(told).isEmpty();
+        published.forEach(store::add); // the eleventh and the rest; the first ten again
+        assertThat(told).containsExactly("ent-a true");
+        assertThat(store.inFlood()).containsExactly("ent-a");
+        IncidentEvent last = published.get(published.size() - 1);
+        IncidentEvent ended = new IncidentEvent(last.incident().incidentId() + "-end", last.seq() + 1,
+                IncidentEventType.FLOOD_ENDED, null, last.at() + 600_000, last.incident());
+        store.add(ended);
+        store.add(ended); // delivered again
+        assertThat(told).containsExactly("ent-a true", "ent-a false");
+        assertThat(store.inFlood()).isEmpty();
     }
 
     /** The job's incident events for {@code n} alarms of one enterprise a second apart, as it publishes them. */
