@@ -3,7 +3,7 @@
 # incremental checkpoints, and how long a restore takes; RUNS runs (default 3) at each of the given point counts.
 # RocksDB as deploy/README configures it (index and filter blocks partitioned; ROCKSDB_PARTITIONED=false for Flink's
 # default, which crawls at a million points), with ROCKSDB_MEMORY for the slot (default 256m). SNAPSHOT_COMPRESSION=true
-# compresses the heap's snapshots (not yet switched on in the standalone or deploy/: BENCHMARKS.md 17).
+# compresses the heap's snapshots as the standalone and deploy/ do (false, the default here, for the figures before).
 # Usage: [RUNS=n] [BACKENDS="hashmap rocksdb"] [ROCKSDB_MEMORY=256m] [SNAPSHOT_COMPRESSION=true] bench/checkpoint-size.sh [points...] (default 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."

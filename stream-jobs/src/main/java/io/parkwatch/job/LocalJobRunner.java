@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -84,6 +85,10 @@ public final class LocalJobRunner implements AutoCloseable {
             KeyedState state) throws Exception {
         Configuration conf = new Configuration();
         conf.set(StateBackendOptions.STATE_BACKEND, state.flinkName);
+        // the heap's snapshots in compressed blocks: read back uncompressed, a snapshot goes through an unbuffered file
+        // stream, a system call per field; a million points took 113 s to restore, 3.6 s compressed (BENCHMARKS.md 17).
+        // Checkpoints written without it (an earlier version's data/) say so and restore as they are
+        conf.set(ExecutionOptions.SNAPSHOT_COMPRESSION, true);
         if (state == KeyedState.ROCKSDB) {
             conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
             if (checkpointDir != null) { // its working files beside the checkpoints (data/), not in /tmp

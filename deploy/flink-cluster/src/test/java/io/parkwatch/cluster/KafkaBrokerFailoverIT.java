@@ -88,7 +88,9 @@ class KafkaBrokerFailoverIT {
                     "heartbeat.interval", 2000, "heartbeat.timeout", 20000,
                     "restart-strategy.type", "exponential-delay",
                     "restart-strategy.exponential-delay.initial-backoff", "1 s",
-                    "restart-strategy.exponential-delay.max-backoff", "10 s"));
+                    "restart-strategy.exponential-delay.max-backoff", "10 s",
+                    // as deploy/compose and deploy/kubernetes configure a cluster on the heap backend
+                    "execution.checkpointing.snapshot-compression", true));
             started.add(flink);
             flink.startJobManager();
             flink.startTaskManager();
