@@ -21,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * An alarm flood (IEC 62682: more alarms than an operator can take in): every point of a park crosses its alarm limit
@@ -140,6 +142,14 @@ class FloodIT {
                 WebSocket feed = liveFeed(http, standalone.consolePort(), duty.token(), onFeed);
                 logIn(browser, standalone.consolePort(), "duty", LoadPark.PASSWORD);
                 js(browser, TRACE);
+                // -Dflood.profile=page.cpuprofile: the page's CPU profile until every alarm is counted (opens in DevTools)
+                String profile = System.getProperty("flood.profile");
+                ChromeDriver devTools = (ChromeDriver) browser;
+                if (profile != null) {
+                    devTools.executeCdpCommand("Profiler.enable", Map.of());
+                    devTools.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", 500));
+                    devTools.executeCdpCommand("Profiler.start", Map.of());
+                }
                 LiveFeedHealth before = standalone.console().liveFeed();
 
                 List<Double> duringFlood = new ArrayList<>();
@@ -172,6 +182,10 @@ class FloodIT {
                                     .as("raised, on the live feed, at the webhook, counted on the board; "
                                             + standalone.console().liveFeed())
                                     .containsOnly(POINTS));
+                    if (profile != null) {
+                        Files.writeString(Path.of(profile), WireJson.writeString(
+                                devTools.executeCdpCommand("Profiler.stop", Map.of()).get("profile")));
+                    }
                     for (int i = 0; i < 5; i++) {
                         allOpen.add(ackAndWait(browser));
                     }
