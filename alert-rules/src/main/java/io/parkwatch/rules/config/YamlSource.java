@@ -17,9 +17,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A parsed YAML document that remembers where every field and value stood in the text.
- * Jackson's tree model drops locations, so the text is streamed once to record them by JSON
- * pointer, then read into a tree; validation errors can then point at line and column.
+ * A parsed YAML document that can say where every field and value stood in the text.
+ * Jackson's tree model drops locations, so on the first error the text is streamed again to record them by JSON
+ * pointer; validation errors then point at line and column. Only then: the locations of a province's registry
+ * (150,000 points) were some 300 MB while it was read, for a file that is almost always valid.
  */
 public final class YamlSource {
 
@@ -36,13 +37,15 @@ public final class YamlSource {
     private static final ObjectMapper MAPPER = new ObjectMapper(YAML);
 
     private final String file;
+    private final String text;
     private final JsonNode root;
-    private final Map<String, JsonLocation> locations;
+    /** JSON pointer -> where it stood; found on the first error. */
+    private Map<String, JsonLocation> locations;
 
-    private YamlSource(String file, JsonNode root, Map<String, JsonLocation> locations) {
+    private YamlSource(String file, String text, JsonNode root) {
         this.file = file;
+        this.text = text;
         this.root = root;
-        this.locations = locations;
     }
 
     public static YamlSource read(Path path) {
@@ -54,18 +57,9 @@ public final class YamlSource {
     }
 
     public static YamlSource parse(String file, String text) {
-        Map<String, JsonLocation> locations = new HashMap<>();
-        try (JsonParser p = YAML.createParser(text)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t == JsonToken.START_OBJECT
-                        || t == JsonToken.START_ARRAY) {
-                    // FIELD_NAME: the context already names the field; a value in an array gets its index.
-                    locations.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
-                }
-            }
+        try {
             JsonNode root = MAPPER.readTree(text);
-            return new YamlSource(file, root == null ? MissingNode.getInstance() : root, locations);
+            return new YamlSource(file, text, root == null ? MissingNode.getInstance() : root);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = e.getOriginalMessage();
@@ -84,8 +78,30 @@ public final class YamlSource {
         return new ConfigNode(this, root, "");
     }
 
+    /** Where each field and value stands in the text, by JSON pointer (the text parsed once before, so valid YAML). */
+    private synchronized Map<String, JsonLocation> locations() {
+        if (locations != null) {
+            return locations;
+        }
+        Map<String, JsonLocation> found = new HashMap<>();
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t == JsonToken.START_OBJECT
+                        || t == JsonToken.START_ARRAY) {
+                    // FIELD_NAME: the context already names the field; a value in an array gets its index.
+                    found.putIfAbsent(p.getParsingContext().pathAsPointer().toString(), p.currentTokenLocation());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return locations = found;
+    }
+
     /** An error at the given JSON pointer, located at the nearest enclosing element that has a location. */
     ConfigError errorAt(String pointer, String message) {
+        Map<String, JsonLocation> locations = locations();
         String p = pointer;
         JsonLocation loc = null;
         while (loc == null) {
