@@ -103,18 +103,11 @@ class ClusterRecoveryAtScaleIT {
                         .until(() -> flink.registeredTaskManagers() == 1);
                 long submitted = System.currentTimeMillis();
                 String job = flink.run(jar, List.of("--kafka", kafka.bootstrap(), "--checkpoint-interval", "10s"), 1, null);
-                String vertex = await("job running").atMost(Duration.ofMinutes(5)).ignoreExceptions().until(() -> {
-                    for (JsonNode v : flink.get("/jobs/" + job).get("vertices")) {
-                        if (v.get("name").asText().contains("point rules") && v.get("status").asText().equals("RUNNING")) {
-                            return v.get("id").asText();
-                        }
-                    }
-                    return null;
-                }, v -> v != null);
+                String vertex = await("job running").atMost(Duration.ofMinutes(5)).ignoreExceptions()
+                .until(() -> flink.runningVertex(job, "point rules"), v -> v != null);
                 long running = System.currentTimeMillis();
                 long evaluated = await("every point evaluated").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
-                        .ignoreExceptions().until(() -> flink.get("/jobs/" + job + "/vertices/" + vertex
-                                + "/subtasks/metrics?get=numRecordsIn&agg=sum").get(0).get("sum").asLong() >= POINTS
+                        .ignoreExceptions().until(() -> flink.recordsIn(job, vertex) >= POINTS
                                 ? System.currentTimeMillis() : 0L, t -> t > 0);
                 // a checkpoint begun after every point had its state
                 JsonNode checkpoint = await("a checkpoint of every point").atMost(Duration.ofMinutes(5))

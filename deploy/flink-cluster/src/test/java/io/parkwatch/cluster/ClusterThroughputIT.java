@@ -100,19 +100,12 @@ class ClusterThroughputIT {
             long expected) throws Exception {
         String job = flink.run(jar, List.of("--kafka", bootstrap, "--group", "bench-p" + parallelism + "-" + run,
                 "--checkpoint-interval", "10s"), parallelism, null);
-        String vertex = await("job running").atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
-            for (JsonNode v : flink.get("/jobs/" + job).get("vertices")) {
-                if (v.get("name").asText().contains("point rules") && v.get("status").asText().equals("RUNNING")) {
-                    return v.get("id").asText();
-                }
-            }
-            return null;
-        }, v -> v != null);
+        String vertex = await("job running").atMost(Duration.ofSeconds(90)).ignoreExceptions()
+                .until(() -> flink.runningVertex(job, "point rules"), v -> v != null);
         long[] first = {0};
         long done = await("backlog evaluated").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(() -> {
-                    long in = flink.get("/jobs/" + job + "/vertices/" + vertex + "/subtasks/metrics?get=numRecordsIn&agg=sum")
-                            .get(0).get("sum").asLong();
+                    long in = flink.recordsIn(job, vertex);
                     if (in > 0 && first[0] == 0) {
                         first[0] = System.nanoTime();
                     }

@@ -206,6 +206,22 @@ final class FlinkStandaloneCluster implements AutoCloseable {
         return "RUNNING";
     }
 
+    /** The id of the job's vertex whose name contains {@code name}, once it runs (null before). */
+    String runningVertex(String jobId, String name) throws Exception {
+        for (JsonNode v : get("/jobs/" + jobId).get("vertices")) {
+            if (v.get("name").asText().contains(name) && v.get("status").asText().equals("RUNNING")) {
+                return v.get("id").asText();
+            }
+        }
+        return null;
+    }
+
+    /** The records a vertex has taken in, over its subtasks. */
+    long recordsIn(String jobId, String vertexId) throws Exception {
+        return get("/jobs/" + jobId + "/vertices/" + vertexId + "/subtasks/metrics?get=numRecordsIn&agg=sum").get(0)
+                .get("sum").asLong();
+    }
+
     int completedCheckpoints(String jobId) throws Exception {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asInt();
     }
