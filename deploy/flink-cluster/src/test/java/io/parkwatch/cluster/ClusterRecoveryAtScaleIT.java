@@ -29,7 +29,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +49,16 @@ class ClusterRecoveryAtScaleIT {
     private static final int POINTS = Integer.getInteger("parkwatch.bench.points", 100_000);
     private static final String BACKEND = System.getProperty("parkwatch.bench.backend", "rocksdb");
 
-    @TempDir
-    Path home;
-
     @Test
     void aTaskManagerHoldingManyPointsIsKilledAndTheNextAlarmStillComesOut() throws Exception {
+        // the processes' logs kept after the run (under target/), to see where a restart's time went
+        Path home = Path.of("target/cluster-recovery-" + BACKEND).toAbsolutePath();
+        if (Files.exists(home)) {
+            try (var old = Files.walk(home)) {
+                old.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(home);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> jvm = List.of("-Xmx1g", "-Dlogback.configurationFile="
                 + Path.of("target/test-classes/process-logback.xml").toAbsolutePath());
