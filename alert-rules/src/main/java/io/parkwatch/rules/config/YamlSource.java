@@ -57,8 +57,10 @@ public final class YamlSource {
     }
 
     public static YamlSource parse(String file, String text) {
-        try {
-            JsonNode root = MAPPER.readTree(text);
+        try (JsonParser p = YAML.createParser(text)) {
+            JsonNode root = MAPPER.readTree(p);
+            while (p.nextToken() != null) { // the rest must be YAML too (a later document is not read, but refused if broken)
+            }
             return new YamlSource(file, text, root == null ? MissingNode.getInstance() : root);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
