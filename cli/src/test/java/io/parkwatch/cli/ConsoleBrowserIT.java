@@ -111,8 +111,9 @@ class ConsoleBrowserIT {
                     browser.findElement(By.cssSelector("#note-minutes option[value='15']")).click();
                     browser.findElement(By.id("note-text")).sendKeys("仪表班正在核实探测器");
                     browser.findElement(By.id("note-ok")).click();
-                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasState(browser).startsWith("已搁置"));
-                    assertThat(gasState(browser)).contains("duty 搁置至");
+                    // (the row's state comes with the alert, who and until when with the SHELVED event just after it)
+                    ui().atMost(Duration.ofSeconds(15)).until(() -> gasState(browser).startsWith("已搁置")
+                            && gasState(browser).contains("duty 搁置至"));
                     assertThat(browser.findElement(By.id("n-shelved")).getText()).isEqualTo("1");
                     assertThat(englishWords(browser, allowed)).as("English words on a shelved row").isEmpty();
                     shot(browser, "board-shelved.png");
