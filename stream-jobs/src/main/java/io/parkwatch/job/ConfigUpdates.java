@@ -3,6 +3,7 @@ package io.parkwatch.job;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.wire.ConfigDocument;
 import java.time.Instant;
+import java.util.Map;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +16,16 @@ final class ConfigUpdates {
     private ConfigUpdates() {
     }
 
-    static void apply(ParkConfig initial, BroadcastState<String, String> state, ConfigDocument doc, boolean log)
+    static void apply(ParkConfig initial, BroadcastState<String, byte[]> state, ConfigDocument doc, boolean log)
             throws Exception {
-        if (doc.yaml().equals(state.get(doc.kind()))) {
+        byte[] inForce = state.get(doc.kind());
+        if (inForce != null && doc.yaml().equals(ConfigState.inflate(inForce))) {
             return; // already in force (e.g. re-read after a restart)
         }
-        ParkConfig before = EngineHolder.merge(initial, state.entries());
+        Iterable<Map.Entry<String, String>> documents = ConfigState.texts(state.entries());
+        ParkConfig before = EngineHolder.merge(initial, documents);
         try {
-            EngineHolder.accept(initial, state.entries(), doc);
+            EngineHolder.accept(initial, documents, doc);
         } catch (ConfigException | IllegalArgumentException e) {
             if (log) {
                 LOG.error("refused {} from {} (published {}); the previous configuration stays in force:\n{}",
@@ -30,7 +33,7 @@ final class ConfigUpdates {
             }
             return;
         }
-        state.put(doc.kind(), doc.yaml());
+        state.put(doc.kind(), ConfigState.deflate(doc.yaml()));
         boolean same = doc.yaml().equals(before.yaml(doc.kind()));
         if (log && !same) {
             LOG.info("applied new {} from {} (published {})", doc.kind(), doc.source(), Instant.ofEpochMilli(doc.publishedAt()));

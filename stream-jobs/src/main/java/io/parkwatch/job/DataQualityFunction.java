@@ -21,12 +21,10 @@ import org.apache.flink.util.Collector;
  * for every point of the registry, the silent ones too (0 % online, nothing received); the next hour's end is then
  * due whether readings come or not, as long as the enterprise has points.
  */
-final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Reading, ConfigDocument, PointQuality> {
+final class DataQualityFunction extends ConfigFollowingFunction<Reading, PointQuality> {
 
-    private final ParkConfig config;
     /** The rules' own judgement of late readings: what they refuse is not counted, what they evaluate is. */
     private final Lateness lateness;
-    private transient EngineHolder engines;
     /**
      * "point|hourStart" -> the hour so far: a POJO (Flink's serializer, which takes added fields), not JSON, since it
      * changes with every reading
@@ -36,13 +34,12 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
     private transient MapState<String, Long> lastSeen;
 
     DataQualityFunction(ParkConfig config, Lateness lateness) {
-        this.config = config;
+        super(config);
         this.lateness = lateness;
     }
 
     @Override
     public void open(OpenContext ctx) {
-        engines = new EngineHolder(config);
         hours = getRuntimeContext().getMapState(new MapStateDescriptor<>("quality-hours", Types.STRING,
                 TypeInformation.of(PointHour.class)));
         lastSeen = getRuntimeContext().getMapState(new MapStateDescriptor<>("quality-last", Types.STRING, Types.LONG));
@@ -50,7 +47,7 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
 
     @Override
     public void processElement(Reading r, ReadOnlyContext ctx, Collector<PointQuality> out) throws Exception {
-        RuleEngine engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        RuleEngine engine = engine(ctx);
         Optional<Point> point = engine.point(r.pointId());
         long watermark = ctx.timerService().currentWatermark();
         Long seen = point.isEmpty() ? null : lastSeen.get(r.pointId());
@@ -73,7 +70,7 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
 
     @Override
     public void onTimer(long end, OnTimerContext ctx, Collector<PointQuality> out) throws Exception {
-        RuleEngine engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        RuleEngine engine = engine(ctx);
         long hour = end - PointQuality.HOUR_MS;
         boolean any = false;
         for (Point p : engine.registry().points()) {
@@ -92,11 +89,6 @@ final class DataQualityFunction extends KeyedBroadcastProcessFunction<String, Re
         if (any) { // the next hour is reported even if nothing comes
             ctx.timerService().registerEventTimeTimer(end + PointQuality.HOUR_MS);
         }
-    }
-
-    @Override
-    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<PointQuality> out) throws Exception {
-        ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
     }
 
     /**

@@ -32,8 +32,8 @@ final class EngineHolder {
         this.initial = initial;
     }
 
-    /** The engine for the documents in broadcast state (kind to yaml); empty state means the start-up files. */
-    RuleEngine engine(Iterable<Map.Entry<String, String>> broadcast) throws Exception {
+    /** The engine for the documents in broadcast state ({@link ConfigState}); empty state means the start-up files. */
+    RuleEngine engine(Iterable<Map.Entry<String, byte[]>> broadcast) throws Exception {
         ParkConfig wanted = merged(broadcast);
         if (engine == null || wanted != current && !wanted.equals(current)) {
             engine = wanted.engine();
@@ -43,7 +43,7 @@ final class EngineHolder {
     }
 
     /** The escalation plan for the contacts in force. */
-    EscalationPlan plan(Iterable<Map.Entry<String, String>> broadcast) {
+    EscalationPlan plan(Iterable<Map.Entry<String, byte[]>> broadcast) {
         ParkConfig wanted = merged(broadcast);
         if (plan == null || wanted != planFor && !wanted.equals(planFor)) {
             plan = wanted.plan();
@@ -54,12 +54,12 @@ final class EngineHolder {
 
     /**
      * The configuration in force. Asked for every reading, so the broadcast documents are compared by identity (the
-     * state hands out the objects it holds) instead of being merged again and compared by their text.
+     * state hands out the objects it holds) instead of being inflated, merged again and compared by their text.
      */
-    private ParkConfig merged(Iterable<Map.Entry<String, String>> broadcast) {
+    private ParkConfig merged(Iterable<Map.Entry<String, byte[]>> broadcast) {
         int i = 0;
         boolean same = merged != null;
-        for (Map.Entry<String, String> e : broadcast) {
+        for (Map.Entry<String, byte[]> e : broadcast) {
             if (!same) {
                 break;
             }
@@ -69,9 +69,9 @@ final class EngineHolder {
         if (same && i == mergedFrom.size()) {
             return merged;
         }
-        merged = merge(initial, broadcast).forRules();
+        merged = merge(initial, ConfigState.texts(broadcast)).forRules();
         mergedFrom.clear();
-        for (Map.Entry<String, String> e : broadcast) {
+        for (Map.Entry<String, byte[]> e : broadcast) {
             mergedFrom.add(e.getKey());
             mergedFrom.add(e.getValue());
         }
@@ -82,8 +82,8 @@ final class EngineHolder {
      * Checks a new document against the rest of the configuration; returns the configuration it would
      * make, or throws with the file, line and field that is wrong.
      */
-    static ParkConfig accept(ParkConfig base, Iterable<Map.Entry<String, String>> broadcast, ConfigDocument doc) {
-        ParkConfig next = merge(base, broadcast).with(doc.kind(), doc.yaml());
+    static ParkConfig accept(ParkConfig base, Iterable<Map.Entry<String, String>> documents, ConfigDocument doc) {
+        ParkConfig next = merge(base, documents).with(doc.kind(), doc.yaml());
         next.yaml(doc.kind()); // an unknown kind is refused
         next.engine(); // validates the files together
         next.plan();
@@ -91,9 +91,10 @@ final class EngineHolder {
         return next;
     }
 
-    static ParkConfig merge(ParkConfig base, Iterable<Map.Entry<String, String>> broadcast) {
+    /** The start-up files overridden by the documents (kind to text). */
+    static ParkConfig merge(ParkConfig base, Iterable<Map.Entry<String, String>> documents) {
         ParkConfig merged = base;
-        for (Map.Entry<String, String> e : broadcast) {
+        for (Map.Entry<String, String> e : documents) {
             if (ConfigDocument.KINDS.contains(e.getKey())) {
                 merged = merged.with(e.getKey(), e.getValue());
             } else {

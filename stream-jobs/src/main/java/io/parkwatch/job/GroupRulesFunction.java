@@ -34,24 +34,21 @@ import org.apache.flink.util.Collector;
  *       silent point is reported after the settle time.</li>
  * </ul>
  */
-public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<String, PointSignal, ConfigDocument, AlertUpdate> {
+public final class GroupRulesFunction extends ConfigFollowingFunction<PointSignal, AlertUpdate> {
 
     static final long TICK_MS = 1000;
 
-    private final ParkConfig config;
-    private transient EngineHolder engines;
     private transient RuleEngine engine;
     private transient ValueState<GroupState> state;
     /** Signals waiting for the watermark, by event time. */
     private transient MapState<Long, List<PointSignal>> pending;
 
     public GroupRulesFunction(ParkConfig config) {
-        this.config = config;
+        super(config);
     }
 
     @Override
     public void open(OpenContext ctx) {
-        engines = new EngineHolder(config);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("group-state", TypeInformation.of(GroupState.class)));
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-signals", Types.LONG,
                 Types.LIST(TypeInformation.of(PointSignal.class))));
@@ -59,7 +56,7 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
 
     @Override
     public void processElement(PointSignal s, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
-        engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        engine = engine(ctx);
         Optional<Rule> rule = engine.rules().rule(s.ruleId());
         if (rule.isEmpty() || !(RuleKinds.of(rule.get()) instanceof GroupKind<Rule> kind)) {
             return; // the rule was removed, or changed into a per-point one
@@ -90,7 +87,7 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
-        engine = engines.engine(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        engine = engine(ctx);
         String key = ctx.getCurrentKey();
         Optional<Rule> rule = engine.rules().rule(key.substring(0, key.indexOf('|')));
         GroupKind<Rule> kind = rule.isPresent() && RuleKinds.of(rule.get()) instanceof GroupKind<Rule> g ? g : null;
@@ -114,11 +111,6 @@ public final class GroupRulesFunction extends KeyedBroadcastProcessFunction<Stri
         if (kind.wantsTicks(st)) {
             ctx.timerService().registerProcessingTimeTimer(timestamp + TICK_MS);
         }
-    }
-
-    @Override
-    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertUpdate> out) throws Exception {
-        ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
     }
 
     private void emit(List<AlertUpdate> updates, ReadOnlyContext ctx, Collector<AlertUpdate> out) {

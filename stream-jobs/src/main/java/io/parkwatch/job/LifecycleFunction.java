@@ -19,35 +19,30 @@ import org.apache.flink.util.Collector;
  * state and one wall-clock timer for whatever is due next (an escalation step, the end of a shelving),
  * checkpointed: both survive a restart.
  */
-public final class LifecycleFunction extends KeyedBroadcastProcessFunction<String, LifecycleInput, ConfigDocument, AlertUpdate> {
+public final class LifecycleFunction extends ConfigFollowingFunction<LifecycleInput, AlertUpdate> {
 
-    private final ParkConfig config;
     private final long holdOffMs;
-    private transient EngineHolder engines;
     private transient ValueState<LifecycleState> state;
 
     public LifecycleFunction(ParkConfig config, long holdOffMs) {
-        this.config = config;
+        super(config);
         this.holdOffMs = holdOffMs;
     }
 
     @Override
     public void open(OpenContext ctx) {
-        engines = new EngineHolder(config);
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("lifecycle", TypeInformation.of(LifecycleState.class)));
     }
 
     @Override
     public void processElement(LifecycleInput in, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
-        Iterable<java.util.Map.Entry<String, String>> config = ctx.getBroadcastState(PointRulesFunction.CONFIG)
-                .immutableEntries();
-        EscalationPlan plan = engines.plan(config);
+        EscalationPlan plan = plan(ctx);
         LifecycleState st = state.value() == null ? new LifecycleState() : state.value();
         long now = ctx.timerService().currentProcessingTime();
         long before = st.nextDue();
         List<AlertUpdate> updates = in.update() != null
                 ? Lifecycle.onDetection(st, in.update(), holdOffMs, plan, now)
-                : Lifecycle.onCommand(st, in.command(), engines.engine(config).rules().shelving(), plan, now);
+                : Lifecycle.onCommand(st, in.command(), engine(ctx).rules().shelving(), plan, now);
         state.update(st);
         if (st.nextDue() > 0 && st.nextDue() != before) {
             ctx.timerService().registerProcessingTimeTimer(st.nextDue());
@@ -61,17 +56,12 @@ public final class LifecycleFunction extends KeyedBroadcastProcessFunction<Strin
         if (st == null) {
             return;
         }
-        EscalationPlan plan = engines.plan(ctx.getBroadcastState(PointRulesFunction.CONFIG).immutableEntries());
+        EscalationPlan plan = plan(ctx);
         List<AlertUpdate> updates = Lifecycle.onDue(st, plan, timestamp);
         state.update(st);
         if (st.nextDue() > timestamp) {
             ctx.timerService().registerProcessingTimeTimer(st.nextDue());
         }
         updates.forEach(out::collect);
-    }
-
-    @Override
-    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertUpdate> out) throws Exception {
-        ConfigUpdates.apply(config, ctx.getBroadcastState(PointRulesFunction.CONFIG), doc, false);
     }
 }

@@ -103,7 +103,7 @@ public final class ParkWatchJob {
                 .name("alert events -> Kafka");
         // data quality per point and hour (online rate, completeness, timeliness, abnormal share)
         SingleOutputStreamOperator<PointQuality> quality = readings.keyBy(Reading::enterpriseId)
-                .connect(config.broadcast(PointRulesFunction.CONFIG))
+                .connect(config.broadcast(ConfigState.DOCUMENTS))
                 .process(new DataQualityFunction(s.config(), Lateness.of(s.allowedLateness()))).uid("data-quality").name("data quality")
                 .returns(TypeInformation.of(PointQuality.class));
         quality.sinkTo(kafkaSink(s, Topics.DATA_QUALITY, PointQuality::pointId))

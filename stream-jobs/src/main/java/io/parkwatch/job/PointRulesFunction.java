@@ -39,11 +39,7 @@ import org.apache.flink.util.OutputTag;
  * rules (voting, composite, stale) with signals, and watches for silence with processing-time timers,
  * since a silent point produces no events.
  */
-public final class PointRulesFunction extends KeyedBroadcastProcessFunction<String, Reading, ConfigDocument, AlertUpdate> {
-
-    /** The configuration documents in force, by kind: broadcast to every instance, checkpointed with the job. */
-    public static final MapStateDescriptor<String, String> CONFIG = new MapStateDescriptor<>("park-config",
-            Types.STRING, Types.STRING);
+public final class PointRulesFunction extends ConfigFollowingFunction<Reading, AlertUpdate> {
 
     /** Readings the job refuses, with their reason: later than the watermark allows (LATE), or of a point its registry does not know. */
     public static final OutputTag<RejectedReading> LATE = new OutputTag<>("late-readings",
@@ -51,9 +47,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     public static final OutputTag<PointSignal> SIGNALS = new OutputTag<>("group-signals",
             TypeInformation.of(PointSignal.class));
 
-    private final ParkConfig config;
     private final Lateness lateness;
-    private transient EngineHolder engines;
     private transient RuleEngine engine;
     /** Per rule id, what the rule remembers about this point, in its kind's own class. */
     private transient MapState<String, RuleSlice> ruleState;
@@ -75,13 +69,12 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     private transient long runningSince;
 
     public PointRulesFunction(ParkConfig config, Lateness lateness) {
-        this.config = config;
+        super(config);
         this.lateness = lateness;
     }
 
     @Override
     public void open(OpenContext ctx) {
-        engines = new EngineHolder(config);
         ruleState = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("rule-slices", Types.STRING, TypeInformation.of(RuleSlice.class)));
         legacyRuleState = getRuntimeContext().getMapState(
@@ -97,7 +90,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
 
     @Override
     public void processElement(Reading r, ReadOnlyContext ctx, Collector<AlertUpdate> out) throws Exception {
-        engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
+        engine = engine(ctx);
         long watermark = ctx.timerService().currentWatermark();
         Long pointLatest = lastTimestamp.value();
         if (!lateness.evaluated(r.timestamp(), watermark, pointLatest)) {
@@ -192,7 +185,7 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
     /** A point is silent when no reading arrived for the stale rule's time; its group decides what to raise. */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AlertUpdate> out) throws Exception {
-        engine = engines.engine(ctx.getBroadcastState(CONFIG).immutableEntries());
+        engine = engine(ctx);
         Long pending = silenceCheck.value();
         if (pending != null && pending <= timestamp) {
             silenceCheck.clear(); // the pending check is this one, or one already past: none is pending now
@@ -229,11 +222,9 @@ public final class PointRulesFunction extends KeyedBroadcastProcessFunction<Stri
         }
     }
 
-    /** A new configuration file: applied only if it is valid together with the rest, else logged and ignored. */
     @Override
-    public void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<AlertUpdate> out) throws Exception {
-        ConfigUpdates.apply(config, ctx.getBroadcastState(CONFIG), doc, getRuntimeContext().getTaskInfo()
-                .getIndexOfThisSubtask() == 0);
+    protected boolean logsRefusals() {
+        return getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
     }
 
     static void emit(AlertUpdate u, ReadOnlyContext ctx, Collector<AlertUpdate> out) {

@@ -38,7 +38,7 @@ public record RuleStages(DataStream<AlertUpdate> updates, DataStream<RejectedRea
 
     public static RuleStages apply(DataStream<Reading> readings, DataStream<ConfigDocument> configDocuments,
             DataStream<AlertCommand> commands, ParkConfig initial, Timing timing) {
-        BroadcastStream<ConfigDocument> config = configDocuments.broadcast(PointRulesFunction.CONFIG);
+        BroadcastStream<ConfigDocument> config = configDocuments.broadcast(ConfigState.DOCUMENTS);
         SingleOutputStreamOperator<AlertUpdate> pointUpdates = readings
                 .keyBy(Reading::pointId)
                 .connect(config)

@@ -107,7 +107,7 @@ class PointRulesFunctionTest {
             Duration allowed) throws Exception {
         var h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new PointRulesFunction(new ParkConfig(POINTS, RULES, null), Lateness.of(allowed)), Reading::pointId,
-                Types.STRING, PointRulesFunction.CONFIG);
+                Types.STRING, ConfigState.DOCUMENTS);
         return h;
     }
 

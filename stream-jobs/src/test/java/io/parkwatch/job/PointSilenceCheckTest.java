@@ -86,7 +86,7 @@ class PointSilenceCheckTest {
             throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
                 new PointRulesFunction(new ParkConfig(POINTS, RULES, null), Lateness.of(Duration.ofMinutes(2))),
-                Reading::pointId, Types.STRING, PointRulesFunction.CONFIG);
+                Reading::pointId, Types.STRING, ConfigState.DOCUMENTS);
     }
 
     private static void reading(KeyedBroadcastOperatorTestHarness<String, Reading, ConfigDocument, AlertUpdate> h,

@@ -1,5 +1,6 @@
 package io.parkwatch.bench;
 
+import io.parkwatch.job.ConfigState;
 import io.parkwatch.job.ParkConfig;
 import io.parkwatch.job.PointRulesFunction;
 
@@ -110,7 +111,7 @@ public final class CheckpointFootprint {
         // built by hand rather than by ProcessFunctionTestHarnesses, which opens it before a backend can be set
         KeyedBroadcastOperatorTestHarness<String, Reading, ConfigDocument, AlertUpdate> fresh =
                 new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(new PointRulesFunction(config, io.parkwatch.job.Lateness.DEFAULT),
-                        List.of(PointRulesFunction.CONFIG)), Reading::pointId, Types.STRING, 1, 1, 0);
+                        List.of(ConfigState.DOCUMENTS)), Reading::pointId, Types.STRING, 1, 1, 0);
         // the harness has no managed memory to share out: give RocksDB what a TaskManager slot would, and index and
         // filter blocks in partitions as deploy/README configures a province's cluster (one index block per file read
         // again for each lookup once the cache no longer held it: a million points went at a few hundred readings/s)

@@ -1,5 +1,6 @@
 package io.parkwatch.bench;
 
+import io.parkwatch.job.ConfigState;
 import io.parkwatch.job.ParkConfig;
 import io.parkwatch.job.PointRulesFunction;
 
@@ -31,7 +32,7 @@ public final class PointStateFootprint {
         // each reading brings its own key string, as records off Kafka do: the state keeps one per point
         try (KeyedBroadcastOperatorTestHarness<String, Reading, io.parkwatch.rules.wire.ConfigDocument,
                 io.parkwatch.rules.model.AlertUpdate> h = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                        new PointRulesFunction(config, io.parkwatch.job.Lateness.DEFAULT), Reading::pointId, Types.STRING, PointRulesFunction.CONFIG)) {
+                        new PointRulesFunction(config, io.parkwatch.job.Lateness.DEFAULT), Reading::pointId, Types.STRING, ConfigState.DOCUMENTS)) {
             h.processElement(new StreamRecord<>(new Reading("G0", "ent-a", 0, 3, Quality.N, 0), 0));
             long before = liveHeap();
             Random noise = new Random(1);
