@@ -3,7 +3,8 @@
 # standalone cluster as processes, the load park's POINTS points (default 100000) one reading each, then the kill.
 # Prints, per run, the checkpoint's size and duration and the times from the kill to the failure noticed, to the job
 # running on restored state and to the next alarm on Kafka; then min / median / max of the last over the runs.
-# Usage: [RUNS=n] [POINTS=n] [BACKENDS="rocksdb hashmap"] bench/cluster-recovery.sh
+# Snapshot compression on, as the deployments set it; COMPRESSION=false to see a cluster configured without it.
+# Usage: [RUNS=n] [POINTS=n] [BACKENDS="rocksdb hashmap"] [COMPRESSION=false] bench/cluster-recovery.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-3}"
@@ -16,7 +17,7 @@ for backend in ${BACKENDS:-rocksdb hashmap}; do
     mvn -B verify -pl deploy/flink-cluster -Dit.test=ClusterRecoveryAtScaleIT -Dbenchmarks.excluded= \
       -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
       -Dfailsafe.rerunFailingTestsCount=0 -Dfuzz.skip -Dparkwatch.bench.points="${POINTS:-100000}" \
-      -Dparkwatch.bench.backend="$backend" > "$log" 2>&1 || true
+      -Dparkwatch.bench.backend="$backend" -Dparkwatch.bench.compression="${COMPRESSION:-true}" > "$log" 2>&1 || true
     line=$(grep -m1 "^RECOVERY AT SCALE" "$log" || true)
     echo "run $run: ${line:-failed (see $log)}"
     ms=$(sed -n 's/.*the alarm on [^ ]* \([0-9,]*\) ms.*/\1/p' <<<"$line" | tr -d ,)

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * 200 ms. Reports the checkpoint's size and duration, and the times from the kill to the failure noticed, to the job
  * running again on its restored state and to the alarm on {@code parkwatch.alert-events}: the time a person waits.
  * Run with {@code bench/cluster-recovery.sh}: {@code -Dparkwatch.bench.points}, {@code -Dparkwatch.bench.backend}
- * ({@code rocksdb}: incremental, as deploy/README.md configures a province; {@code hashmap}: compressed snapshots).
+ * ({@code rocksdb}: incremental, as deploy/README.md configures a province; {@code hashmap}) and
+ * {@code -Dparkwatch.bench.compression} (default {@code true}, the deployments' snapshot compression).
  */
 @Tag("benchmark")
 class ClusterRecoveryAtScaleIT {
@@ -48,6 +49,7 @@ class ClusterRecoveryAtScaleIT {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final int POINTS = Integer.getInteger("parkwatch.bench.points", 100_000);
     private static final String BACKEND = System.getProperty("parkwatch.bench.backend", "rocksdb");
+    private static final boolean COMPRESSION = Boolean.parseBoolean(System.getProperty("parkwatch.bench.compression", "true"));
 
     @Test
     void aTaskManagerHoldingManyPointsIsKilledAndTheNextAlarmStillComesOut() throws Exception {
@@ -79,8 +81,11 @@ class ClusterRecoveryAtScaleIT {
                     "state.backend.rocksdb.memory.partitioned-index-filters", true,
                     "taskmanager.memory.managed.size", "256m"));
         } else {
-            flinkConf.putAll(Map.of("state.backend.type", "hashmap", "execution.checkpointing.snapshot-compression", true));
+            flinkConf.put("state.backend.type", "hashmap");
         }
+        // as deploy/compose and deploy/kubernetes set it, whatever the backend: it compresses the operators' own state
+        // (the configuration in broadcast state) too
+        flinkConf.put("execution.checkpointing.snapshot-compression", COMPRESSION);
         try (KafkaBrokerProcess kafka = KafkaBrokerProcess.start(home.resolve("kafka"), cp, jvm);
                 FlinkStandaloneCluster flink = new FlinkStandaloneCluster(Path.of("../../test-fixtures/flink-dist/target/lib")
                         .toAbsolutePath().normalize(), home.resolve("flink"), flinkConf)) {
@@ -141,10 +146,11 @@ class ClusterRecoveryAtScaleIT {
                             .until(() -> events.records().stream().map(r -> WireJson.alertEvent(r.value()))
                                     .anyMatch(e -> e.type() == AlertEventType.RAISED && e.pointId().equals(LoadPark.pointId(1)))
                                     ? System.currentTimeMillis() : 0L, t -> t > 0);
-                    String report = String.format(java.util.Locale.ROOT, "RECOVERY AT SCALE: %,d points, %s backend:"
+                    String report = String.format(java.util.Locale.ROOT, "RECOVERY AT SCALE: %,d points, %s backend%s:"
                             + " checkpoint of every point %.1f MB (%s), %,d ms; after SIGKILL of the TaskManager: failure"
                             + " noticed %,d ms, all tasks running again on restored state %,d ms, the alarm on %s %,d ms"
                             + " (points registry %.1f MB of YAML)", POINTS, BACKEND,
+                            COMPRESSION ? "" : ", snapshots uncompressed",
                             checkpoint.path("state_size").asLong() / 1e6,
                             checkpoint.path("checkpointed_size").asLong() == checkpoint.path("state_size").asLong()
                                     ? "all uploaded" : String.format(java.util.Locale.ROOT, "%.1f MB uploaded",
