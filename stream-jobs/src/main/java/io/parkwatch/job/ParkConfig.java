@@ -88,9 +88,11 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
         return ContactsFile.parse(YamlSource.parse("contacts.yaml", contactsYaml), engine().registry());
     }
 
+    /** The rules over the registry, validated together; parsed once per process for the same texts. */
     public RuleEngine engine() {
-        return ParkFiles.engine(new ParkFiles.Text("points.yaml", pointsYaml), new ParkFiles.Text("rules.yaml", rulesYaml),
-                new ParkFiles.Text("maintenance.yaml", maintenanceYaml),
-                new ParkFiles.Text("operations.yaml", operationsYaml));
+        return SharedEngines.engine(new SharedEngines.Texts(pointsYaml, rulesYaml, maintenanceYaml, operationsYaml),
+                t -> ParkFiles.engine(new ParkFiles.Text("points.yaml", t.points()),
+                        new ParkFiles.Text("rules.yaml", t.rules()), new ParkFiles.Text("maintenance.yaml", t.maintenance()),
+                        new ParkFiles.Text("operations.yaml", t.operations())));
     }
 }
