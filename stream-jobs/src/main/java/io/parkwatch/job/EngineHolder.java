@@ -57,16 +57,7 @@ final class EngineHolder {
      * state hands out the objects it holds) instead of being inflated, merged again and compared by their text.
      */
     private ParkConfig merged(Iterable<Map.Entry<String, byte[]>> broadcast) {
-        int i = 0;
-        boolean same = merged != null;
-        for (Map.Entry<String, byte[]> e : broadcast) {
-            if (!same) {
-                break;
-            }
-            same = i + 1 < mergedFrom.size() && mergedFrom.get(i) == e.getKey() && mergedFrom.get(i + 1) == e.getValue();
-            i += 2;
-        }
-        if (same && i == mergedFrom.size()) {
+        if (merged != null && madeFrom(broadcast)) {
             return merged;
         }
         merged = merge(initial, ConfigState.texts(broadcast)).forRules();
@@ -76,6 +67,17 @@ final class EngineHolder {
             mergedFrom.add(e.getValue());
         }
         return merged;
+    }
+
+    private boolean madeFrom(Iterable<Map.Entry<String, byte[]>> broadcast) {
+        int i = 0;
+        for (Map.Entry<String, byte[]> e : broadcast) {
+            if (i + 1 >= mergedFrom.size() || mergedFrom.get(i) != e.getKey() || mergedFrom.get(i + 1) != e.getValue()) {
+                return false;
+            }
+            i += 2;
+        }
+        return i == mergedFrom.size();
     }
 
     /**
