@@ -5,14 +5,12 @@ import io.parkwatch.rules.dataquality.PointQuality;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.ruleset.RuleEngine;
-import io.parkwatch.rules.wire.ConfigDocument;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -78,7 +76,9 @@ final class DataQualityFunction extends ConfigFollowingFunction<Reading, PointQu
                 continue;
             }
             any = true;
-            PointHour h = hour(key(p.id(), hour), p.id(), hour, lastSeen.get(p.id()));
+            PointHour known = hours.get(key(p.id(), hour));
+            // the point's latest time is read only for an hour it sent nothing in, not for every point every hour
+            PointHour h = known != null ? known : hour(key(p.id(), hour), p.id(), hour, lastSeen.get(p.id()));
             out.collect(h.close(p));
             hours.remove(key(p.id(), hour));
             // the next hour continues from this one's last reading (online into it for what remains of its intervals)

@@ -7,7 +7,6 @@ import io.parkwatch.rules.group.PointSignal;
 import io.parkwatch.rules.kinds.RuleKinds;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.model.Rule;
-import io.parkwatch.rules.wire.ConfigDocument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**

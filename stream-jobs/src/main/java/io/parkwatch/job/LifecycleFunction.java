@@ -4,13 +4,11 @@ import io.parkwatch.rules.lifecycle.EscalationPlan;
 import io.parkwatch.rules.lifecycle.Lifecycle;
 import io.parkwatch.rules.lifecycle.LifecycleState;
 import io.parkwatch.rules.model.AlertUpdate;
-import io.parkwatch.rules.wire.ConfigDocument;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**

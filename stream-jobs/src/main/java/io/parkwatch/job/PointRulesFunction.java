@@ -13,7 +13,6 @@ import io.parkwatch.rules.model.Reading;
 import io.parkwatch.rules.model.RejectReason;
 import io.parkwatch.rules.model.Rule;
 import io.parkwatch.rules.wire.ReadingJson;
-import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.RejectedReading;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
