@@ -35,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,11 +80,7 @@ class ClusterFailoverIT {
     @BeforeAll
     static void startProcesses() throws Exception {
         home = Path.of("target/cluster-failover").toAbsolutePath();
-        if (Files.exists(home)) {
-            try (var old = Files.walk(home)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        FileUtils.deleteDirectory(home.toFile()); // the last run's
         Files.createDirectories(home);
         assertThat(FLINK_LIB.resolve("flink-runtime-2.2.1.jar")).as("the Flink runtime from test-fixtures/flink-dist").exists();
         assertThat(JOB_JAR).as("the job jar (mvn package)").exists();

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,11 +56,7 @@ class ClusterRecoveryAtScaleIT {
     void aTaskManagerHoldingManyPointsIsKilledAndTheNextAlarmStillComesOut() throws Exception {
         // the processes' logs kept after the run (under target/), to see where a restart's time went
         Path home = Path.of("target/cluster-recovery-" + BACKEND).toAbsolutePath();
-        if (Files.exists(home)) {
-            try (var old = Files.walk(home)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        FileUtils.deleteDirectory(home.toFile()); // the last run's
         Files.createDirectories(home);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> jvm = List.of("-Xmx1g", "-Dlogback.configurationFile="

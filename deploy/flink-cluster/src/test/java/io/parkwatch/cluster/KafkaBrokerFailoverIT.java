@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -71,11 +71,7 @@ class KafkaBrokerFailoverIT {
     @Test
     void aBrokerKilledUnderLoadLosesNoReadingAndChangesNoAlert() throws Exception {
         Path home = Path.of("target/kafka-failover").toAbsolutePath();
-        if (Files.exists(home)) {
-            try (var old = Files.walk(home)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        FileUtils.deleteDirectory(home.toFile()); // the last run's
         Path park = home.resolve("load-park");
         LoadPark.write(park, POINTS, 4);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
