@@ -39,7 +39,7 @@ abstract class ConfigFollowingFunction<IN, OUT> extends KeyedBroadcastProcessFun
     /** A new configuration file: applied only if it is valid together with the rest, else logged and ignored. */
     @Override
     public final void processBroadcastElement(ConfigDocument doc, Context ctx, Collector<OUT> out) throws Exception {
-        ConfigUpdates.apply(config, ctx.getBroadcastState(ConfigState.DOCUMENTS), doc, logsRefusals());
+        ConfigUpdates.apply(config, ctx.getBroadcastState(ConfigState.DOCUMENTS), doc, logsConfigChanges());
     }
 
     /** The rule engine for the configuration in force; made again only when that changes. */
@@ -64,7 +64,7 @@ abstract class ConfigFollowingFunction<IN, OUT> extends KeyedBroadcastProcessFun
     }
 
     /** Whether this instance logs what it applies and refuses (one operator's first instance does, for all). */
-    protected boolean logsRefusals() {
+    protected boolean logsConfigChanges() {
         return false;
     }
 }

@@ -3,7 +3,6 @@ package io.parkwatch.job;
 import io.parkwatch.rules.config.ConfigException;
 import io.parkwatch.rules.wire.ConfigDocument;
 import java.time.Instant;
-import java.util.Map;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +17,13 @@ final class ConfigUpdates {
 
     static void apply(ParkConfig initial, BroadcastState<String, byte[]> state, ConfigDocument doc, boolean log)
             throws Exception {
-        byte[] inForce = state.get(doc.kind());
-        if (inForce != null && doc.yaml().equals(ConfigState.inflate(inForce))) {
+        // each stored document inflated once: the registry of a large park is megabytes
+        ParkConfig before = EngineHolder.merge(initial, ConfigState.texts(state.entries()));
+        if (state.contains(doc.kind()) && doc.yaml().equals(before.yaml(doc.kind()))) {
             return; // already in force (e.g. re-read after a restart)
         }
-        Iterable<Map.Entry<String, String>> documents = ConfigState.texts(state.entries());
-        ParkConfig before = EngineHolder.merge(initial, documents);
         try {
-            EngineHolder.accept(initial, documents, doc);
+            EngineHolder.accept(before, doc);
         } catch (ConfigException | IllegalArgumentException e) {
             if (log) {
                 LOG.error("refused {} from {} (published {}); the previous configuration stays in force:\n{}",

@@ -81,11 +81,11 @@ final class EngineHolder {
     }
 
     /**
-     * Checks a new document against the rest of the configuration; returns the configuration it would
+     * Checks a new document against the rest of the configuration in force; returns the configuration it would
      * make, or throws with the file, line and field that is wrong.
      */
-    static ParkConfig accept(ParkConfig base, Iterable<Map.Entry<String, String>> documents, ConfigDocument doc) {
-        ParkConfig next = merge(base, documents).with(doc.kind(), doc.yaml());
+    static ParkConfig accept(ParkConfig inForce, ConfigDocument doc) {
+        ParkConfig next = inForce.with(doc.kind(), doc.yaml());
         next.yaml(doc.kind()); // an unknown kind is refused
         next.engine(); // validates the files together
         next.plan();

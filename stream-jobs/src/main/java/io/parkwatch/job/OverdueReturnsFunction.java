@@ -48,7 +48,7 @@ final class OverdueReturnsFunction extends KeyedProcessFunction<String, ConfigDo
     @Override
     public void processElement(ConfigDocument doc, Context ctx, Collector<AlertUpdate> out) throws Exception {
         try {
-            EngineHolder.accept(initial, config.entries(), doc);
+            EngineHolder.accept(EngineHolder.merge(initial, config.entries()), doc);
         } catch (RuntimeException e) {
             return; // refused (the rule stages log why); the configuration in force stays
         }

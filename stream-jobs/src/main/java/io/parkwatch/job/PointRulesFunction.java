@@ -221,7 +221,7 @@ public final class PointRulesFunction extends ConfigFollowingFunction<Reading, A
     }
 
     @Override
-    protected boolean logsRefusals() {
+    protected boolean logsConfigChanges() {
         return getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
     }
 

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -58,6 +60,7 @@ public final class FeedPusher implements AutoCloseable {
     private final TreeMap<LocalDate, Long> daysDue = new TreeMap<>();
     private LocalDate lastDaySent;
     private volatile boolean running = true;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile long sent;
     private volatile String lastError;
 
@@ -97,21 +100,19 @@ public final class FeedPusher implements AutoCloseable {
                 // progress is committed per batch (once every target has taken all of it), not per record: a
                 // broker round trip per message held a flood to a few dozen a second; a restart sends again at
                 // most a batch, under the same ids
-                Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (!running) {
-                        return;
+                Map<TopicPartition, OffsetAndMetadata> taken = new HashMap<>();
+                try {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        if (!pushAll(messagesOf(r))) {
+                            break; // closing before every target took it: not committed, sent after a restart
+                        }
+                        taken.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                        if (!running) {
+                            break;
+                        }
                     }
-                    for (FeedMessage m : messagesOf(r)) {
-                        push(m);
-                    }
-                    if (!running) {
-                        return; // push gave up on a target when closing: not taken, not committed
-                    }
-                    progress.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-                }
-                if (!progress.isEmpty()) {
-                    consumer.commitSync(progress);
+                } finally {
+                    commit(taken); // also when closing: what every target took is not sent again by the next console
                 }
                 pushDaysDue();
             }
@@ -121,6 +122,17 @@ public final class FeedPusher implements AutoCloseable {
             LOG.error("feed: stopped: {}", e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(taken);
+        } catch (WakeupException e) {
+            consumer.commitSync(taken); // the wake-up to close came first; it is spent, the commit goes through
         }
     }
 
@@ -155,10 +167,11 @@ public final class FeedPusher implements AutoCloseable {
     private void pushDaysDue() {
         long now = System.currentTimeMillis();
         while (!daysDue.isEmpty() && daysDue.firstEntry().getValue() <= now && running) {
-            LocalDate day = daysDue.pollFirstEntry().getKey();
-            for (FeedMessage m : dayOfQuality(day)) {
-                push(m);
+            LocalDate day = daysDue.firstKey();
+            if (!pushAll(dayOfQuality(day))) {
+                return; // closing: the day is summed again by the next console
             }
+            daysDue.pollFirstEntry();
             lastDaySent = day;
         }
     }
@@ -178,37 +191,63 @@ public final class FeedPusher implements AutoCloseable {
         return out;
     }
 
-    /** Every target takes it, however long that takes (while running). */
-    private void push(FeedMessage m) {
+    /** Whether every target took every message (false only when closing). */
+    private boolean pushAll(List<FeedMessage> all) {
+        for (FeedMessage m : all) {
+            if (!push(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every target takes it, however long that takes; each is tried at least once even when closing, so a message
+     * in hand is not left half sent by a shutdown. False when closing before every target took it.
+     */
+    private boolean push(FeedMessage m) {
         for (FeedTarget t : targets) {
             long pause = 1000;
-            while (running) {
+            while (true) {
                 try {
                     t.send(m);
                     break;
                 } catch (Exception e) {
                     lastError = t.name() + ": " + e.getMessage();
+                    if (!running) {
+                        return false;
+                    }
                     LOG.warn("feed: {} did not take {}: {}; again in {} ms", t.name(), m.id(), e.getMessage(), pause);
-                    sleep(pause);
+                    if (awaitClose(pause)) {
+                        return false;
+                    }
                     pause = Math.min(pause * 2, 30_000);
                 }
             }
         }
         sent++;
+        return true;
     }
 
-    private static void sleep(long ms) {
+    /** Waits up to {@code ms}; true if closing began (a pause of up to 30 s does not hold up a shutdown). */
+    private boolean awaitClose(long ms) {
         try {
-            Thread.sleep(ms);
+            return closing.await(ms, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptException(e);
         }
     }
 
+    /** Whether {@link #close()} has begun (for tests that close in the middle of a delivery). */
+    boolean isClosing() {
+        return !running;
+    }
+
     @Override
     public void close() throws Exception {
         running = false;
+        closing.countDown();
         consumer.wakeup();
         thread.join(10_000);
         for (FeedTarget t : targets) {

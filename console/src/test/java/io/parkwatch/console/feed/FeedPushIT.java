@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -53,13 +55,21 @@ class FeedPushIT {
         String url = mosquitto.url();
         List<JsonNode> http = new CopyOnWriteArrayList<>();
         AtomicInteger refusals = new AtomicInteger(2);
+        String held = "risk-ent-a-3"; // the platform takes this one only once the pusher is closing
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         HttpServer platform = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         platform.createContext("/feed", x -> {
             byte[] body = x.getRequestBody().readAllBytes();
             if (refusals.getAndDecrement() > 0) {
                 x.sendResponseHeaders(503, -1);
             } else {
-                http.add(WireJson.MAPPER.readTree(body));
+                JsonNode m = WireJson.MAPPER.readTree(body);
+                if (m.path("id").asText().equals(held)) {
+                    arrived.countDown();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> release.getCount() == 0);
+                }
+                http.add(m);
                 x.sendResponseHeaders(202, -1);
             }
             x.close();
@@ -97,6 +107,27 @@ class FeedPushIT {
             }
             assertThat(http.get(2).path("id").asText()).isEqualTo("risk-ent-a-2");
             assertThat(mqtt.get(1)).contains("\"colour\":\"orange\"");
+
+            // closed while the platform takes a message: the message is finished, recorded, and not sent again
+            produce(kafka, Topics.RISK_WARNINGS, "ent-a", warning(3, RiskColour.ORANGE, RiskColour.RED));
+            FeedPusher closing = pusher(kafka, push, url, messages);
+            assertThat(arrived.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
+                try {
+                    closing.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(closing::isClosing);
+            release.countDown();
+            closed.get(30, TimeUnit.SECONDS);
+            assertThat(http).hasSize(4);
+            await().atMost(Duration.ofSeconds(10)).until(() -> mqtt.size() == 3);
+            try (FeedPusher pusher = pusher(kafka, push, url, messages)) {
+                await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> http.size() == 4);
+            }
+            assertThat(http.get(3).path("id").asText()).isEqualTo("risk-ent-a-3");
             subscriber.disconnect();
             subscriber.close();
         } finally {
