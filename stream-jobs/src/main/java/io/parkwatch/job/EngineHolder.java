@@ -27,6 +27,7 @@ final class EngineHolder {
     private ParkConfig merged;
     /** The broadcast state's kinds and texts {@link #merged} was made from, as objects: unchanged state gives the same. */
     private final List<Object> mergedFrom = new ArrayList<>();
+    private long textComparisons;
 
     EngineHolder(ParkConfig initial) {
         this.initial = initial;
@@ -35,21 +36,33 @@ final class EngineHolder {
     /** The engine for the documents in broadcast state ({@link ConfigState}); empty state means the start-up files. */
     RuleEngine engine(Iterable<Map.Entry<String, byte[]>> broadcast) throws Exception {
         ParkConfig wanted = merged(broadcast);
-        if (engine == null || wanted != current && !wanted.equals(current)) {
+        if (engine == null || wanted != current && !sameTexts(wanted, current)) {
             engine = wanted.engine();
-            current = wanted;
         }
+        // kept even when the texts are the same (a document equal to the start-up file, as `parkwatch init` publishes):
+        // the next readings find it by identity instead of comparing megabytes of text each
+        current = wanted;
         return engine;
     }
 
     /** The escalation plan for the contacts in force. */
     EscalationPlan plan(Iterable<Map.Entry<String, byte[]>> broadcast) {
         ParkConfig wanted = merged(broadcast);
-        if (plan == null || wanted != planFor && !wanted.equals(planFor)) {
+        if (plan == null || wanted != planFor && !sameTexts(wanted, planFor)) {
             plan = wanted.plan();
-            planFor = wanted;
         }
+        planFor = wanted;
         return plan;
+    }
+
+    private boolean sameTexts(ParkConfig a, ParkConfig b) {
+        textComparisons++;
+        return a.equals(b);
+    }
+
+    /** How often the texts were compared: once per change of the broadcast state, never per reading. */
+    long textComparisons() {
+        return textComparisons;
     }
 
     /**

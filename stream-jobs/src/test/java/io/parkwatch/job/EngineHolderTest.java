@@ -41,6 +41,23 @@ class EngineHolderTest {
         assertThat(alarmAt(holder.engine(broadcast.entrySet()))).as("it went: the start-up rules").isEqualTo(25);
     }
 
+    /**
+     * `parkwatch init` publishes the start-up files themselves: the texts are compared once when they arrive, not at
+     * every reading (each reading compared the whole registry again: 1 ms a reading at 150,000 points).
+     */
+    @Test
+    void aDocumentEqualToTheStartUpFileIsComparedOnce() throws Exception {
+        RuleEngine first = holder.engine(broadcast.entrySet());
+        holder.plan(broadcast.entrySet());
+        broadcast.put(ConfigDocument.RULES, ConfigState.deflate(PointRulesFunctionTest.RULES));
+        broadcast.put(ConfigDocument.POINTS, ConfigState.deflate(PointRulesFunctionTest.POINTS));
+        for (int reading = 0; reading < 1000; reading++) {
+            assertThat(holder.engine(broadcast.entrySet())).isSameAs(first);
+            holder.plan(broadcast.entrySet());
+        }
+        assertThat(holder.textComparisons()).as("the engine's once, the plan's once").isEqualTo(2);
+    }
+
     private static double alarmAt(RuleEngine engine) {
         return ((ThresholdRule) engine.rules().rule("combustible-gas").orElseThrow()).high().alarm();
     }
