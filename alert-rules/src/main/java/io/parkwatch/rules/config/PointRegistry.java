@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Every known point and enterprise of the park, by id. Immutable once loaded. */
 public final class PointRegistry {
@@ -15,6 +17,8 @@ public final class PointRegistry {
     private final Map<String, Point> points;
     private final ModeLookup modes;
     private final List<HazardSource> hazardSources;
+    /** What was worked out from all the points once, by what asked (see {@link #overAllPoints}). */
+    private final Map<Object, Object> overPoints;
 
     public PointRegistry(Collection<Enterprise> enterprises, Collection<Point> points) {
         this(Park.DEFAULT, enterprises, points);
@@ -30,6 +34,7 @@ public final class PointRegistry {
         this.points = java.util.Collections.unmodifiableMap(p);
         this.modes = null;
         this.hazardSources = List.of();
+        this.overPoints = new ConcurrentHashMap<>();
     }
 
     private PointRegistry(PointRegistry r, ModeLookup modes, List<HazardSource> hazardSources) {
@@ -38,6 +43,7 @@ public final class PointRegistry {
         this.points = r.points;
         this.modes = modes;
         this.hazardSources = List.copyOf(hazardSources);
+        this.overPoints = r.overPoints; // the same points
     }
 
     /** The same points, with the plants' modes over time (which decide whether a plant is shut down). */
@@ -99,6 +105,17 @@ public final class PointRegistry {
 
     public Collection<Point> points() {
         return points.values();
+    }
+
+    /**
+     * A figure over all the points (how many points a data logger's stale rule watches, say), worked out the first
+     * time it is asked for and kept: the points of a registry never change, and a province's registry is a million
+     * points that a silent logger's every signal would otherwise walk. {@code key} says what is asked (a record of the
+     * rule and the question); the same key gives the same figure.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T overAllPoints(Object key, Function<Collection<Point>, T> workOut) {
+        return (T) overPoints.computeIfAbsent(key, k -> workOut.apply(points.values()));
     }
 
     public Collection<Enterprise> enterprises() {

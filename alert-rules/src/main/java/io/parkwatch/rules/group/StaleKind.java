@@ -1,6 +1,8 @@
 package io.parkwatch.rules.group;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import io.parkwatch.rules.model.Point;
 import io.parkwatch.rules.model.AlertUpdate;
 import io.parkwatch.rules.config.PointRegistry;
@@ -60,11 +62,32 @@ public final class StaleKind extends DeclaredKind<StaleRule, RuleSlice> implemen
 
     /** How many points of this logger the rule watches: all of them silent means the logger is down. */
     private int members(StaleRule rule, String key, PointRegistry registry) {
-        return (int) registry.points().stream().filter(p -> rule.appliesTo(p) && key.equals(keyOf(rule, p))).count();
+        return watched(rule, registry).perLogger().getOrDefault(key, 0);
     }
 
     /** A lone silent point waits one more stale period, so a dying logger's points are seen together first. */
-    private static long settle(StaleRule rule, PointRegistry registry) {
-        return registry.points().stream().filter(rule::appliesTo).mapToLong(rule::staleAfterMs).min().orElse(3000);
+    private long settle(StaleRule rule, PointRegistry registry) {
+        return watched(rule, registry).settleMs();
+    }
+
+    /** The points the rule watches, counted per logger, and the shortest stale time among them: worked out once. */
+    private Watched watched(StaleRule rule, PointRegistry registry) {
+        return registry.overAllPoints(new WatchedBy(rule), points -> {
+            Map<String, Integer> perLogger = new HashMap<>();
+            long settle = Long.MAX_VALUE;
+            for (Point p : points) {
+                if (rule.appliesTo(p)) {
+                    perLogger.merge(keyOf(rule, p), 1, Integer::sum); // never null: every point has a logger or enterprise
+                    settle = Math.min(settle, rule.staleAfterMs(p));
+                }
+            }
+            return new Watched(Map.copyOf(perLogger), settle == Long.MAX_VALUE ? 3000 : settle);
+        });
+    }
+
+    private record WatchedBy(StaleRule rule) {
+    }
+
+    private record Watched(Map<String, Integer> perLogger, long settleMs) {
     }
 }
