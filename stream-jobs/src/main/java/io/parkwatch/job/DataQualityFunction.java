@@ -71,10 +71,7 @@ final class DataQualityFunction extends ConfigFollowingFunction<Reading, PointQu
         RuleEngine engine = engine(ctx);
         long hour = end - PointQuality.HOUR_MS;
         boolean any = false;
-        for (Point p : engine.registry().points()) {
-            if (!p.enterpriseId().equals(ctx.getCurrentKey())) {
-                continue;
-            }
+        for (Point p : engine.registry().pointsOf(ctx.getCurrentKey())) {
             any = true;
             PointHour known = hours.get(key(p.id(), hour));
             // the point's latest time is read only for an hour it sent nothing in, not for every point every hour

@@ -67,8 +67,22 @@ public final class PointRegistry {
 
     /** The units (tanks) the enterprise's points name, in registry order. */
     public List<String> unitsOf(String enterpriseId) {
-        return points.values().stream().filter(p -> enterpriseId.equals(p.enterpriseId()) && p.tank() != null)
-                .map(Point::tank).distinct().toList();
+        return pointsOf(enterpriseId).stream().map(Point::tank).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    /** The enterprise's points, in registry order (grouped once: asked per enterprise every hour, in parks of many). */
+    public List<Point> pointsOf(String enterpriseId) {
+        Map<String, List<Point>> byEnterprise = overAllPoints(PointsByEnterprise.KEY, all -> {
+            Map<String, List<Point>> out = new LinkedHashMap<>();
+            all.forEach(p -> out.computeIfAbsent(p.enterpriseId(), e -> new java.util.ArrayList<>()).add(p));
+            out.replaceAll((e, list) -> List.copyOf(list));
+            return out;
+        });
+        return byEnterprise.getOrDefault(enterpriseId, List.of());
+    }
+
+    private enum PointsByEnterprise {
+        KEY
     }
 
     /** The park: its name and time zone. */
