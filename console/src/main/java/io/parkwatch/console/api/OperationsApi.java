@@ -88,8 +88,7 @@ public final class OperationsApi implements AutoCloseable {
             }
             modes.add(mode(in.operations(), e.id(), e.name(), e.id(), null, now, zone));
             TreeSet<String> units = new TreeSet<>(e.shutDownUnits());
-            in.registry().points().stream().filter(p -> p.enterpriseId().equals(e.id()) && p.tank() != null)
-                    .map(Point::tank).filter(t -> in.operations().changeInForce(t, now).isPresent()).forEach(units::add);
+            in.registry().unitsOf(e.id()).stream().filter(t -> in.operations().changeInForce(t, now).isPresent()).forEach(units::add);
             units.forEach(t -> modes.add(mode(in.operations(), t, t, e.id(), t, now, zone)));
         }
         List<Map<String, Object>> out = new ArrayList<>();

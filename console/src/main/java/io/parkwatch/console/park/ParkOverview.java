@@ -9,10 +9,13 @@ import io.parkwatch.rules.model.Point;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The park at a glance: each enterprise the viewer may see, its tanks and units, each point with its
@@ -45,15 +48,20 @@ public record ParkOverview(long at, List<EnterpriseView> enterprises) {
 
     public static ParkOverview of(PointRegistry registry, Collection<Alert> alerts, RecentReadings readings,
             ConsoleUser viewer, long now) {
-        List<Alert> open = alerts.stream().filter(a -> a.state() != AlertState.CLOSED).toList();
+        // grouped once: a province's overview is a thousand enterprises over a million points
+        Map<String, List<Alert>> openByEnterprise = new HashMap<>();
+        alerts.stream().filter(a -> a.state() != AlertState.CLOSED)
+                .forEach(a -> openByEnterprise.computeIfAbsent(a.enterpriseId(), k -> new ArrayList<>()).add(a));
         List<EnterpriseView> out = new ArrayList<>();
         for (Enterprise e : registry.enterprises()) {
             if (!viewer.sees(e.id())) {
                 continue;
             }
-            List<Alert> mine = open.stream().filter(a -> e.id().equals(a.enterpriseId())).toList();
+            List<Alert> mine = openByEnterprise.getOrDefault(e.id(), List.of());
+            Map<String, List<Alert>> minePerPoint = new HashMap<>();
+            mine.forEach(a -> minePerPoint.computeIfAbsent(a.pointId(), k -> new ArrayList<>()).add(a));
             Map<String, List<Point>> units = new LinkedHashMap<>();
-            registry.points().stream().filter(p -> p.enterpriseId().equals(e.id()))
+            registry.pointsOf(e.id()).stream()
                     .sorted(Comparator.comparing(Point::id))
                     .forEach(p -> units.computeIfAbsent(unitOf(p), k -> new ArrayList<>()).add(p));
             List<UnitView> unitViews = new ArrayList<>();
@@ -65,13 +73,13 @@ public record ParkOverview(long at, List<EnterpriseView> enterprises) {
                     if (last.isPresent() && (lastReading == null || last.get().t() > lastReading)) {
                         lastReading = last.get().t();
                     }
-                    Optional<Alert> worst = worst(mine.stream().filter(a -> p.id().equals(a.pointId())).toList());
+                    Optional<Alert> worst = worst(minePerPoint.getOrDefault(p.id(), List.of()));
                     pv.add(new PointView(p.id(), p.displayName(), p.kind().fileName(), p.unit(),
                             last.map(RecentReadings.Sample::v).orElse(null), last.map(RecentReadings.Sample::t).orElse(null),
                             last.map(RecentReadings.Sample::quality).orElse(null), status(worst),
                             worst.map(Alert::alertId).orElse(null)));
                 }
-                List<String> ids = u.getValue().stream().map(Point::id).toList();
+                Set<String> ids = u.getValue().stream().map(Point::id).collect(Collectors.toSet());
                 Optional<Alert> unitWorst = worst(mine.stream()
                         .filter(a -> ids.contains(a.pointId()) || u.getKey().equals(a.tank()) || u.getKey().equals(a.zone()))
                         .toList());
