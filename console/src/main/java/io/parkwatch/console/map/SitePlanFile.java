@@ -130,8 +130,7 @@ public final class SitePlanFile {
             Problems problems) {
         u.allowOnly(problems, UNIT);
         String id = u.get("id").text(problems, true);
-        if (id != null && registry != null && registry.points().stream()
-                .noneMatch(p -> enterprise.equals(p.enterpriseId()) && id.equals(p.tank()))) {
+        if (id != null && registry != null && !registry.unitsOf(enterprise).contains(id)) {
             problems.add(u.get("id").error("'" + id + "' is not a tank or unit of enterprise '" + enterprise
                     + "' in the point registry (tank: of its points)"));
             return null;
