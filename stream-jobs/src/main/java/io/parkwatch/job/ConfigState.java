@@ -101,14 +101,15 @@ public final class ConfigState {
             byte[] block = new byte[64 * 1024];
             while (!inflater.finished()) {
                 int n = inflater.inflate(block);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new UncheckedIOException(new IOException("a configuration document in broadcast state is cut short"));
+                // an empty text ends with nothing inflated: finished, not cut short
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new UncheckedIOException(new IOException("a deflated configuration document is cut short"));
                 }
                 out.write(block, 0, n);
             }
             return out.toString(StandardCharsets.UTF_8);
         } catch (DataFormatException e) {
-            throw new UncheckedIOException(new IOException("a configuration document in broadcast state is not deflated text", e));
+            throw new UncheckedIOException(new IOException("a configuration document is not deflated text", e));
         } finally {
             inflater.end();
         }

@@ -69,6 +69,20 @@ class ConfigStateTest {
         }
     }
 
+    /** An emptied file (no maintenance windows any more) is a document too: kept, read back, readings still evaluated. */
+    @Test
+    void anEmptyDocumentIsKeptAndTheRulesGoOn() throws Exception {
+        assertThat(ConfigState.inflate(ConfigState.deflate(""))).isEmpty();
+        try (var h = harness(new PointRulesFunction(startUp(), Lateness.of(Duration.ofMinutes(2))), ConfigState.DOCUMENTS)) {
+            h.open();
+            h.processBroadcastElement(new StreamRecord<>(new ConfigDocument(ConfigDocument.RULES, CHANGED_RULES,
+                    "rules.yaml", T0)));
+            h.processBroadcastElement(new StreamRecord<>(new ConfigDocument(ConfigDocument.MAINTENANCE, "",
+                    "maintenance.yaml", T0)));
+            assertThat(raisedAt20(h, "G1")).as("the change before the empty document is in force").isTrue();
+        }
+    }
+
     @Test
     void aDocumentIsDeflatedToAFractionAndInflatedAsItWas() {
         StringBuilder registry = new StringBuilder("enterprises: [ { id: ent-a, name: 危化品仓储有限公司 } ]\npoints:\n");
