@@ -13,7 +13,6 @@ import io.parkwatch.rules.risk.RiskModel;
 import io.parkwatch.rules.risk.RiskModelFile;
 import java.io.Serial;
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,8 +92,8 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
 
     /**
      * Travels deflated. Every rule operator of the job carries the start-up files, so the job graph held the registry's
-     * text once per operator (six times 15.8 MB at 150,000 points: the JobManager needed 2 GB to build it); deflated it is
-     * about a thirtieth. Read back, the operators of a process share one copy of the texts.
+     * text once per operator (six times 15.8 MB at 150,000 points); deflated it is about a thirty-fifth. Read back, the
+     * operators of a process share one copy of the texts.
      */
     @Serial
     private Object writeReplace() {
@@ -113,21 +112,14 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
         @Serial
         private static final long serialVersionUID = 1L;
         /** The last configurations read back: the operators of a process deserialize the same one, one after another. */
-        private static final Map<List<String>, ParkConfig> READ = new LinkedHashMap<>(4, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<List<String>, ParkConfig> eldest) {
-                return size() > 2;
-            }
-        };
+        private static final Map<ParkConfig, ParkConfig> READ = new RecentlyUsed<>(2);
 
         @Serial
         private Object readResolve() {
             ParkConfig read = new ParkConfig(inflated(points), inflated(rules), inflated(maintenance), inflated(contacts),
                     inflated(operations), inflated(risk), inflated(commitments));
-            List<String> key = java.util.Arrays.asList(read.pointsYaml, read.rulesYaml, read.maintenanceYaml,
-                    read.contactsYaml, read.operationsYaml, read.riskYaml, read.commitmentsYaml);
             synchronized (READ) {
-                return READ.computeIfAbsent(key, k -> read);
+                return READ.computeIfAbsent(read, k -> read);
             }
         }
 

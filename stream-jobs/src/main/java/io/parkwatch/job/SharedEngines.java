@@ -1,7 +1,6 @@
 package io.parkwatch.job;
 
 import io.parkwatch.rules.ruleset.RuleEngine;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,12 +19,7 @@ import java.util.function.Function;
 final class SharedEngines {
 
     private static final int KEPT = 2;
-    private static final Map<Texts, CompletableFuture<RuleEngine>> PARSED = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Texts, CompletableFuture<RuleEngine>> eldest) {
-            return size() > KEPT;
-        }
-    };
+    private static final Map<Texts, CompletableFuture<RuleEngine>> PARSED = new RecentlyUsed<>(KEPT);
 
     /** What an engine is made of: the documents the rules read. */
     record Texts(String points, String rules, String maintenance, String operations) {

@@ -88,7 +88,8 @@ public final class OperationsApi implements AutoCloseable {
             }
             modes.add(mode(in.operations(), e.id(), e.name(), e.id(), null, now, zone));
             TreeSet<String> units = new TreeSet<>(e.shutDownUnits());
-            in.registry().unitsOf(e.id()).stream().filter(t -> in.operations().changeInForce(t, now).isPresent()).forEach(units::add);
+            in.registry().unitsOf(e.id()).stream().filter(t -> in.operations().changeInForce(t, now).isPresent())
+                    .forEach(units::add);
             units.forEach(t -> modes.add(mode(in.operations(), t, t, e.id(), t, now, zone)));
         }
         List<Map<String, Object>> out = new ArrayList<>();
