@@ -71,8 +71,13 @@ final class ConfigFiles {
             err.println("Refused, nothing changed: " + file + "\n" + ex.getMessage());
             return 1;
         }
-        ConfigTopic.publish(bootstrap, new ConfigDocument(kind, candidate.text(), file.getFileName().toString(),
-                System.currentTimeMillis(), System.getProperty("user.name"), reason));
+        try {
+            ConfigTopic.publish(bootstrap, new ConfigDocument(kind, candidate.text(), file.getFileName().toString(),
+                    System.currentTimeMillis(), System.getProperty("user.name"), reason));
+        } catch (IllegalArgumentException tooLarge) {
+            err.println("Refused, nothing changed: " + file + "\n" + tooLarge.getMessage());
+            return 1;
+        }
         out.println("Applied " + file + " (" + summary(kind, e) + "): the running job and gateway take it within seconds.");
         return 0;
     }

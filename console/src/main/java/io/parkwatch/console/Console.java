@@ -41,6 +41,7 @@ import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.config.PointRegistryFile;
 import io.parkwatch.rules.config.YamlSource;
 import io.parkwatch.rules.wire.ConfigDocument;
+import io.parkwatch.rules.wire.ConfigRecord;
 import io.parkwatch.rules.wire.ReadingJson;
 import io.parkwatch.rules.wire.Topics;
 import io.parkwatch.rules.wire.WireJson;
@@ -80,7 +81,7 @@ public final class Console implements AutoCloseable {
         readings = new RecentReadings(config.readingsPerPoint());
         parts.add(new ConfigFollower(kafka, configuration::update));
         parts.add(TopicFollower.fromBeginning(kafka, Topics.CONFIG_HISTORY, "parkwatch-console-config-history",
-                r -> ruleVersions.add(WireJson.read(r.value(), ConfigDocument.class))));
+                r -> ruleVersions.add(ConfigRecord.read(r.value()))));
         feed = new AlertFeed(kafka, board);
         parts.add(feed);
         events = TopicFollower.fromBeginning(kafka, Topics.ALERT_EVENTS, "parkwatch-console-events",

@@ -2,7 +2,7 @@ package io.parkwatch.platform.kafka;
 
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.Topics;
-import io.parkwatch.rules.wire.WireJson;
+import io.parkwatch.rules.wire.ConfigRecord;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +17,7 @@ public final class ConfigFollower implements AutoCloseable {
     public ConfigFollower(String bootstrapServers, Consumer<ConfigDocument> onDocument) {
         this.follower = TopicFollower.fromBeginning(bootstrapServers, Topics.CONFIG, "parkwatch-config-follower", r -> {
             if (r.value() != null) {
-                onDocument.accept(WireJson.read(r.value(), ConfigDocument.class));
+                onDocument.accept(ConfigRecord.read(r.value()));
             }
         });
     }

@@ -2,7 +2,7 @@ package io.parkwatch.platform.kafka;
 
 import io.parkwatch.rules.wire.ConfigDocument;
 import io.parkwatch.rules.wire.Topics;
-import io.parkwatch.rules.wire.WireJson;
+import io.parkwatch.rules.wire.ConfigRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +29,8 @@ public final class ConfigTopic {
 
     /** Largest configuration document (after compression) the topic and the producer accept. */
     public static final int MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+    /** Room left in a record for its key, headers and batch framing. */
+    private static final int RECORD_OVERHEAD_BYTES = 4096;
 
     private ConfigTopic() {
     }
@@ -49,7 +51,7 @@ public final class ConfigTopic {
                 }
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
                     if (r.value() != null) {
-                        ConfigDocument d = WireJson.read(r.value(), ConfigDocument.class);
+                        ConfigDocument d = ConfigRecord.read(r.value());
                         out.put(d.kind(), d);
                     }
                 }
@@ -59,11 +61,16 @@ public final class ConfigTopic {
     }
 
     public static void publish(String bootstrap, ConfigDocument doc) throws Exception {
-        // A province's point registry is megabytes of YAML: compressed (about 10:1) and allowed up to MAX_DOCUMENT_BYTES.
+        // A province's point registry is a hundred megabytes of YAML: gzipped in the record (ConfigRecord), so that
+        // what the producer and the topic limit is the compressed size.
+        byte[] value = ConfigRecord.write(doc);
+        if (value.length > MAX_DOCUMENT_BYTES - RECORD_OVERHEAD_BYTES) {
+            throw new IllegalArgumentException("the " + doc.kind() + " document is " + value.length
+                    + " bytes compressed, more than the " + MAX_DOCUMENT_BYTES + " bytes the config topic takes");
+        }
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_DOCUMENT_BYTES), new StringSerializer(), new ByteArraySerializer())) {
-            byte[] value = WireJson.write(doc);
             // the version is kept in the history before it is in force: nothing in force without its record
             p.send(new ProducerRecord<>(Topics.CONFIG_HISTORY, doc.kind(), value)).get(30, TimeUnit.SECONDS);
             p.send(new ProducerRecord<>(Topics.CONFIG, doc.kind(), value)).get(30, TimeUnit.SECONDS);
@@ -88,7 +95,7 @@ public final class ConfigTopic {
                 }
                 for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
                     if (kind.equals(r.key())) {
-                        out.add(WireJson.read(r.value(), ConfigDocument.class));
+                        out.add(ConfigRecord.read(r.value()));
                     }
                 }
             }

@@ -1,7 +1,7 @@
 package io.parkwatch.job.kafka;
 
 import io.parkwatch.rules.wire.ConfigDocument;
-import io.parkwatch.rules.wire.WireJson;
+import io.parkwatch.rules.wire.ConfigRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -20,7 +20,7 @@ public final class ConfigDocumentDeserializer implements KafkaRecordDeserializat
             return; // tombstone
         }
         try {
-            out.collect(WireJson.read(record.value(), ConfigDocument.class));
+            out.collect(ConfigRecord.read(record.value()));
         } catch (RuntimeException e) {
             LOG.warn("unreadable configuration document at offset {}: {}", record.offset(), e.getMessage());
         }
