@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,41 @@ public final class ConfigState {
         }
     }
 
+    /**
+     * The text of deflated bytes, one string per process for a large document: after a restore each of the six rule
+     * operators inflates the same registry from its broadcast state, and each reads the same one back from the job
+     * graph ({@link ParkConfig}), which deflates alike; at 1,000,000 points that was twelve copies of 105 MB, each
+     * hashed again where configurations are compared. Shared, it is inflated once, hashed once, and compared by
+     * identity.
+     */
     static String inflate(byte[] deflated) {
+        if (deflated.length < SHARED_FROM_BYTES) {
+            return inflateNow(deflated);
+        }
+        synchronized (INFLATED) { // who asks for a text being inflated waits for it rather than inflating it again
+            return INFLATED.computeIfAbsent(new Deflated(deflated), d -> inflateNow(d.bytes()));
+        }
+    }
+
+    /** Deflated documents from this size on are shared: a registry, not a rules or contacts file. */
+    static final int SHARED_FROM_BYTES = 64 * 1024;
+    /** A few: the registry in force, one being checked, and the other large documents of a park. */
+    private static final Map<Deflated, String> INFLATED = new RecentlyUsed<>(4);
+
+    /** Deflated bytes as a key: equal by content. */
+    private record Deflated(byte[] bytes) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Deflated d && Arrays.equals(bytes, d.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+    }
+
+    private static String inflateNow(byte[] deflated) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(deflated);

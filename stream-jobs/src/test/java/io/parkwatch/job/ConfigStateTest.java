@@ -96,6 +96,28 @@ class ConfigStateTest {
     }
 
     @Test
+    void aLargeDocumentIsInflatedOncePerProcessAndSharedByWhoeverReadsItBack() {
+        StringBuilder registry = new StringBuilder("enterprises: [ { id: ent-a, name: 危化品仓储有限公司 } ]\npoints:\n");
+        for (int i = 1; i <= 60_000; i++) {
+            registry.append("  - { id: G").append(i).append(", enterprise: ent-a, kind: gas_lel, range: [0, 100] }\n");
+        }
+        byte[] inOneOperator = ConfigState.deflate(registry.toString());
+        byte[] inAnother = ConfigState.deflate(registry.toString()); // its own copy, as each operator's state has
+        assertThat(inOneOperator.length).isGreaterThanOrEqualTo(ConfigState.SHARED_FROM_BYTES);
+        assertThat(inAnother).isNotSameAs(inOneOperator);
+        String first = ConfigState.inflate(inOneOperator);
+        assertThat(first).isEqualTo(registry.toString());
+        assertThat(ConfigState.inflate(inAnother)).isSameAs(first);
+        // a damaged copy is refused each time it is read, not remembered as anything
+        byte[] cut = Arrays.copyOf(inOneOperator, inOneOperator.length - 100);
+        assertThatThrownBy(() -> ConfigState.inflate(cut)).hasMessageContaining("cut short");
+        assertThatThrownBy(() -> ConfigState.inflate(cut)).hasMessageContaining("cut short");
+        // small documents are inflated where they are read
+        byte[] rules = ConfigState.deflate(CHANGED_RULES);
+        assertThat(ConfigState.inflate(rules)).isEqualTo(CHANGED_RULES).isNotSameAs(ConfigState.inflate(rules));
+    }
+
+    @Test
     void aDocumentCutShortIsRefusedNotReadAsLess() {
         byte[] deflated = ConfigState.deflate(CHANGED_RULES);
         assertThatThrownBy(() -> ConfigState.inflate(Arrays.copyOf(deflated, deflated.length / 2)))

@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * running again on its restored state and to the alarm on {@code parkwatch.alert-events}: the time a person waits.
  * Run with {@code bench/cluster-recovery.sh}: {@code -Dparkwatch.bench.points}, {@code -Dparkwatch.bench.backend}
  * ({@code rocksdb}: incremental, as deploy/README.md configures a province; {@code hashmap}) and
- * {@code -Dparkwatch.bench.compression} (default {@code true}, the deployments' snapshot compression).
+ * {@code -Dparkwatch.bench.compression} (default {@code true}, the deployments' snapshot compression); the processes'
+ * memory with {@code -Dparkwatch.bench.jobmanager-memory}, {@code -Dparkwatch.bench.taskmanager-memory} and
+ * {@code -Dparkwatch.bench.init-heap}; {@code -Dparkwatch.bench.recording=FILE} records the new TaskManager with JFR.
  */
 @Tag("benchmark")
 class ClusterRecoveryAtScaleIT {
@@ -51,6 +53,13 @@ class ClusterRecoveryAtScaleIT {
     private static final int POINTS = Integer.getInteger("parkwatch.bench.points", 100_000);
     private static final String BACKEND = System.getProperty("parkwatch.bench.backend", "rocksdb");
     private static final boolean COMPRESSION = Boolean.parseBoolean(System.getProperty("parkwatch.bench.compression", "true"));
+    /** The processes' memory, which grows with the registry (deploy/README.md's sizing row). */
+    private static final String JOBMANAGER_MEMORY = System.getProperty("parkwatch.bench.jobmanager-memory", "1280m");
+    private static final String TASKMANAGER_MEMORY = System.getProperty("parkwatch.bench.taskmanager-memory", "4096m");
+    /** {@code parkwatch init} checks the whole configuration before it publishes it. */
+    private static final String INIT_HEAP = System.getProperty("parkwatch.bench.init-heap", "1g");
+    /** Where to keep a flight recording (JFR) of the TaskManager started after the kill, its first 120 s; none if empty. */
+    private static final String RECORDING = System.getProperty("parkwatch.bench.recording", "");
 
     @Test
     void aTaskManagerHoldingManyPointsIsKilledAndTheNextAlarmStillComesOut() throws Exception {
@@ -59,16 +68,16 @@ class ClusterRecoveryAtScaleIT {
         FileUtils.deleteDirectory(home.toFile()); // the last run's
         Files.createDirectories(home);
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> jvm = List.of("-Xmx1g", "-Dlogback.configurationFile="
-                + Path.of("target/test-classes/process-logback.xml").toAbsolutePath());
+        String logback = "-Dlogback.configurationFile=" + Path.of("target/test-classes/process-logback.xml").toAbsolutePath();
+        List<String> jvm = List.of("-Xmx1g", logback);
         Path park = home.resolve("load-park");
         LoadPark.write(park, POINTS, 1);
         // the JobManager parses the whole points registry once, to refuse a configuration that does not hold together
         // before it builds the job (the job graph carries it deflated): at 150,000 points a JobManager of 768 MB (the
         // other cluster tests') runs out of heap there; the TaskManager parses it once for its operators, and 2 GB was
         // not enough
-        Map<String, Object> flinkConf = new HashMap<>(Map.of("taskmanager.memory.process.size", "4096m",
-                "jobmanager.memory.process.size", "1280m",
+        Map<String, Object> flinkConf = new HashMap<>(Map.of("taskmanager.memory.process.size", TASKMANAGER_MEMORY,
+                "jobmanager.memory.process.size", JOBMANAGER_MEMORY,
                 "heartbeat.interval", 2000, "heartbeat.timeout", 20000,
                 "restart-strategy.type", "exponential-delay",
                 "restart-strategy.exponential-delay.initial-backoff", "1 s",
@@ -93,7 +102,8 @@ class ClusterRecoveryAtScaleIT {
                     "PARKWATCH_FILES_RULES", park.resolve("rules.yaml").toString(), "PARKWATCH_FILES_MAINTENANCE", "",
                     "PARKWATCH_FILES_CONTACTS", "", "PARKWATCH_FILES_OPERATIONS", "", "PARKWATCH_FILES_RISK", ""));
             await("Kafka broker").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> Proc.java("parkwatch-init", ROOT, home.resolve("init.log"), jvm, cp,
+                    .until(() -> Proc.java("parkwatch-init", ROOT, home.resolve("init.log"),
+                            List.of("-Xmx" + INIT_HEAP, logback), cp,
                             "io.parkwatch.cli.ParkWatchCli", List.of("init", "--kafka", kafka.bootstrap()), env)
                             .await(120) == 0);
             long t0 = System.currentTimeMillis();
@@ -129,7 +139,9 @@ class ClusterRecoveryAtScaleIT {
                     Proc taskManager = flink.taskManagers().get(flink.taskManagers().size() - 1);
                     long killedAt = System.currentTimeMillis();
                     taskManager.kill9();
-                    flink.startTaskManager(); // what a supervisor (systemd, Kubernetes) does
+                    // what a supervisor (systemd, Kubernetes) does; recorded on request, to see where the restart goes
+                    flink.startTaskManager(RECORDING.isEmpty() ? List.of() : List.of("-XX:StartFlightRecording=duration="
+                            + "120s,settings=profile,filename=" + Path.of(RECORDING).toAbsolutePath()));
                     // the device keeps sending: LOAD-1 above its limit, every 200 ms from the kill on
                     device.scheduleAtFixedRate(() -> producer.send(reading(LoadPark.pointId(1), System.currentTimeMillis(), 60)),
                             0, 200, TimeUnit.MILLISECONDS);

@@ -94,10 +94,17 @@ final class FlinkStandaloneCluster implements AutoCloseable {
 
     /** Starts one more TaskManager process and returns it. */
     Proc startTaskManager() throws Exception {
+        return startTaskManager(List.of());
+    }
+
+    /** The same, with JVM options of its own (a flight recording, say) after Flink's. */
+    Proc startTaskManager(List<String> moreJvmOptions) throws Exception {
         List<List<String>> params = resourceParams("GET_TM_RESOURCE_PARAMS");
         List<String> args = new ArrayList<>(List.of("--configDir", home.resolve("conf").toString()));
         args.addAll(params.get(1));
-        Proc tm = start("taskmanager-" + (taskManagers.size() + 1), params.get(0),
+        List<String> jvm = new ArrayList<>(params.get(0));
+        jvm.addAll(moreJvmOptions);
+        Proc tm = start("taskmanager-" + (taskManagers.size() + 1), jvm,
                 "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", args);
         taskManagers.add(tm);
         return tm;
