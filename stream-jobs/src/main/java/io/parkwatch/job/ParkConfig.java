@@ -98,16 +98,20 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
     @Serial
     private Object writeReplace() {
         return new Deflated(deflated(pointsYaml), deflated(rulesYaml), deflated(maintenanceYaml), deflated(contactsYaml),
-                deflated(operationsYaml), deflated(riskYaml), deflated(commitmentsYaml));
+                deflated(operationsYaml), deflated(riskYaml), deflated(commitmentsYaml),
+                ParsedRegistries.toCarry(pointsYaml));
     }
 
     private static byte[] deflated(String text) {
         return text == null ? null : ConfigState.deflate(text);
     }
 
-    /** A {@link ParkConfig} as it is serialized: each text deflated (null stays null). */
+    /**
+     * A {@link ParkConfig} as it is serialized: each text deflated (null stays null), and the registry as this process
+     * parsed it, if it did (see {@link ParsedRegistries}), else null.
+     */
     private record Deflated(byte[] points, byte[] rules, byte[] maintenance, byte[] contacts, byte[] operations,
-            byte[] risk, byte[] commitments) implements Serializable {
+            byte[] risk, byte[] commitments, byte[] parsedRegistry) implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;
@@ -118,9 +122,12 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
         private Object readResolve() {
             ParkConfig read = new ParkConfig(inflated(points), inflated(rules), inflated(maintenance), inflated(contacts),
                     inflated(operations), inflated(risk), inflated(commitments));
+            ParkConfig shared;
             synchronized (READ) {
-                return READ.computeIfAbsent(read, k -> read);
+                shared = READ.computeIfAbsent(read, k -> read);
             }
+            ParsedRegistries.carried(shared.pointsYaml, parsedRegistry);
+            return shared;
         }
 
         private static String inflated(byte[] deflated) {
@@ -131,7 +138,7 @@ public record ParkConfig(String pointsYaml, String rulesYaml, String maintenance
     /** The rules over the registry, validated together; parsed once per process for the same texts. */
     public RuleEngine engine() {
         return SharedEngines.engine(new SharedEngines.Texts(pointsYaml, rulesYaml, maintenanceYaml, operationsYaml),
-                t -> ParkFiles.engine(new ParkFiles.Text("points.yaml", t.points()),
+                t -> ParkFiles.engine(ParsedRegistries.registry(t.points()),
                         new ParkFiles.Text("rules.yaml", t.rules()), new ParkFiles.Text("maintenance.yaml", t.maintenance()),
                         new ParkFiles.Text("operations.yaml", t.operations())));
     }

@@ -1,7 +1,9 @@
 package io.parkwatch.job;
 
+import io.parkwatch.rules.config.PointRegistry;
 import io.parkwatch.rules.ruleset.RuleEngine;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -26,6 +28,19 @@ final class SharedEngines {
     }
 
     private SharedEngines() {
+    }
+
+    /** The registry of these points, if an engine over them was parsed here and is kept. */
+    static Optional<PointRegistry> parsedRegistry(String points) {
+        synchronized (PARSED) {
+            for (Map.Entry<Texts, CompletableFuture<RuleEngine>> e : PARSED.entrySet()) {
+                CompletableFuture<RuleEngine> f = e.getValue();
+                if (points.equals(e.getKey().points()) && f.isDone() && !f.isCompletedExceptionally()) {
+                    return Optional.of(f.join().registry());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static RuleEngine engine(Texts texts, Function<Texts, RuleEngine> parse) {

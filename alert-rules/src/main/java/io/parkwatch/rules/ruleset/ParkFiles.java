@@ -31,7 +31,11 @@ public final class ParkFiles {
 
     /** Builds the engine, or throws {@link ConfigException} naming file, line and field. Maintenance may be null. */
     public static RuleEngine engine(Text points, Text rules, Text maintenance) {
-        PointRegistry registry = PointRegistryFile.parse(YamlSource.parse(points.label(), points.text()));
+        return engine(PointRegistryFile.parse(YamlSource.parse(points.label(), points.text())), rules, maintenance);
+    }
+
+    /** The same, over a registry already parsed (and so already checked). */
+    public static RuleEngine engine(PointRegistry registry, Text rules, Text maintenance) {
         RuleSet ruleSet = RuleFile.parse(YamlSource.parse(rules.label(), rules.text()), registry);
         MaintenanceSchedule schedule = maintenance == null || maintenance.text() == null || maintenance.text().isBlank()
                 ? MaintenanceSchedule.NONE
@@ -41,7 +45,15 @@ public final class ParkFiles {
 
     /** The same, with the operations document (modes, instruments out of service), which may be null. */
     public static RuleEngine engine(Text points, Text rules, Text maintenance, Text operations) {
-        RuleEngine e = engine(points, rules, maintenance);
+        return withOperations(engine(points, rules, maintenance), rules, operations);
+    }
+
+    /** The same, over a registry already parsed (and so already checked). */
+    public static RuleEngine engine(PointRegistry registry, Text rules, Text maintenance, Text operations) {
+        return withOperations(engine(registry, rules, maintenance), rules, operations);
+    }
+
+    private static RuleEngine withOperations(RuleEngine e, Text rules, Text operations) {
         if (operations == null || operations.text() == null || operations.text().isBlank()) {
             knownModes(rules.label(), e.rules(), PlantOperations.NONE);
             return e;
