@@ -6,6 +6,7 @@ import io.parkwatch.rules.config.PointRegistryWire;
 import io.parkwatch.rules.config.YamlSource;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ final class ParsedRegistries {
     /** Points text to its registry's bytes, as written here or received in the job graph. */
     private static final Map<String, byte[]> CARRIED = new RecentlyUsed<>(2);
     /** How many registries were read from carried bytes (what a test asks: whether the YAML was skipped). */
-    private static final java.util.concurrent.atomic.AtomicLong READ_FROM_CARRIED = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong READ_FROM_CARRIED = new AtomicLong();
 
     private ParsedRegistries() {
     }
@@ -77,6 +78,9 @@ final class ParsedRegistries {
                 return r;
             } catch (RuntimeException e) {
                 LOG.warn("points registry carried in the job graph unreadable ({}); parsing its YAML", e.getMessage());
+                synchronized (CARRIED) {
+                    CARRIED.remove(points, bytes); // not tried again
+                }
             }
         }
         return PointRegistryFile.parse(YamlSource.parse("points.yaml", points));

@@ -71,6 +71,7 @@ class ParkConfigSerializationTest {
         long before = ParsedRegistries.readFromCarried();
         assertThat(ParsedRegistries.registry(points).points()).hasSize(3);
         assertThat(ParsedRegistries.readFromCarried()).isEqualTo(before);
+        assertThat(ParsedRegistries.toCarry(points)).as("the damaged bytes are not kept").isNull();
     }
 
     private static byte[] serialized(ParkConfig c) throws Exception {
