@@ -73,9 +73,9 @@ class ClusterRecoveryAtScaleIT {
         Path park = home.resolve("load-park");
         LoadPark.write(park, POINTS, 1);
         // the JobManager parses the whole points registry once, to refuse a configuration that does not hold together
-        // before it builds the job (the job graph carries it deflated): at 150,000 points a JobManager of 768 MB (the
-        // other cluster tests') runs out of heap there; the TaskManager parses it once for its operators, and 2 GB was
-        // not enough
+        // before it builds the job (the job graph carries it deflated, and as parsed): at 150,000 points a JobManager of
+        // 768 MB (the other cluster tests') runs out of heap there, and a TaskManager of 2 GB was not enough; at
+        // 1,000,000 points 5 GB and 8 GB ran (BENCHMARKS.md 20)
         Map<String, Object> flinkConf = new HashMap<>(Map.of("taskmanager.memory.process.size", TASKMANAGER_MEMORY,
                 "jobmanager.memory.process.size", JOBMANAGER_MEMORY,
                 "heartbeat.interval", 2000, "heartbeat.timeout", 20000,
