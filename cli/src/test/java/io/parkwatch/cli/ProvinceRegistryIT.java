@@ -37,6 +37,7 @@ class ProvinceRegistryIT {
     Path tmp;
 
     @Test
+    @SuppressWarnings("try") // the follower works in its own thread while it is open
     void aRegistryPastSixteenMegabytesIsAppliedAndFollowedAndOneThatDoesNotCompressIsRefused() throws Exception {
         Path park = tmp.resolve("park");
         LoadPark.write(park, POINTS, 1);
